@@ -1,0 +1,46 @@
+"""The ReceiptPrinter interface. Status is data so the UI can warn before a resident waits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from devices.errors import DeviceError
+
+
+@dataclass(frozen=True)
+class PrinterReady:
+    pass
+
+
+@dataclass(frozen=True)
+class OutOfPaper:
+    pass
+
+
+@dataclass(frozen=True)
+class PrinterOffline:
+    detail: str
+
+
+PrinterStatus = PrinterReady | OutOfPaper | PrinterOffline
+
+
+class PrinterError(DeviceError):
+    resident_message = "打印机暂时无法使用，回执已保存，可稍后在“办件查询”中补打"
+
+
+class PrinterOutOfPaper(PrinterError):
+    resident_message = "打印机缺纸，回执已保存，请联系工作人员或稍后在“办件查询”中补打"
+
+
+@runtime_checkable
+class ReceiptPrinter(Protocol):
+    def status(self) -> PrinterStatus: ...
+
+    def print_pdf(self, pdf: Path, title: str) -> str:
+        """Prints a PDF; returns a job id. Raises PrinterError; the PDF is never consumed."""
+        ...
+
+    def close(self) -> None: ...

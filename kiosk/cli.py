@@ -1,0 +1,260 @@
+"""The `kiosk` command: the terminal, its demo, its platform and its maintenance tools."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from kiosk.config import Config, ConfigError, load_config
+
+
+def _config(args: argparse.Namespace) -> Config:
+    cfg = load_config(Path(args.config) if args.config else None)
+    if getattr(args, "data_dir", None):
+        cfg = replace(cfg, data_dir=Path(args.data_dir))
+    return cfg
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from kiosk import demo
+
+    out = Path(args.out or f"demo-output/{dt.datetime.now():%Y%m%d-%H%M%S}").resolve()
+    cfg = _config(args)
+    if args.headless or not demo.has_display():
+        return demo.run_headless(cfg, out)
+    return demo.run_windowed(cfg, out)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.app import Kiosk
+    from kiosk.frontend import load_frontend
+
+    kiosk = Kiosk.open(_config(args))
+    kiosk.worker.start()
+    try:
+        return load_frontend().run(kiosk)
+    finally:
+        kiosk.close()
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import format_check, run_checks
+
+    checks = run_checks(_config(args))
+    for c in checks:
+        print(format_check(c))
+    return 0 if all(c.ok for c in checks) else 1
+
+
+def cmd_platform_serve(args: argparse.Namespace) -> int:
+    from sync.platform.server import Faults, serve
+
+    serve(Path(args.db), host=args.host, port=args.port,
+          faults=Faults(fail_rate=args.fail_rate, garbage_rate=args.garbage_rate,
+                        delay_after_commit_s=args.delay_after_commit))
+    return 0
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    """Queues a case described by a JSON file (applicant, items, form) — for back-office
+    entry and tests; the resident path goes through the card reader instead."""
+    from kiosk.app import Kiosk
+    from kiosk.cases import Applicant, CaseItem
+
+    try:
+        spec = json.loads(Path(args.file).read_text(encoding="utf-8"))
+        applicant = Applicant(**spec["applicant"])
+        items = [CaseItem(str(i["code"]), str(i["name"])) for i in spec["items"]]
+        form = dict(spec.get("form", {}))
+    except FileNotFoundError:
+        print(f"error: {args.file}: no such file", file=sys.stderr)
+        return 2
+    except (ValueError, KeyError, TypeError) as exc:
+        print(f"error: {args.file}: expected {{'applicant': {{name, id_number, ...}}, "
+              f"'items': [{{code, name}}], 'form': {{...}}}} ({type(exc).__name__}: {exc})",
+              file=sys.stderr)
+        return 2
+    from kiosk.identity import id_number_problem
+
+    problem = id_number_problem(applicant.id_number)
+    if problem:
+        print(f"error: {args.file}: applicant.id_number: {problem}", file=sys.stderr)
+        return 2
+    cfg = _config(args)
+    kiosk = Kiosk.open(cfg)
+    try:
+        case = kiosk.store.create_case(terminal_id=cfg.terminal_id, region_code=cfg.region_code,
+                                       applicant=applicant, items=items, form=form)
+        case = kiosk.store.submit_case(case.id)
+        print(case.local_no)
+    finally:
+        kiosk.close()
+    return 0
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    from kiosk.app import Kiosk
+
+    kiosk = Kiosk.open(_config(args))
+    try:
+        rows = kiosk.store.outbox_rows()
+        pending = sum(r["state"] == "pending" for r in rows)
+        parked = sum(r["state"] == "parked" for r in rows)
+        print(f"pending: {pending}  parked: {parked}  sent: {len(rows) - pending - parked}")
+        for r in rows:
+            if r["state"] != "sent" or args.all:
+                err = f"  last error: {r['last_error']}" if r["last_error"] else ""
+                print(f"#{r['id']} {r['kind']} {r['state']} attempts={r['attempts']}{err}")
+    finally:
+        kiosk.close()
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from kiosk.app import Kiosk
+
+    kiosk = Kiosk.open(_config(args))
+    try:
+        if args.once:
+            r = kiosk.worker.drain()
+            print(f"sent: {r.sent}  failed: {r.failed}  parked: {r.parked}  "
+                  f"still queued: {kiosk.queue_depth()}"
+                  + ("  (platform unreachable)" if r.offline else ""))
+            return 0 if not r.offline else 3
+        kiosk.worker.start()
+        try:
+            while True:
+                kiosk.worker._stop.wait(3600)
+        except KeyboardInterrupt:
+            return 0
+    finally:
+        kiosk.close()
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from kiosk.app import Kiosk
+
+    kiosk = Kiosk.open(_config(args))
+    try:
+        case = kiosk.store.find_case(args.case)
+        if case is None:
+            print(f"error: no case numbered {args.case} on this terminal", file=sys.stderr)
+            return 2
+        print(kiosk.receipt(case, Path(args.pdf)))
+    finally:
+        kiosk.close()
+    return 0
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    import os
+
+    from kiosk.app import Kiosk
+    from kiosk.frontend import load_frontend
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    kiosk = Kiosk.open(_config(args))
+    try:
+        for p in load_frontend().screenshots(kiosk, Path(args.outdir)):
+            print(p)
+    finally:
+        kiosk.close()
+    return 0
+
+
+def cmd_mock(args: argparse.Namespace) -> int:
+    """Drives the mock devices of a running terminal from another shell."""
+    cfg = _config(args)
+    if args.device == "card":
+        from devices.idcard.mock import MockCardReader
+        from kiosk.demo import sample_card
+
+        reader = MockCardReader(cfg.mock_dir)
+        if args.action == "insert":
+            card = sample_card()
+            if args.name:
+                card = replace(card, name=args.name)
+            reader.insert(card)
+        elif args.action == "torn":
+            reader.insert_torn()
+        else:
+            reader.remove()
+    else:
+        from devices.printer.mock import MockPrinter
+
+        MockPrinter(cfg.mock_dir).set_sheets(args.sheets)
+    print("ok")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kiosk", description="village-kiosk 政务服务自助终端")
+    p.add_argument("--config", help="TOML config file (default: the platformdirs config dir)")
+    p.add_argument("-v", "--verbose", action="store_true")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: object, help_: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, description=help_)
+        sp.set_defaults(func=func)
+        sp.add_argument("--data-dir", help="override the config's data_dir")
+        return sp
+
+    sp = add("demo", cmd_demo, "run the demo: mock devices, embedded platform")
+    sp.add_argument("--out", help="folder for screenshots, receipt and demo data")
+    sp.add_argument("--headless", action="store_true", help="scripted flow even with a display")
+    add("run", cmd_run, "run the terminal with the configured devices and platform")
+    add("doctor", cmd_doctor, "check the environment, one line per check with its fix")
+    plat = sub.add_parser("platform", help="the reference county platform")
+    psub = plat.add_subparsers(dest="platform_command", required=True, metavar="ACTION")
+    ps = psub.add_parser("serve", help="serve the reference platform on 127.0.0.1")
+    ps.set_defaults(func=cmd_platform_serve)
+    ps.add_argument("--host", default="127.0.0.1")
+    ps.add_argument("--port", type=int, default=8765)
+    ps.add_argument("--db", default="platform.sqlite3")
+    ps.add_argument("--fail-rate", type=float, default=0.0)
+    ps.add_argument("--garbage-rate", type=float, default=0.0)
+    ps.add_argument("--delay-after-commit", type=float, default=0.0)
+    sp = add("submit", cmd_submit, "queue a case from a JSON file")
+    sp.add_argument("file")
+    sp = add("queue", cmd_queue, "show the outbox")
+    sp.add_argument("--all", action="store_true", help="include sent items")
+    sp = add("sync", cmd_sync, "send queued items to the platform")
+    sp.add_argument("--once", action="store_true", help="drain once and exit")
+    sp = add("receipt", cmd_receipt, "render a case's receipt")
+    sp.add_argument("case", help="platform or provisional case number")
+    sp.add_argument("--pdf", required=True, help="output PDF path")
+    sp = add("screenshots", cmd_screenshots, "render every screen to PNG offscreen")
+    sp.add_argument("outdir")
+    mk = sub.add_parser("mock", help="drive the mock devices from another shell")
+    mk.add_argument("--data-dir")
+    msub = mk.add_subparsers(dest="device", required=True, metavar="DEVICE")
+    mc = msub.add_parser("card", help="insert / remove / tear the mock ID card")
+    mc.add_argument("action", choices=["insert", "remove", "torn"])
+    mc.add_argument("--name")
+    mc.set_defaults(func=cmd_mock)
+    mp = msub.add_parser("printer", help="set the mock printer's paper")
+    mp.add_argument("paper", choices=["paper"])
+    mp.add_argument("sheets", type=int)
+    mp.set_defaults(func=cmd_mock)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

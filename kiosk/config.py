@@ -1,0 +1,171 @@
+"""Typed terminal configuration.
+
+A technician edits one TOML file; environment variables (``KIOSK_<KEY>``) override it so
+tests, the demo and systemd units can change one value without rewriting the file. Every
+value is checked at load time so a typo stops the terminal with a sentence naming the key,
+rather than failing later in front of a resident.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "village-kiosk"
+
+DEVICE_KINDS = ("card_reader", "camera", "printer")
+
+
+class ConfigError(ValueError):
+    """A configuration value is missing or malformed; the message names the key."""
+
+
+@dataclass(frozen=True)
+class DeviceChoice:
+    """Which driver serves each device kind, as a URI (``mock:`` or e.g. ``pcsc:Reader 0``)."""
+
+    card_reader: str = "mock:"
+    camera: str = "mock:"
+    printer: str = "mock:"
+
+
+@dataclass(frozen=True)
+class Config:
+    terminal_id: str = "VK-DEMO-0001"
+    region_code: str = "420102001001"
+    region_name: str = "示范街道示范社区"
+    platform_url: str = "http://127.0.0.1:8765"
+    data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
+    idle_timeout_s: int = 90
+    language: str = "zh_CN"
+    devices: DeviceChoice = field(default_factory=DeviceChoice)
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "kiosk.sqlite3"
+
+    @property
+    def key_path(self) -> Path:
+        # Beside, not inside, the database: copying the DB alone must not carry the key.
+        return self.data_dir / "keys" / "data.key"
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.data_dir / "attachments"
+
+    @property
+    def mock_dir(self) -> Path:
+        return self.data_dir / "mock-devices"
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "kiosk.toml"
+
+
+_TERMINAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$")
+_REGION = re.compile(r"^\d{12}$")
+_URL = re.compile(r"^https?://[^\s/]+(:\d+)?(/\S*)?$")
+_LANGUAGES = ("zh_CN", "en_US")
+_DEVICE_URI = re.compile(r"^[a-z][a-z0-9-]*:.*$")
+
+
+def _expect(ok: bool, key: str, expected: str, value: object) -> None:
+    if not ok:
+        raise ConfigError(f"config key '{key}': expected {expected}, got {value!r}")
+
+
+def _check(cfg: Config) -> Config:
+    _expect(bool(_TERMINAL_ID.match(cfg.terminal_id)), "terminal_id",
+            "3-64 letters, digits, '-' or '_'", cfg.terminal_id)
+    _expect(bool(_REGION.match(cfg.region_code)), "region_code",
+            "a 12-digit administrative region code (行政区划代码), e.g. 420102001001",
+            cfg.region_code)
+    _expect(bool(_URL.match(cfg.platform_url)), "platform_url",
+            "an http:// or https:// URL", cfg.platform_url)
+    _expect(5 <= cfg.idle_timeout_s <= 3600, "idle_timeout_s",
+            "a whole number of seconds between 5 and 3600", cfg.idle_timeout_s)
+    _expect(cfg.language in _LANGUAGES, "language", f"one of {', '.join(_LANGUAGES)}",
+            cfg.language)
+    for kind in DEVICE_KINDS:
+        uri = getattr(cfg.devices, kind)
+        _expect(bool(_DEVICE_URI.match(uri)), f"devices.{kind}",
+                "a driver URI such as 'mock:' or 'pcsc:READER NAME'", uri)
+    return cfg
+
+
+def _coerce(key: str, raw: object, default: object) -> object:
+    if isinstance(default, bool):
+        _expect(isinstance(raw, bool), key, "true or false", raw)
+        return raw
+    if isinstance(default, int):
+        if isinstance(raw, str):
+            _expect(raw.strip().lstrip("-").isdigit(), key, "a whole number", raw)
+            return int(raw)
+        _expect(isinstance(raw, int) and not isinstance(raw, bool), key, "a whole number", raw)
+        return raw
+    if isinstance(default, Path):
+        _expect(isinstance(raw, str) and raw != "", key, "a directory path", raw)
+        return Path(str(raw)).expanduser()
+    _expect(isinstance(raw, str), key, "a string", raw)
+    return raw
+
+
+def _merge(base: Config, values: Mapping[str, Any], source: str) -> Config:
+    known = {f.name: f for f in fields(Config)}
+    changes: dict[str, Any] = {}
+    for key, raw in values.items():
+        if key == "devices":
+            _expect(isinstance(raw, Mapping), "devices", "a [devices] table", raw)
+            dev_changes: dict[str, Any] = {}
+            for dkey, dval in raw.items():
+                _expect(dkey in DEVICE_KINDS, f"devices.{dkey}",
+                        f"one of {', '.join(DEVICE_KINDS)} (unknown key in {source})", dkey)
+                dev_changes[dkey] = _coerce(f"devices.{dkey}", dval, "")
+            changes["devices"] = replace(base.devices, **dev_changes)
+            continue
+        if key not in known:
+            raise ConfigError(f"config key '{key}': unknown key in {source}; "
+                              f"expected one of {', '.join(sorted(known))}")
+        changes[key] = _coerce(key, raw, getattr(base, key))
+    return replace(base, **changes)
+
+
+def _env_values(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    devices: dict[str, str] = {}
+    for f in fields(Config):
+        if f.name == "devices":
+            continue
+        name = f"KIOSK_{f.name.upper()}"
+        if name in env:
+            out[f.name] = env[name]
+    for kind in DEVICE_KINDS:
+        name = f"KIOSK_DEVICE_{kind.upper()}"
+        if name in env:
+            devices[kind] = env[name]
+    if devices:
+        out["devices"] = devices
+    return out
+
+
+def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """Defaults, then the TOML file (if any), then ``KIOSK_*`` variables; validated."""
+    env = os.environ if env is None else env
+    if path is None:
+        path = Path(env["KIOSK_CONFIG"]) if "KIOSK_CONFIG" in env else default_config_path()
+    cfg = Config()
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"config file {path}: not valid TOML ({exc})") from exc
+        cfg = _merge(cfg, data, str(path))
+    cfg = _merge(cfg, _env_values(env), "environment")
+    return _check(cfg)

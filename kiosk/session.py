@@ -1,0 +1,92 @@
+"""One resident's visit at the terminal, from card in to receipt out.
+
+The session holds what is on screen; ``end()`` (idle timeout, card removed after the
+receipt, or the resident pressing 退出) drops every personal value so nothing is left
+for the next person at the terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from devices.idcard import CardError, CardRead, CardStatus, IdCard, NoCard, ReaderError
+from kiosk.cases import Applicant, Case, CaseItem
+from kiosk.identity import id_number_problem, mask_id_number, mask_name
+
+
+class Step(StrEnum):
+    HOME = "home"
+    INSERT_CARD = "insert_card"
+    CHOOSE_ITEM = "choose_item"
+    CONFIRM = "confirm"
+    DONE = "done"
+
+
+@dataclass
+class SessionView:
+    """What the screens show: only masked identity ever leaves the core."""
+
+    step: Step = Step.HOME
+    message: str = ""
+    masked_name: str = ""
+    masked_id: str = ""
+    items: list[CaseItem] = field(default_factory=list)
+    chosen: list[CaseItem] = field(default_factory=list)
+    case_no: str = ""
+    case_status: str = ""
+    receipt_path: str = ""
+    printed: bool = False
+
+
+def applicant_from_card(card: IdCard) -> Applicant:
+    return Applicant(name=card.name, id_number=card.id_number, sex=card.sex,
+                     nation_code=card.nation_code, birth_date=card.birth_date.isoformat(),
+                     address=card.address)
+
+
+def card_problem(card: IdCard, today: dt.date) -> str | None:
+    """Why this card cannot start a case, in words for the resident, or None."""
+    if card.is_expired(today):
+        assert card.valid_until is not None
+        return (f"您的身份证已于{card.valid_until.year}年{card.valid_until.month}月"
+                f"{card.valid_until.day}日过期，请先换领新证")
+    if card.card_type == "resident":
+        return id_number_problem(card.id_number, today)
+    return None
+
+
+@dataclass
+class ResidentSession:
+    view: SessionView = field(default_factory=SessionView)
+    applicant: Applicant | None = None
+    case: Case | None = None
+    answers: dict[str, Any] = field(default_factory=dict)
+
+    def on_card(self, status: CardStatus, today: dt.date) -> bool:
+        """Applies a reader status; True when an identity was taken from the card."""
+        if isinstance(status, NoCard):
+            self.view.message = "请将身份证放在读卡区"
+            return False
+        if isinstance(status, CardError | ReaderError):
+            self.view.message = status.resident_message
+            return False
+        assert isinstance(status, CardRead)
+        problem = card_problem(status.card, today)
+        if problem:
+            self.view.message = problem
+            return False
+        self.applicant = applicant_from_card(status.card)
+        self.view.masked_name = mask_name(self.applicant.name)
+        self.view.masked_id = mask_id_number(self.applicant.id_number)
+        self.view.message = ""
+        self.view.step = Step.CHOOSE_ITEM
+        return True
+
+    def end(self) -> None:
+        self.applicant = None
+        self.case = None
+        self.answers = {}
+        self.view = SessionView()

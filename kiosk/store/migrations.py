@@ -1,0 +1,120 @@
+"""Versioned schema migrations, applied in order and recorded in ``PRAGMA user_version``.
+
+Append only: a terminal in a village may skip several releases and must climb every step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: foundation schema
+    """
+    CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        local_no TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL,
+        terminal_id TEXT NOT NULL,
+        region_code TEXT NOT NULL,
+        id_lookup TEXT NOT NULL,          -- keyed hash of the ID number, never the number
+        masked_id TEXT NOT NULL,
+        masked_name TEXT NOT NULL,
+        personal BLOB NOT NULL,           -- AES-GCM: applicant
+        form BLOB NOT NULL,               -- AES-GCM: form answers
+        platform_no TEXT,
+        bundle_no TEXT,
+        agent_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX cases_lookup ON cases(id_lookup);
+    CREATE INDEX cases_platform_no ON cases(platform_no);
+    CREATE TABLE case_items (
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        item_code TEXT NOT NULL,
+        item_name TEXT NOT NULL,
+        PRIMARY KEY (case_id, seq)
+    );
+    CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        file TEXT NOT NULL,               -- encrypted file, relative to the attachments dir
+        sha256 TEXT NOT NULL,             -- of the plaintext, checked on read and by the platform
+        size INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX attachments_case ON attachments(case_id);
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payload BLOB NOT NULL,            -- AES-GCM
+        state TEXT NOT NULL DEFAULT 'pending',   -- pending | sent | parked
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at REAL NOT NULL DEFAULT 0,
+        last_error TEXT,
+        ack TEXT,
+        created_at TEXT NOT NULL,
+        sent_at TEXT
+    );
+    CREATE INDEX outbox_due ON outbox(state, next_attempt_at, id);
+    CREATE TABLE ratings (
+        id TEXT PRIMARY KEY,
+        case_id TEXT REFERENCES cases(id) ON DELETE SET NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        reasons TEXT NOT NULL DEFAULT '[]',
+        phone BLOB,                       -- AES-GCM, only for a follow-up call
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL DEFAULT '',
+        detail TEXT NOT NULL DEFAULT '{}'  -- never personal data
+    );
+    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    """,
+)
+
+
+class MigrationError(RuntimeError):
+    pass
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Brings the schema to the newest version; returns it. Each step is one transaction."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise MigrationError(
+            f"database schema version {version} is newer than this software "
+            f"({len(MIGRATIONS)}): install the newer release or restore a backup")
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)
+
+
+def _statements(script: str) -> list[str]:
+    """Splits on complete statements (executescript would commit our transaction)."""
+    out: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out

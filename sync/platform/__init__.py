@@ -1,0 +1,1 @@
+"""The reference county platform: what the demo and the tests talk to."""
