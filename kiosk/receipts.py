@@ -75,9 +75,11 @@ def render_receipt(case: Case, ctx: ReceiptContext, out: Path,
     def add(text: str, size: float = 9) -> None:
         body.extend((line, size) for line in _wrap(text, size, inner))
 
-    number_label = "办件编号" if case.platform_no else "临时编号（联网后更新）"
-    add(f"{number_label}：{case.display_no}", 9.5)
-    add(f"事项：{'、'.join(i.name for i in case.items)}")
+    add("办件编号：" if case.platform_no else "临时编号（联网后更新为办件编号）：")
+    add(case.display_no, 10.5)  # on its own line so it is never broken
+    add("办理事项：")
+    for i, item in enumerate(case.items, start=1):
+        add(f"{i}. {item.name}")
     add(f"申请人：{mask_name(case.applicant.name)}")
     add(f"身份证号：{mask_id_number(case.applicant.id_number)}")
     add(f"状态：{STATUS_WORDS[case.status]}")

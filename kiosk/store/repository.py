@@ -174,15 +174,16 @@ class Store:
         digest = hashlib.sha256(data).hexdigest()
         rel = f"{att_id[:2]}/{att_id}.bin"
         path = self.attachments_dir / rel
+        tmp = path.with_suffix(".tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            tmp = path.with_suffix(".tmp")
             with open(tmp, "wb") as fh:
                 fh.write(self.key.encrypt(data, f"attachment:{att_id}"))
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, path)
         except OSError as exc:
+            tmp.unlink(missing_ok=True)
             raise StoreError(f"cannot save attachment ({exc.strerror}); nothing was lost, "
                              "the case is unchanged") from exc
         with self._tx():

@@ -1,0 +1,212 @@
+"""The Qt front end the core finds through the ``village_kiosk.frontends`` entry point.
+
+Screenshots go through the very window the resident sees (same QML, same view model), so
+a PNG from ``kiosk screenshots`` or ``kiosk demo`` on a headless machine is evidence about
+the real screens rather than about a separate rendering path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+# Imported before the engine loads so the root object comes back typed as QQuickWindow.
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, QUrl
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine, QQmlError
+from PySide6.QtQuick import QQuickWindow
+
+from devices.idcard import CardError
+from devices.printer.printer import PrinterOutOfPaper
+from kiosk.app import Kiosk
+from kiosk.cases import STATUS_WORDS, CaseStatus
+from kiosk.fonts import FontMissing, cjk_font_path
+from kiosk.identity import gb11643_check_char, mask_id_number, mask_name
+from kiosk.session import SessionView, Step
+from ui.viewmodels import WAITING_FOR_CARD, SessionViewModel
+
+log = logging.getLogger(__name__)
+
+MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"
+FRAME_TIMEOUT_MS = 5000
+
+# Made-up applicant for the sample screens; only its masked form is ever put on screen.
+_SAMPLE_NAME = "张桂兰"
+_SAMPLE_ID_FIRST17 = "42010219500312002"
+
+_font_family: str | None = None
+
+
+def _application() -> QGuiApplication:
+    """One application per process: Qt aborts on a second, and pytest-qt may own the first."""
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QGuiApplication(sys.argv[:1])
+    if not isinstance(app, QGuiApplication):
+        raise RuntimeError("a non-GUI QCoreApplication already exists in this process")
+    _load_font(app)
+    return app
+
+
+def _load_font(app: QGuiApplication) -> None:
+    """Loads the CJK font the receipts use, so Chinese never renders as boxes."""
+    global _font_family
+    if _font_family is not None:
+        return
+    try:
+        path = cjk_font_path()
+    except FontMissing as exc:
+        log.warning("%s", exc)
+        _font_family = ""
+        return
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("CJK font %s could not be loaded; Chinese may show as boxes", path)
+        _font_family = ""
+        return
+    _font_family = families[0]
+    app.setFont(QFont(_font_family))
+
+
+class QtFrontend:
+    """Implements ``kiosk.frontend.Frontend`` with one QML window per kiosk."""
+
+    def __init__(self) -> None:
+        self._kiosk: Kiosk | None = None
+        self._live = False
+        self._engine: QQmlApplicationEngine | None = None
+        self._window: QQuickWindow | None = None
+        self._vm: SessionViewModel | None = None
+        self.qml_warnings: list[str] = []
+
+    # Building and tearing down the window ----------------------------------------------
+
+    def _ensure_window(self, kiosk: Kiosk, live: bool) -> tuple[QQuickWindow, SessionViewModel]:
+        if (self._kiosk is kiosk and self._live == live and self._window is not None
+                and self._vm is not None):
+            return self._window, self._vm
+        self.close()
+        _application()
+        vm = SessionViewModel(kiosk, live=live)
+        engine = QQmlApplicationEngine()
+        engine.setOutputWarningsToStandardError(False)
+        engine.warnings.connect(self._on_warnings)
+        engine.setInitialProperties({"vm": vm})
+        engine.load(QUrl.fromLocalFile(str(MAIN_QML)))
+        roots = engine.rootObjects()
+        if not roots or not isinstance(roots[0], QQuickWindow):
+            vm.shutdown()
+            raise RuntimeError(f"{MAIN_QML.name} did not load: "
+                               + "; ".join(self.qml_warnings[-5:]))
+        self._kiosk, self._live = kiosk, live
+        self._engine, self._window, self._vm = engine, roots[0], vm
+        return roots[0], vm
+
+    def _on_warnings(self, warnings: list[QQmlError]) -> None:
+        for w in warnings:
+            text = w.toString()
+            self.qml_warnings.append(text)
+            log.warning("QML: %s", text)
+
+    def close(self) -> None:
+        """Drops the window and stops the view model's timers and worker threads."""
+        if self._window is not None:
+            self._window.close()
+        if self._vm is not None:
+            self._vm.shutdown()
+        self._engine = None  # deletes the window with it
+        self._window = None
+        self._vm = None
+        self._kiosk = None
+
+    @property
+    def view_model(self) -> SessionViewModel | None:
+        return self._vm
+
+    @property
+    def window(self) -> QQuickWindow | None:
+        return self._window
+
+    # The Frontend protocol ---------------------------------------------------------------
+
+    def run(self, kiosk: Kiosk) -> int:
+        app = _application()
+        window, _vm = self._ensure_window(kiosk, live=True)
+        window.show()
+        window.requestActivate()  # with no window manager, nothing else gives it focus
+        try:
+            return int(app.exec())
+        finally:
+            self.close()
+
+    def screenshot(self, kiosk: Kiosk, out: Path) -> Path:
+        window, vm = self._ensure_window(kiosk, live=False)
+        vm.refresh()
+        vm.refreshStatus()
+        if not window.isVisible():
+            window.show()
+        _wait_for_frame(window)
+        image = window.grabWindow()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if image.isNull() or not image.save(str(out), "PNG"):
+            raise RuntimeError(f"could not save a screenshot to {out}")
+        return out
+
+    def screenshots(self, kiosk: Kiosk, outdir: Path) -> list[Path]:
+        paths: list[Path] = []
+        try:
+            for name, view in sample_views(kiosk):
+                kiosk.session.end()
+                kiosk.session.view = view
+                paths.append(self.screenshot(kiosk, outdir / f"{name}.png"))
+        finally:
+            kiosk.session.end()
+            if self._vm is not None:
+                self._vm.refresh()
+        return paths
+
+
+def _wait_for_frame(window: QQuickWindow) -> None:
+    """Spins the event loop until the scene graph has drawn the current state once."""
+    loop = QEventLoop()
+    window.frameSwapped.connect(loop.quit)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(FRAME_TIMEOUT_MS)
+    window.update()
+    loop.exec()
+    window.frameSwapped.disconnect(loop.quit)
+    if not timer.isActive():
+        log.warning("no frame within %d ms; grabbing anyway", FRAME_TIMEOUT_MS)
+    timer.stop()
+
+
+def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
+    """One representative state per screen, plus the two messages a resident may meet.
+
+    The identity is made up and only its masked form is used, like the core does.
+    """
+    fake_id = _SAMPLE_ID_FIRST17 + gb11643_check_char(_SAMPLE_ID_FIRST17)
+    items = list(kiosk.items)
+    card = SessionView(step=Step.CHOOSE_ITEM, masked_name=mask_name(_SAMPLE_NAME),
+                       masked_id=mask_id_number(fake_id), items=items)
+    confirm = replace(card, step=Step.CONFIRM, chosen=items[:1])
+    case_no = f"{kiosk.config.terminal_id}-{dt.date.today():%Y%m%d}-00001"
+    done = replace(confirm, step=Step.DONE, case_no=case_no,
+                   case_status=STATUS_WORDS[CaseStatus.SUBMITTED])
+    waiting = SessionView(step=Step.INSERT_CARD, message=WAITING_FOR_CARD, items=items)
+    return [
+        ("home", SessionView()),
+        ("insert_card", waiting),
+        ("choose_item", card),
+        ("confirm", confirm),
+        ("done", done),
+        ("card_error", replace(waiting, message=CardError("sample").resident_message)),
+        ("print_failed", replace(done, message=PrinterOutOfPaper("sample").resident_message)),
+        ("printed", replace(done, printed=True)),
+    ]
