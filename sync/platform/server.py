@@ -161,7 +161,8 @@ def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8765,
           faults: Faults | None = None) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(db_path, faults), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db_path, faults), host=host, port=port, log_level="warning",
+                timeout_graceful_shutdown=2)
 
 
 class ThreadedPlatform:
@@ -176,7 +177,8 @@ class ThreadedPlatform:
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind((host, port))
         self.host, self.port = self._sock.getsockname()[:2]
-        config = uvicorn.Config(create_app(db_path), log_level="warning")
+        config = uvicorn.Config(create_app(db_path), log_level="warning",
+                                timeout_graceful_shutdown=2)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run,
                                         kwargs={"sockets": [self._sock]}, daemon=True)

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine with only python3:
+#   bash setup.sh demo   — install everything, then run the demo
+#   bash setup.sh test   — install everything, then run lint, types and the whole test suite
+#   bash setup.sh        — install only
+# Idempotent: a second run checks the Debian packages and the venv stamp and moves on.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_PACKAGES=(
+  python3-venv gcc procps                       # venv, pyscard's build, pgrep for doctor
+  fonts-wqy-microhei                            # CJK font: Qt text and embedded in receipts
+  libpulse0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3  # Qt wheels
+  pcscd libpcsclite-dev vsmartcard-vpcd         # PC/SC stack and a virtual reader
+  cups cups-bsd printer-driver-cups-pdf libcups2-dev   # printing, with a PDF printer
+  poppler-utils                                 # pdftotext / pdftoppm read receipts back
+)
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+install_debian_packages() {
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  say "installing Debian packages: ${missing[*]}"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+install_venv() {
+  if [ ! -x .venv/bin/python ]; then
+    say "creating .venv"
+    python3 -m venv .venv
+  fi
+  local stamp
+  stamp=$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)
+  if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ]; then
+    say "installing the project and its pinned dependencies into .venv"
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -c constraints.txt -e '.[dev]'
+    echo "$stamp" > .venv/.setup-stamp
+  fi
+}
+
+install_debian_packages
+install_venv
+
+case "${1:-}" in
+  demo)
+    shift
+    exec .venv/bin/kiosk demo "$@"
+    ;;
+  test)
+    shift
+    export QT_QPA_PLATFORM=offscreen
+    say "ruff"; .venv/bin/ruff check .
+    say "mypy"; .venv/bin/mypy
+    say "pytest"; exec .venv/bin/pytest "$@"
+    ;;
+  "") say "set up; run 'bash setup.sh demo' or 'bash setup.sh test'" ;;
+  *) echo "usage: bash setup.sh [demo|test]" >&2; exit 2 ;;
+esac

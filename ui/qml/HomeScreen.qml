@@ -1,0 +1,93 @@
+import QtQuick
+
+// The first thing a resident sees: one big button for what most people come for, and the
+// other services smaller beside it so 我要办事 is obvious from across the room.
+Item {
+    id: screen
+
+    property QtObject vm
+    signal comingSoon(string name)
+
+    KioskTheme { id: pal }
+
+    Text {
+        id: greeting
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        text: "您好！请点一下您要办的事"
+        color: pal.ink
+        font.pixelSize: pal.titleSize
+        font.bold: true
+    }
+
+    Row {
+        anchors { left: parent.left; right: parent.right; top: greeting.bottom; topMargin: 28; bottom: parent.bottom }
+        spacing: 32
+
+        // The one main action.
+        Rectangle {
+            id: mainTile
+            width: (parent.width - parent.spacing) * 0.55
+            height: parent.height
+            radius: pal.radius
+            color: mainArea.pressed ? pal.primaryDark : pal.primary
+
+            // A paper form with lines, drawn rather than loaded so there is no asset to lose.
+            Rectangle {
+                id: form
+                anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 48 }
+                width: 120; height: 150; radius: 10
+                color: pal.onDark
+                Column {
+                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: 22 }
+                    spacing: 16
+                    Repeater {
+                        model: 4
+                        Rectangle {
+                            width: index === 3 ? parent.width * 0.6 : parent.width
+                            height: 10; radius: 5
+                            color: "#9DB7DA"
+                        }
+                    }
+                }
+            }
+            Text {
+                anchors { horizontalCenter: parent.horizontalCenter; top: form.bottom; topMargin: 32 }
+                text: "我要办事"
+                color: pal.onDark
+                font.pixelSize: 64
+                font.bold: true
+            }
+            Text {
+                anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 36 }
+                width: parent.width - 48
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                text: "养老保险、医疗保险、高龄津贴等"
+                color: pal.onDark
+                font.pixelSize: 30
+            }
+            MouseArea {
+                id: mainArea
+                anchors.fill: parent
+                onClicked: screen.vm.startVisit()
+            }
+        }
+
+        Column {
+            width: (parent.width - parent.spacing) * 0.45
+            height: parent.height
+            spacing: 24
+            Repeater {
+                model: ["办件查询", "好差评", "帮办代办"]
+                BigButton {
+                    required property string modelData
+                    width: parent.width
+                    height: (parent.height - 2 * parent.spacing) / 3
+                    text: modelData
+                    subtitle: "即将开放"
+                    onClicked: screen.comingSoon(modelData)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import QtQuick
+import QtQuick.Shapes
+
+// Tells the resident to put the ID card on the reader, with a drawing of where it goes:
+// many older residents have never used a reader and look for the place, not the words.
+Item {
+    id: screen
+
+    property QtObject vm
+
+    KioskTheme { id: pal }
+
+    // Illustration: the card hovering above the reader, an arrow pointing down.
+    Item {
+        id: picture
+        anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
+        width: 480
+
+        Rectangle {
+            id: reader
+            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 24 }
+            width: 420; height: 150; radius: 24
+            color: "#2B3340"
+            Rectangle {
+                anchors.centerIn: parent
+                width: 330; height: 84; radius: 12
+                color: "#4A5668"
+                border.color: "#7FB2FF"
+                border.width: 4
+                Text {
+                    anchors.centerIn: parent
+                    text: "读卡区"
+                    color: pal.onDark
+                    font.pixelSize: 32
+                    font.bold: true
+                }
+            }
+        }
+
+        Shape {
+            id: arrow
+            anchors { horizontalCenter: parent.horizontalCenter; bottom: reader.top; bottomMargin: 12 }
+            width: 80; height: 70
+            ShapePath {
+                fillColor: pal.primary
+                strokeColor: "transparent"
+                startX: 24; startY: 0
+                PathLine { x: 56; y: 0 }
+                PathLine { x: 56; y: 34 }
+                PathLine { x: 80; y: 34 }
+                PathLine { x: 40; y: 70 }
+                PathLine { x: 0; y: 34 }
+                PathLine { x: 24; y: 34 }
+                PathLine { x: 24; y: 0 }
+            }
+        }
+
+        Rectangle {
+            id: idCard
+            anchors.horizontalCenter: parent.horizontalCenter
+            y: 8
+            width: 330; height: 208; radius: 16
+            color: "#DCEBFA"
+            border.color: "#6E8FB8"
+            border.width: 3
+
+            Column {
+                anchors { left: parent.left; top: parent.top; margins: 26 }
+                spacing: 18
+                Repeater {
+                    model: [170, 140, 170, 110]
+                    Rectangle {
+                        required property int modelData
+                        width: modelData; height: 14; radius: 7
+                        color: "#8FA9C9"
+                    }
+                }
+            }
+            Rectangle {  // the photo
+                anchors { right: parent.right; top: parent.top; margins: 24 }
+                width: 84; height: 104; radius: 6
+                color: "#B7CCE6"
+                Rectangle {
+                    anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 16 }
+                    width: 38; height: 38; radius: 19
+                    color: "#6E8FB8"
+                }
+                Rectangle {
+                    anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom }
+                    width: 64; height: 34; radius: 17
+                    color: "#6E8FB8"
+                }
+            }
+            SequentialAnimation on y {
+                running: screen.visible
+                loops: Animation.Infinite
+                NumberAnimation { from: 8; to: 40; duration: 900; easing.type: Easing.InOutQuad }
+                NumberAnimation { from: 40; to: 8; duration: 900; easing.type: Easing.InOutQuad }
+            }
+        }
+    }
+
+    Column {
+        anchors { left: picture.right; leftMargin: 48; right: parent.right; verticalCenter: parent.verticalCenter }
+        spacing: 32
+
+        Text {
+            width: parent.width
+            text: "请将身份证放在读卡区"
+            color: pal.ink
+            font.pixelSize: 52
+            font.bold: true
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            width: parent.width
+            text: "照片一面朝上，平放不动，\n读好后会自动进入下一步。"
+            color: pal.inkSoft
+            font.pixelSize: 32
+            lineHeight: 1.2
+            wrapMode: Text.WordWrap
+        }
+        Rectangle {
+            width: parent.width
+            height: problemText.implicitHeight + 48
+            visible: screen.vm.problem
+            radius: pal.radius
+            color: pal.dangerSoft
+            border.color: pal.danger
+            border.width: 3
+            Text {
+                id: problemText
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 24 }
+                text: screen.vm.message
+                color: pal.danger
+                font.pixelSize: 34
+                font.bold: true
+                wrapMode: Text.WordWrap
+            }
+        }
+    }
+}
