@@ -19,9 +19,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from devices.idcard import IdCard  # noqa: E402
-from kiosk.config import Config  # noqa: E402
-from kiosk.identity import gb11643_check_char  # noqa: E402
+from devices.idcard import IdCard
+from kiosk.config import Config
+from kiosk.identity import gb11643_check_char
 
 
 def make_id(first17: str) -> str:

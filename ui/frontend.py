@@ -85,7 +85,11 @@ class QtFrontend:
 
     # Building and tearing down the window ----------------------------------------------
 
-    def _ensure_window(self, kiosk: Kiosk, live: bool) -> tuple[QQuickWindow, SessionViewModel]:
+    def load(self, kiosk: Kiosk, live: bool = True) -> tuple[QQuickWindow, SessionViewModel]:
+        """The window and view model for ``kiosk``, built on first use and then reused.
+
+        ``live=False`` is the passive variant screenshots use; tests drive a live one.
+        """
         if (self._kiosk is kiosk and self._live == live and self._window is not None
                 and self._vm is not None):
             return self._window, self._vm
@@ -135,7 +139,7 @@ class QtFrontend:
 
     def run(self, kiosk: Kiosk) -> int:
         app = _application()
-        window, _vm = self._ensure_window(kiosk, live=True)
+        window, _vm = self.load(kiosk, live=True)
         window.show()
         window.requestActivate()  # with no window manager, nothing else gives it focus
         try:
@@ -144,7 +148,7 @@ class QtFrontend:
             self.close()
 
     def screenshot(self, kiosk: Kiosk, out: Path) -> Path:
-        window, vm = self._ensure_window(kiosk, live=False)
+        window, vm = self.load(kiosk, live=False)
         vm.refresh()
         vm.refreshStatus()
         if not window.isVisible():
