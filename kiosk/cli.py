@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import datetime as dt
 import json
 import logging
@@ -14,7 +15,12 @@ from pathlib import Path
 from kiosk.config import Config, ConfigError, load_config
 
 
-def _config(args: argparse.Namespace) -> Config:
+# Each area of the terminal adds its own subcommands from a module of its own
+# (``register(subparsers)``), so this file does not grow with every issue.
+EXTENSIONS: tuple[str, ...] = ()
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
     cfg = load_config(Path(args.config) if args.config else None)
     if getattr(args, "data_dir", None):
         cfg = replace(cfg, data_dir=Path(args.data_dir))
@@ -25,7 +31,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from kiosk import demo
 
     out = Path(args.out or f"demo-output/{dt.datetime.now():%Y%m%d-%H%M%S}").resolve()
-    cfg = _config(args)
+    cfg = config_from_args(args)
     if args.headless or not demo.has_display():
         return demo.run_headless(cfg, out)
     return demo.run_windowed(cfg, out)
@@ -35,7 +41,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.app import Kiosk
     from kiosk.frontend import load_frontend
 
-    kiosk = Kiosk.open(_config(args))
+    kiosk = Kiosk.open(config_from_args(args))
     kiosk.worker.start()
     try:
         return load_frontend().run(kiosk)
@@ -46,7 +52,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     from kiosk.doctor import format_check, run_checks
 
-    checks = run_checks(_config(args))
+    checks = run_checks(config_from_args(args))
     for c in checks:
         print(format_check(c))
     return 0 if all(c.ok for c in checks) else 1
@@ -86,7 +92,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
     if problem:
         print(f"error: {args.file}: applicant.id_number: {problem}", file=sys.stderr)
         return 2
-    cfg = _config(args)
+    cfg = config_from_args(args)
     kiosk = Kiosk.open(cfg)
     try:
         case = kiosk.store.create_case(terminal_id=cfg.terminal_id, region_code=cfg.region_code,
@@ -101,7 +107,7 @@ def cmd_submit(args: argparse.Namespace) -> int:
 def cmd_queue(args: argparse.Namespace) -> int:
     from kiosk.app import Kiosk
 
-    kiosk = Kiosk.open(_config(args))
+    kiosk = Kiosk.open(config_from_args(args))
     try:
         rows = kiosk.store.outbox_rows()
         pending = sum(r["state"] == "pending" for r in rows)
@@ -119,7 +125,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     from kiosk.app import Kiosk
 
-    kiosk = Kiosk.open(_config(args))
+    kiosk = Kiosk.open(config_from_args(args))
     try:
         if args.once:
             r = kiosk.worker.drain()
@@ -140,7 +146,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def cmd_receipt(args: argparse.Namespace) -> int:
     from kiosk.app import Kiosk
 
-    kiosk = Kiosk.open(_config(args))
+    kiosk = Kiosk.open(config_from_args(args))
     try:
         case = kiosk.store.find_case(args.case)
         if case is None:
@@ -159,7 +165,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     from kiosk.frontend import load_frontend
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    kiosk = Kiosk.open(_config(args))
+    kiosk = Kiosk.open(config_from_args(args))
     try:
         for p in load_frontend().screenshots(kiosk, Path(args.outdir)):
             print(p)
@@ -170,7 +176,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
 
 def cmd_mock(args: argparse.Namespace) -> int:
     """Drives the mock devices of a running terminal from another shell."""
-    cfg = _config(args)
+    cfg = config_from_args(args)
     if args.device == "card":
         from devices.idcard.mock import MockCardReader
         from kiosk.demo import sample_card
@@ -242,6 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     mp.add_argument("paper", choices=["paper"])
     mp.add_argument("sheets", type=int)
     mp.set_defaults(func=cmd_mock)
+    for module in EXTENSIONS:
+        importlib.import_module(module).register(sub)
     return p
 
 

@@ -156,7 +156,9 @@ class QtFrontend:
         _wait_for_frame(window)
         image = window.grabWindow()
         out.parent.mkdir(parents=True, exist_ok=True)
-        if image.isNull() or not image.save(str(out), "PNG"):
+        # PySide6 6.12's stubs ask for bytes here, but at run time only str is accepted.
+        saved = image.save(str(out), "PNG")  # type: ignore[call-overload]
+        if image.isNull() or not saved:
             raise RuntimeError(f"could not save a screenshot to {out}")
         return out
 

@@ -1,0 +1,1 @@
+"""Benchmarks: each module measures something against a baseline measured in the same run."""
