@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import datetime as dt
+import importlib
 import json
 import logging
 import sys
@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from kiosk.config import Config, ConfigError, load_config
-
 
 # Each area of the terminal adds its own subcommands from a module of its own
 # (``register(subparsers)``), so this file does not grow with every issue.
