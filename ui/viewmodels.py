@@ -144,12 +144,21 @@ class SessionViewModel(QObject):
         if new != self._view:
             self._view = new
             self.changed.emit()
-        if new.step != old_step:
+        step_changed = new.step != old_step
+        if step_changed:
             log.info("screen %s -> %s", old_step.value, new.step.value)
-        self._apply_timers()
+        self._apply_timers(step_changed)
 
     @Slot()
     def refreshStatus(self) -> None:
+        """Network and queue, plus the case on the DONE screen: the outbox thread may have got
+        the platform's 办件编号 while the resident is still reading the screen."""
+        if self._live and self._view.step == Step.DONE and not self._printing:
+            try:
+                self._kiosk.refresh_case()
+            except StoreError:
+                log.warning("case status could not be re-read")
+            self.refresh()
         try:
             depth = self._kiosk.queue_depth()
         except StoreError:
@@ -160,7 +169,10 @@ class SessionViewModel(QObject):
             self._last_status = state
             self.statusChanged.emit()
 
-    def _apply_timers(self) -> None:
+    def _apply_timers(self, step_changed: bool) -> None:
+        """Card polling only while waiting for a card; the idle clock on every screen but
+        HOME, starting afresh on each new screen (a card read is not a touch, yet the
+        resident needs the full time to read the next screen)."""
         if not self._live:
             return
         step = self._view.step
@@ -171,7 +183,7 @@ class SessionViewModel(QObject):
             self._card_timer.stop()
         if step == Step.HOME:
             self._idle_timer.stop()
-        elif not self._idle_timer.isActive():
+        elif step_changed or not self._idle_timer.isActive():
             self._idle_timer.start()
 
     # Properties -------------------------------------------------------------------------

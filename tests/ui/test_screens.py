@@ -206,8 +206,8 @@ def test_idle_timeout_wipes_the_resident_and_returns_home(
     vm.choose([kiosk.items[0].code])
     assert vm.maskedName == "王**"
 
-    vm.idleTimeoutMs = 400
-    for _ in range(5):  # 750 ms of touching outlasts the 400 ms timeout
+    vm.idleTimeoutMs = 600
+    for _ in range(5):  # 750 ms of touching outlasts the 600 ms timeout
         qtbot.wait(150)
         vm.touched()
     assert vm.step == "confirm"
@@ -238,8 +238,8 @@ def test_presses_reach_buttons_and_restart_the_idle_clock(
                      QPoint(300, 400))
     qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=2000)
 
-    vm.idleTimeoutMs = 500
-    for _ in range(4):  # 800 ms of presses on an empty part of the screen
+    vm.idleTimeoutMs = 700
+    for _ in range(4):  # 800 ms of presses on an empty part of the screen outlast 700 ms
         qtbot.wait(200)
         QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          QPoint(900, 600))
@@ -249,4 +249,29 @@ def test_presses_reach_buttons_and_restart_the_idle_clock(
     QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      QPoint(180, 730))
     qtbot.waitUntil(lambda: vm.step == "home", timeout=2000)
+    assert frontend.qml_warnings == []
+
+
+def test_a_whole_visit_by_touch_reaches_the_case_number(
+        qtbot: QtBot, frontend: QtFrontend, kiosk: Kiosk) -> None:
+    window, vm = frontend.load(kiosk, live=True)
+    with qtbot.waitExposed(window):
+        window.show()
+
+    def tap(x: int, y: int) -> None:
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(x, y))
+
+    tap(300, 400)  # 我要办事
+    qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=2000)
+    MockCardReader(kiosk.config.mock_dir).insert(resident_card())
+    qtbot.waitUntil(lambda: vm.step == "choose_item", timeout=3000)
+    tap(300, 380)  # the first item tile
+    qtbot.waitUntil(lambda: vm.step == "confirm", timeout=2000)
+    assert [i["code"] for i in vm.chosen] == [kiosk.items[0].code]
+    tap(1058, 540)  # 确认提交
+    qtbot.waitUntil(lambda: vm.step == "done", timeout=2000)
+    assert vm.caseNo != ""
+    assert kiosk.session.case is not None
+    assert vm.caseNo == kiosk.session.case.display_no
     assert frontend.qml_warnings == []

@@ -42,11 +42,13 @@ Item {
                     spacing: 24
                     Text {
                         width: 170
+                        anchors.baseline: value.baseline
                         text: modelData.label
                         color: pal.inkSoft
                         font.pixelSize: 32
                     }
                     Text {
+                        id: value
                         width: parent.width - 170 - parent.spacing
                         text: modelData.value
                         color: pal.ink

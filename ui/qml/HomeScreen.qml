@@ -54,7 +54,7 @@ Item {
                 anchors { horizontalCenter: parent.horizontalCenter; top: form.bottom; topMargin: 32 }
                 text: "我要办事"
                 color: pal.onDark
-                font.pixelSize: 64
+                font.pixelSize: 60
                 font.bold: true
             }
             Text {
