@@ -20,7 +20,7 @@ from kiosk.catalog_seed import FOUNDATION_ITEMS
 from kiosk.config import Config
 from kiosk.crypto import DataKey
 from kiosk.receipts import ReceiptContext, render_receipt
-from kiosk.session import ResidentSession, Step
+from kiosk.session import INSERT_CARD_PROMPT, ResidentSession, Step
 from kiosk.store import Store
 from sync.client import PlatformClient
 from sync.outbox import DrainResult, OutboxWorker
@@ -82,7 +82,7 @@ class Kiosk:
     def start_visit(self) -> None:
         self.session.end()
         self.session.view.step = Step.INSERT_CARD
-        self.session.view.message = "请将身份证放在读卡区"
+        self.session.view.message = INSERT_CARD_PROMPT
         self.session.view.items = list(self.items)
 
     def poll_card(self) -> bool:
@@ -150,12 +150,17 @@ class Kiosk:
         try:
             self.devices.printer.print_pdf(pdf, f"受理回执 {case.display_no}")
         except PrinterError as exc:
-            self.session.view.message = exc.resident_message
+            self.session.view.message, self.session.view.problem = exc.resident_message, True
             self.store.audit("terminal", "receipt.print_failed", case.id,
                              {"error": type(exc).__name__})
             return False
         self.session.view.printed = True
+        self.session.view.message, self.session.view.problem = "", False
         return True
+
+    def back(self) -> None:
+        """The resident wants to choose again: keeps the card read, drops the choice."""
+        self.session.back_to_choice()
 
     def queue_depth(self) -> int:
         return self.store.queue_depth()

@@ -61,6 +61,11 @@ class Config:
         return self.data_dir / "attachments"
 
     @property
+    def receipts_dir(self) -> Path:
+        """Receipt PDFs (masked data only), kept for reprints from 办件查询."""
+        return self.data_dir / "receipts"
+
+    @property
     def mock_dir(self) -> Path:
         return self.data_dir / "mock-devices"
 

@@ -16,6 +16,8 @@ from devices.idcard import CardError, CardRead, CardStatus, IdCard, NoCard, Read
 from kiosk.cases import Applicant, Case, CaseItem
 from kiosk.identity import id_number_problem, mask_id_number, mask_name
 
+INSERT_CARD_PROMPT = "请将身份证放在读卡区"
+
 
 class Step(StrEnum):
     HOME = "home"
@@ -31,6 +33,7 @@ class SessionView:
 
     step: Step = Step.HOME
     message: str = ""
+    problem: bool = False  # True when ``message`` reports something wrong, not a prompt
     masked_name: str = ""
     masked_id: str = ""
     items: list[CaseItem] = field(default_factory=list)
@@ -68,22 +71,28 @@ class ResidentSession:
     def on_card(self, status: CardStatus, today: dt.date) -> bool:
         """Applies a reader status; True when an identity was taken from the card."""
         if isinstance(status, NoCard):
-            self.view.message = "请将身份证放在读卡区"
+            self.view.message, self.view.problem = INSERT_CARD_PROMPT, False
             return False
         if isinstance(status, CardError | ReaderError):
-            self.view.message = status.resident_message
+            self.view.message, self.view.problem = status.resident_message, True
             return False
         assert isinstance(status, CardRead)
         problem = card_problem(status.card, today)
         if problem:
-            self.view.message = problem
+            self.view.message, self.view.problem = problem, True
             return False
         self.applicant = applicant_from_card(status.card)
         self.view.masked_name = mask_name(self.applicant.name)
         self.view.masked_id = mask_id_number(self.applicant.id_number)
-        self.view.message = ""
+        self.view.message, self.view.problem = "", False
         self.view.step = Step.CHOOSE_ITEM
         return True
+
+    def back_to_choice(self) -> None:
+        """From the confirm screen back to the item list; the card read stays valid."""
+        if self.applicant is not None:
+            self.view.chosen = []
+            self.view.step = Step.CHOOSE_ITEM
 
     def end(self) -> None:
         self.applicant = None

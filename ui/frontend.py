@@ -212,7 +212,9 @@ def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
         ("choose_item", card),
         ("confirm", confirm),
         ("done", done),
-        ("card_error", replace(waiting, message=CardError("sample").resident_message)),
-        ("print_failed", replace(done, message=PrinterOutOfPaper("sample").resident_message)),
+        ("card_error", replace(waiting, message=CardError("sample").resident_message,
+                                        problem=True)),
+        ("print_failed", replace(done, message=PrinterOutOfPaper("sample").resident_message,
+                                          problem=True)),
         ("printed", replace(done, printed=True)),
     ]

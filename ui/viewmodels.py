@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,15 +31,13 @@ from PySide6.QtCore import (
 )
 
 from kiosk.app import Kiosk
-from kiosk.session import SessionView, Step
+from kiosk.session import INSERT_CARD_PROMPT, SessionView, Step
 from kiosk.store import StoreError
 from sync.client import PlatformClient
 
 log = logging.getLogger(__name__)
 
-# The core's neutral prompt on the card screen; any other message there is a problem the
-# resident has to act on, so the screen shows it in the attention colour.
-WAITING_FOR_CARD = "请将身份证放在读卡区"
+WAITING_FOR_CARD = INSERT_CARD_PROMPT
 
 CARD_POLL_MS = 300
 STATUS_REFRESH_MS = 2000
@@ -136,10 +135,8 @@ class SessionViewModel(QObject):
     def refresh(self) -> None:
         """Re-reads the session; called after every core call and before a screenshot."""
         v = self._kiosk.session.view
-        new = SessionView(step=v.step, message=v.message, masked_name=v.masked_name,
-                          masked_id=v.masked_id, items=list(v.items), chosen=list(v.chosen),
-                          case_no=v.case_no, case_status=v.case_status,
-                          receipt_path=v.receipt_path, printed=v.printed)
+        # A copy, so the next comparison sees what changed in the core's view.
+        new = replace(v, items=list(v.items), chosen=list(v.chosen))
         old_step = self._view.step
         if new != self._view:
             self._view = new
@@ -195,7 +192,7 @@ class SessionViewModel(QObject):
         return self._view.message
 
     def _get_problem(self) -> bool:
-        return bool(self._view.message) and self._view.message != WAITING_FOR_CARD
+        return self._view.problem
 
     def _get_masked_name(self) -> str:
         return self._view.masked_name
@@ -302,11 +299,8 @@ class SessionViewModel(QObject):
     def chooseAgain(self) -> None:
         """Back from 确认 to the item list, keeping the card already read."""
         self._settle()
-        view = self._kiosk.session.view
-        if view.step == Step.CONFIRM:
-            view.chosen = []
-            view.message = ""
-            view.step = Step.CHOOSE_ITEM
+        if self._kiosk.session.view.step == Step.CONFIRM:
+            self._kiosk.back()
         self.refresh()
 
     @Slot()
@@ -316,7 +310,8 @@ class SessionViewModel(QObject):
             self._kiosk.submit()
         except StoreError as exc:
             log.error("submit failed: %s", type(exc).__name__)
-            self._kiosk.session.view.message = "本机暂时无法保存，请联系工作人员"
+            view = self._kiosk.session.view
+            view.message, view.problem = "本机暂时无法保存，请联系工作人员", True
         self.refresh()
         self.refreshStatus()
 
@@ -332,7 +327,7 @@ class SessionViewModel(QObject):
 
     def _receipt_path(self, case_no: str) -> Path:
         safe = re.sub(r"[^A-Za-z0-9_-]", "_", case_no) or "receipt"
-        return self._kiosk.config.data_dir / "receipts" / f"{safe}.pdf"
+        return self._kiosk.config.receipts_dir / f"{safe}.pdf"
 
     @Slot()
     def endSession(self) -> None:
