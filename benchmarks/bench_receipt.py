@@ -57,5 +57,8 @@ def run(quick: bool) -> list[str]:
 
         base = _median(bare, n)
         real = _median(lambda: render_receipt(case, ctx, out), n)
+        a4 = _median(lambda: render_receipt(case, ctx, out, layout="a4"), n)
     return [f"receipt render median {real * 1000:.1f} ms; bare text page {base * 1000:.1f} ms;"
-            f" ratio {real / base:.2f}x"]
+            f" ratio {real / base:.2f}x",
+            f"A4 receipt render median {a4 * 1000:.1f} ms; ratio to the bare page "
+            f"{a4 / base:.2f}x"]

@@ -25,18 +25,30 @@ def card_reader(uri: str, mock_dir: Path) -> CardReader:
         from devices.idcard.mock import MockCardReader
 
         return MockCardReader(mock_dir)
+    if scheme == "pcsc":
+        from devices.idcard.pcsc import PcscCardReader
+
+        return PcscCardReader(uri.partition(":")[2])
+    if scheme in ("sam-serial", "sam-usb", "sam-tcp", "sdtapi"):
+        from devices.idcard.uri import open_reader
+
+        return open_reader(uri)
     raise UnknownDriver(f"no card reader driver '{scheme}' (config devices.card_reader={uri!r});"
-                        " available: mock")
+                        " available: mock, sam-serial, sam-usb, sam-tcp, sdtapi, pcsc")
 
 
 def camera(uri: str, mock_dir: Path) -> Camera:
-    scheme, _rest = _split(uri)
+    scheme, rest = _split(uri)
     if scheme == "mock":
         from devices.camera.mock import MockCamera
 
         return MockCamera(mock_dir)
+    if scheme == "opencv":
+        from devices.camera.opencv import OpenCvCamera
+
+        return OpenCvCamera(rest)
     raise UnknownDriver(f"no camera driver '{scheme}' (config devices.camera={uri!r});"
-                        " available: mock")
+                        " available: mock, opencv")
 
 
 def printer(uri: str, mock_dir: Path) -> ReceiptPrinter:
@@ -49,5 +61,9 @@ def printer(uri: str, mock_dir: Path) -> ReceiptPrinter:
         from devices.printer.cups import CupsPrinter
 
         return CupsPrinter(rest)
+    if scheme in ("escpos-usb", "escpos-serial", "escpos-net"):
+        from devices.printer.escpos import EscposPrinter
+
+        return EscposPrinter(scheme, rest)
     raise UnknownDriver(f"no printer driver '{scheme}' (config devices.printer={uri!r});"
-                        " available: mock, cups")
+                        " available: mock, cups, escpos-usb, escpos-serial, escpos-net")

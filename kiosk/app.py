@@ -10,18 +10,23 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from devices import registry
 from devices.camera import Camera
 from devices.idcard import CardReader
 from devices.printer import PrinterError, ReceiptPrinter
-from kiosk.cases import STATUS_WORDS, Case, CaseItem
-from kiosk.catalog_seed import FOUNDATION_ITEMS
+from kiosk.applications import Application
+from kiosk.cases import STATUS_WORDS, Applicant, Case, CaseItem
+from kiosk.catalog import Catalog, CatalogError, CatalogKeeper
+from kiosk.catalog.loader import parse_catalog
 from kiosk.config import Config
 from kiosk.crypto import DataKey
+from kiosk.provision import platform_client, sync_worker
 from kiosk.receipts import ReceiptContext, render_receipt
 from kiosk.session import INSERT_CARD_PROMPT, ResidentSession, Step
 from kiosk.store import Store
+from kiosk.workdays import WorkCalendar
 from sync.client import PlatformClient
 from sync.outbox import DrainResult, OutboxWorker
 
@@ -53,14 +58,16 @@ class Kiosk:
     client: PlatformClient
     worker: OutboxWorker
     session: ResidentSession = field(default_factory=ResidentSession)
+    catalogs: CatalogKeeper | None = field(default=None, repr=False)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar.load, repr=False)
 
     @classmethod
     def open(cls, cfg: Config, devices: Devices | None = None) -> Kiosk:
         cfg.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         store = Store(cfg.db_path, cfg.attachments_dir, DataKey.load_or_create(cfg.key_path))
-        client = PlatformClient(cfg.platform_url, cfg.terminal_id)
+        client = platform_client(cfg)  # signed once `kiosk provision` has run
         return cls(config=cfg, store=store, devices=devices or Devices.from_config(cfg),
-                   client=client, worker=OutboxWorker(store, client))
+                   client=client, worker=sync_worker(cfg, store, client))
 
     def close(self) -> None:
         self.worker.stop()
@@ -68,8 +75,25 @@ class Kiosk:
         self.store.close()
 
     @property
+    def catalog(self) -> Catalog:
+        """The platform's signed catalog once sync installed one, else the shipped one; a
+        catalog that fails validation is never served (the last good one stays)."""
+        if self.catalogs is None:
+            self.catalogs = CatalogKeeper(cache_dir=self.config.data_dir / "catalog")
+        version = self.store.document_version("catalog")
+        if version and version != self.catalogs.platform_version:
+            self.catalogs.platform_version = version  # try each installed version once
+            installed = self.store.document_body("catalog")
+            try:
+                self.catalogs.current = parse_catalog(installed, "platform")
+            except CatalogError as exc:
+                log.error("installed catalog v%s refused, serving the last good one: %s",
+                          version, exc)
+        return self.catalogs.get()
+
+    @property
     def items(self) -> tuple[CaseItem, ...]:
-        return FOUNDATION_ITEMS
+        return tuple(CaseItem(i.code, i.name) for i in self.catalog.items)
 
     @property
     def receipt_context(self) -> ReceiptContext:
@@ -106,22 +130,41 @@ class Kiosk:
         s = self.session
         if s.applicant is None or not s.view.chosen:
             raise RuntimeError("submit needs a card read and at least one chosen item")
-        photos = s.answers.pop("_photos", [])
-        case = self.store.create_case(
-            terminal_id=self.config.terminal_id, region_code=self.config.region_code,
-            applicant=s.applicant, items=list(s.view.chosen), form=dict(s.answers))
-        for kind, data in photos:
-            self.store.add_attachment(case.id, kind, data)
-        case = self.store.submit_case(case.id)
-        s.case = case
-        self._show_case(case)
-        self.worker.wake()
+        from kiosk.forms.prefill import prefill
+        from kiosk.forms.schema import union_form
+
+        photos: dict[str, tuple[bytes, ...]] = {}
+        for kind, data in s.answers.get("_photos", []):
+            photos[kind] = (*photos.get(kind, ()), data)
+        chosen = [self.catalog.item(i.code) for i in s.view.chosen]
+        known = prefill(self.catalog, union_form(self.catalog, chosen), s.applicant).values
+        app = Application(applicant=s.applicant, codes=tuple(i.code for i in chosen),
+                          values={**known, **s.answers.get("form", {})},
+                          answers=s.answers.get("guide", {}), photos=photos)
+        case = self.submit_application(app)[0]
+        s.answers.pop("_photos", None)
         return case
+
+    def submit_application(self, app: Application) -> list[Case]:
+        """Validates (raising ApplicationInvalid with Chinese problems), splits a bundle,
+        queues one case per item of a bundle (or one case for chosen items)."""
+        from kiosk.services import submit_application
+
+        cases = submit_application(self.store, self.catalog, self.calendar,
+                                   self.config.terminal_id, self.config.region_code, app)
+        for kind in ("resident", "agent"):  # submitted: the drafts have served their purpose
+            draft_id = self.session.answers.pop(f"_draft_id:{kind}", None)
+            if draft_id:
+                self.store.delete_draft(draft_id)
+        self.session.case = cases[0]
+        self._show_case(cases[0])
+        self.worker.wake()
+        return cases
 
     def refresh_case(self) -> Case | None:
         if self.session.case is None:
             return None
-        self.session.case = self.store.get_case(self.session.case.id)
+        self.session.case = self.store.with_details(self.store.get_case(self.session.case.id))
         self._show_case(self.session.case)
         return self.session.case
 
@@ -136,8 +179,12 @@ class Kiosk:
         self.refresh_case()
         return result
 
-    def receipt(self, case: Case, out: Path) -> Path:
-        return render_receipt(case, self.receipt_context, out)
+    def receipt(self, case: Case, out: Path, layout: str = "80mm") -> Path:
+        case = self.store.with_details(case)
+        siblings = [] if not case.bundle_no else [
+            self.store.with_details(self.store.get_case(i))
+            for i in self.store.bundle_case_ids(case.bundle_no)]
+        return render_receipt(case, self.receipt_context, out, layout=layout, siblings=siblings)
 
     def print_receipt(self, out: Path) -> bool:
         """Renders and prints the current case's receipt; False (with a message) if paper or
@@ -164,3 +211,34 @@ class Kiosk:
 
     def queue_depth(self) -> int:
         return self.store.queue_depth()
+
+    # Drafts (services issue) -------------------------------------------------------------
+
+    def save_draft(self, body: dict[str, Any], agent: Applicant | None = None) -> str:
+        """Saves what is on screen so a crash or power cut loses nothing. An agent's draft
+        (村/社区 helper filing for someone) is kept under the agent; a resident's is wiped
+        when the visit ends."""
+        owner = self.session.applicant if agent is None else agent
+        if owner is None:
+            raise RuntimeError("a draft needs the card of the resident or the agent")
+        kind = "resident" if agent is None else "agent"
+        draft_id = self.store.save_draft(kind, owner.id_number, body,
+                                         self.session.answers.get(f"_draft_id:{kind}"))
+        self.session.answers[f"_draft_id:{kind}"] = draft_id
+        return draft_id
+
+    def resume_draft(self, agent: Applicant | None = None) -> dict[str, Any] | None:
+        owner = self.session.applicant if agent is None else agent
+        if owner is None:
+            return None
+        kind = "resident" if agent is None else "agent"
+        found = self.store.load_draft(kind, owner.id_number)
+        if found is None:
+            return None
+        self.session.answers[f"_draft_id:{kind}"] = found[0]
+        return found[1]
+
+    def idle_timeout(self) -> None:
+        """The idle timer ran out: nothing of this resident may wait for the next person."""
+        self.store.wipe_resident_drafts()
+        self.session.end()

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from kiosk.materials import MaterialRecord
+
 
 class CaseStatus(StrEnum):
     DRAFT = "draft"
@@ -74,6 +76,29 @@ class Applicant:
 
 
 @dataclass(frozen=True)
+class Consent:
+    """The resident accepted the privacy notice (and, separately, reuse of earlier cases)."""
+
+    notice_version: str
+    accepted_at: str
+    reuse_history: bool = False
+
+
+@dataclass(frozen=True)
+class SignedCommitment:
+    """A 告知承诺 the resident signed: the exact text shown, and the signature strokes
+    (a PNG of them is stored as the case's ``signature`` attachment)."""
+
+    item_code: str
+    option_id: str
+    title: str
+    text: str
+    replaces: tuple[str, ...]
+    strokes: dict[str, Any] = field(repr=False)
+    signed_at: str
+
+
+@dataclass(frozen=True)
 class Case:
     id: str
     local_no: str
@@ -85,6 +110,14 @@ class Case:
     form: dict[str, Any] = field(repr=False)
     created_at: str
     platform_no: str | None = None
+    # Filled by Store.with_details (the services issue); defaults keep older callers working.
+    bundle_no: str | None = None
+    materials: tuple[MaterialRecord, ...] = ()
+    commitments: tuple[SignedCommitment, ...] = field(default=(), repr=False)
+    consent: Consent | None = None
+    agent: Applicant | None = field(default=None, repr=False)
+    promised_by: str | None = None  # ISO date from the item's promised time limit
+    promised_estimated: bool = False  # the holiday calendar did not cover every day
 
     @property
     def display_no(self) -> str:

@@ -16,7 +16,8 @@ from kiosk.config import Config, ConfigError, load_config
 
 # Each area of the terminal adds its own subcommands from a module of its own
 # (``register(subparsers)``), so this file does not grow with every issue.
-EXTENSIONS: tuple[str, ...] = ()
+EXTENSIONS: tuple[str, ...] = ("kiosk.cli_sync", "kiosk.cli_card", "kiosk.cli_services",
+                               "kiosk.cli_devices")
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
@@ -62,7 +63,10 @@ def cmd_platform_serve(args: argparse.Namespace) -> int:
 
     serve(Path(args.db), host=args.host, port=args.port,
           faults=Faults(fail_rate=args.fail_rate, garbage_rate=args.garbage_rate,
-                        delay_after_commit_s=args.delay_after_commit))
+                        delay_after_commit_s=args.delay_after_commit,
+                        chaos_rate=args.chaos_rate, hang_s=args.hang),
+          enrol_codes=tuple(args.enrol_code), ssl_certfile=args.tls_cert,
+          ssl_keyfile=args.tls_key)
     return 0
 
 
@@ -70,13 +74,14 @@ def cmd_submit(args: argparse.Namespace) -> int:
     """Queues a case described by a JSON file (applicant, items, form) — for back-office
     entry and tests; the resident path goes through the card reader instead."""
     from kiosk.app import Kiosk
-    from kiosk.cases import Applicant, CaseItem
+    from kiosk.applications import ApplicationInvalid
+    from kiosk.cases import Applicant
+    from kiosk.catalog import CatalogError
+    from kiosk.services import SpecError, application_from_spec
 
     try:
         spec = json.loads(Path(args.file).read_text(encoding="utf-8"))
         applicant = Applicant(**spec["applicant"])
-        items = [CaseItem(str(i["code"]), str(i["name"])) for i in spec["items"]]
-        form = dict(spec.get("form", {}))
     except FileNotFoundError:
         print(f"error: {args.file}: no such file", file=sys.stderr)
         return 2
@@ -93,11 +98,17 @@ def cmd_submit(args: argparse.Namespace) -> int:
         return 2
     cfg = config_from_args(args)
     kiosk = Kiosk.open(cfg)
-    try:
-        case = kiosk.store.create_case(terminal_id=cfg.terminal_id, region_code=cfg.region_code,
-                                       applicant=applicant, items=items, form=form)
-        case = kiosk.store.submit_case(case.id)
-        print(case.local_no)
+    try:  # the same path as the touch screens: catalog, form checks, bundle split
+        app = application_from_spec(kiosk.catalog, spec, Path(args.file).parent)
+        for case in kiosk.submit_application(app):
+            print(case.local_no)
+    except (SpecError, CatalogError) as exc:
+        print(f"error: {args.file}: {exc}", file=sys.stderr)
+        return 2
+    except ApplicationInvalid as exc:
+        for p in exc.problems:
+            print(f"error: {args.file}: {p.field}: {p.message}", file=sys.stderr)
+        return 2
     finally:
         kiosk.close()
     return 0
@@ -112,6 +123,10 @@ def cmd_queue(args: argparse.Namespace) -> int:
         pending = sum(r["state"] == "pending" for r in rows)
         parked = sum(r["state"] == "parked" for r in rows)
         print(f"pending: {pending}  parked: {parked}  sent: {len(rows) - pending - parked}")
+        st = kiosk.store.sync_status()
+        link = {None: "never contacted", True: "online", False: "offline"}[st.online]
+        print(f"platform: {link}  audit events not yet shipped: {st.audit_backlog}"
+              + (f"  last error: {st.detail}" if st.detail else ""))
         for r in rows:
             if r["state"] != "sent" or args.all:
                 err = f"  last error: {r['last_error']}" if r["last_error"] else ""
@@ -125,14 +140,25 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from kiosk.app import Kiosk
 
     kiosk = Kiosk.open(config_from_args(args))
+    kiosk.client.timeout_s = args.timeout
     try:
         if args.once:
+            from kiosk.provision import sync_once_extras
+
             r = kiosk.worker.drain()
             print(f"sent: {r.sent}  failed: {r.failed}  parked: {r.parked}  "
                   f"still queued: {kiosk.queue_depth()}"
                   + ("  (platform unreachable)" if r.offline else ""))
+            if r.auth_error:
+                print(f"error: {r.auth_error}", file=sys.stderr)
+                return 4
+            if not r.offline:
+                for line in sync_once_extras(kiosk.config, kiosk.store, kiosk.client):
+                    print(line)
             return 0 if not r.offline else 3
-        kiosk.worker.start()
+        kiosk.worker.backoff_base_s = args.backoff_base
+        kiosk.worker.backoff_cap_s = args.backoff_cap
+        kiosk.worker.start(interval_s=args.interval)
         try:
             while True:
                 kiosk.worker._stop.wait(3600)
@@ -151,7 +177,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         if case is None:
             print(f"error: no case numbered {args.case} on this terminal", file=sys.stderr)
             return 2
-        print(kiosk.receipt(case, Path(args.pdf)))
+        print(kiosk.receipt(case, Path(args.pdf), layout=args.layout))
     finally:
         kiosk.close()
     return 0
@@ -225,15 +251,30 @@ def build_parser() -> argparse.ArgumentParser:
     ps.add_argument("--fail-rate", type=float, default=0.0)
     ps.add_argument("--garbage-rate", type=float, default=0.0)
     ps.add_argument("--delay-after-commit", type=float, default=0.0)
+    ps.add_argument("--chaos-rate", type=float, default=0.0,
+                    help="share of requests hit by a random fault (5xx, reset, hang, garbage...)")
+    ps.add_argument("--hang", type=float, default=30.0, help="seconds a 'hang' fault holds")
+    ps.add_argument("--enrol-code", action="append", default=[],
+                    help="accept this one-time enrolment code (repeatable)")
+    ps.add_argument("--tls-cert", help="serve https with this certificate (PEM)")
+    ps.add_argument("--tls-key", help="the certificate's private key (PEM)")
     sp = add("submit", cmd_submit, "queue a case from a JSON file")
     sp.add_argument("file")
     sp = add("queue", cmd_queue, "show the outbox")
     sp.add_argument("--all", action="store_true", help="include sent items")
     sp = add("sync", cmd_sync, "send queued items to the platform")
     sp.add_argument("--once", action="store_true", help="drain once and exit")
+    sp.add_argument("--interval", type=float, default=5.0, help="seconds between drains")
+    sp.add_argument("--backoff-base", type=float, default=2.0,
+                    help="first retry delay in seconds (doubles per attempt, with jitter)")
+    sp.add_argument("--backoff-cap", type=float, default=900.0, help="longest retry delay")
+    sp.add_argument("--timeout", type=float, default=15.0,
+                    help="seconds to wait for each platform answer")
     sp = add("receipt", cmd_receipt, "render a case's receipt")
     sp.add_argument("case", help="platform or provisional case number")
     sp.add_argument("--pdf", required=True, help="output PDF path")
+    sp.add_argument("--layout", choices=["80mm", "a4"], default="80mm",
+                    help="80 mm thermal roll (default) or A4")
     sp = add("screenshots", cmd_screenshots, "render every screen to PNG offscreen")
     sp.add_argument("outdir")
     mk = sub.add_parser("mock", help="drive the mock devices from another shell")

@@ -42,6 +42,10 @@ class Config:
     region_code: str = "420102001001"
     region_name: str = "示范街道示范社区"
     platform_url: str = "http://127.0.0.1:8765"
+    # PEM bundle of the CA that signed the platform's certificate (https); empty: the
+    # system store. Pinning it means a forged certificate from another CA is refused.
+    platform_ca_bundle: str = ""
+    retention_days: int = 7  # personal data kept this long after the platform acknowledged
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
     idle_timeout_s: int = 90
     language: str = "zh_CN"
@@ -94,6 +98,11 @@ def _check(cfg: Config) -> Config:
             cfg.region_code)
     _expect(bool(_URL.match(cfg.platform_url)), "platform_url",
             "an http:// or https:// URL", cfg.platform_url)
+    _expect(not cfg.platform_ca_bundle or Path(cfg.platform_ca_bundle).is_file(),
+            "platform_ca_bundle", "the path of an existing PEM CA bundle file",
+            cfg.platform_ca_bundle)
+    _expect(1 <= cfg.retention_days <= 365, "retention_days",
+            "a whole number of days between 1 and 365", cfg.retention_days)
     _expect(5 <= cfg.idle_timeout_s <= 3600, "idle_timeout_s",
             "a whole number of seconds between 5 and 3600", cfg.idle_timeout_s)
     _expect(cfg.language in _LANGUAGES, "language", f"one of {', '.join(_LANGUAGES)}",

@@ -17,6 +17,7 @@ from kiosk.app import Kiosk
 from kiosk.config import Config
 from kiosk.frontend import load_frontend
 from kiosk.identity import gb11643_check_char
+from kiosk.provision import provision
 from sync.platform.server import ThreadedPlatform
 
 
@@ -46,6 +47,7 @@ def run_headless(base: Config, out: Path) -> int:
     frontend = load_frontend()
     with ThreadedPlatform(out / "platform.sqlite3") as platform:
         cfg = demo_config(base, out, platform.url)
+        provision(cfg, platform.url, platform.issue_code())  # as a technician would
         kiosk = Kiosk.open(cfg)
         try:
             def step(n: int, name: str, say: str) -> None:
@@ -86,6 +88,7 @@ def run_windowed(base: Config, out: Path) -> int:
     frontend = load_frontend()
     with ThreadedPlatform(out / "platform.sqlite3") as platform:
         cfg = demo_config(base, out, platform.url)
+        provision(cfg, platform.url, platform.issue_code())  # as a technician would
         kiosk = Kiosk.open(cfg)
         print(f"Demo terminal data: {cfg.data_dir}\nEmbedded platform: {platform.url}\n"
               f"Insert a mock card from another terminal:\n"

@@ -6,38 +6,12 @@ same masking is used on paper, on screen and in anything a technician can read.
 
 from __future__ import annotations
 
-import datetime as _dt
+from devices.idcard.validation import gb11643_check_char, id_number_problem
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_CHECK = "10X98765432"
-
-
-def gb11643_check_char(first17: str) -> str:
-    """The MOD 11-2 check character of GB 11643 for the first 17 digits."""
-    if len(first17) != 17 or not first17.isdigit():
-        raise ValueError("need exactly 17 digits")
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
-    return _CHECK[total % 11]
-
-
-def id_number_problem(number: str, today: _dt.date | None = None) -> str | None:
-    """Why ``number`` is not a valid 18-digit citizen number, in Chinese, or None if valid."""
-    n = number.strip().upper()
-    if len(n) != 18:
-        return "身份证号码应为18位"
-    if not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
-        return "身份证号码前17位应为数字，最后一位为数字或X"
-    if n[:2] in ("00",) or n[0] == "0":
-        return "身份证号码的地区代码不正确"
-    try:
-        birth = _dt.date(int(n[6:10]), int(n[10:12]), int(n[12:14]))
-    except ValueError:
-        return "身份证号码中的出生日期不存在"
-    if birth > (today or _dt.date.today()) or birth.year < 1880:
-        return "身份证号码中的出生日期不正确"
-    if gb11643_check_char(n[:17]) != n[17]:
-        return "身份证号码校验位不正确，请核对"
-    return None
+# The number rule lives with the card readers (devices may not import kiosk); the core
+# re-uses it from there so both always agree.
+__all__ = ["gb11643_check_char", "id_number_problem", "mask_id_number", "mask_name",
+           "mask_phone"]
 
 
 def mask_id_number(number: str) -> str:

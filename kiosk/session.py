@@ -13,8 +13,9 @@ from enum import StrEnum
 from typing import Any
 
 from devices.idcard import CardError, CardRead, CardStatus, IdCard, NoCard, ReaderError
+from devices.idcard.validation import card_problem as _card_problem
 from kiosk.cases import Applicant, Case, CaseItem
-from kiosk.identity import id_number_problem, mask_id_number, mask_name
+from kiosk.identity import mask_id_number, mask_name
 
 INSERT_CARD_PROMPT = "请将身份证放在读卡区"
 
@@ -47,18 +48,16 @@ class SessionView:
 def applicant_from_card(card: IdCard) -> Applicant:
     return Applicant(name=card.name, id_number=card.id_number, sex=card.sex,
                      nation_code=card.nation_code, birth_date=card.birth_date.isoformat(),
-                     address=card.address)
+                     address=card.current_address)
 
 
 def card_problem(card: IdCard, today: dt.date) -> str | None:
-    """Why this card cannot start a case, in words for the resident, or None."""
-    if card.is_expired(today):
-        assert card.valid_until is not None
-        return (f"您的身份证已于{card.valid_until.year}年{card.valid_until.month}月"
-                f"{card.valid_until.day}日过期，请先换领新证")
-    if card.card_type == "resident":
-        return id_number_problem(card.id_number, today)
-    return None
+    """Why this card cannot start a case, in words for the resident, or None.
+
+    The rules (expiry with its date in words, number form and check character for every
+    card kind, codes) live with the card readers: ``devices.idcard.validation``.
+    """
+    return _card_problem(card, today)
 
 
 @dataclass

@@ -1,25 +1,44 @@
 """HTTP client for the county platform.
 
-Every failure is sorted into one of two kinds the outbox acts on: *transient* (network,
-5xx, garbage that might be a proxy's error page) → retry later; *rejected* (the platform
-understood and refused, 4xx) → park for a technician. Nothing but a well-formed ack
-counts as sent.
+Every failure is sorted into the kind the outbox acts on: *transient* (network, 5xx,
+garbage that might be a proxy's error page, an answer of the wrong shape) → retry later;
+*rejected* (the platform understood and refused this payload, 4xx) → count toward parking;
+*auth* (the platform refused the terminal itself: not enrolled, clock skew, bad key) →
+stop sending and tell the technician, without blaming any queued item. Nothing but a
+well-formed answer of the expected schema counts as sent.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+from urllib.parse import urlencode
 
 import requests
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from sync.protocol import (
     API_PREFIX,
+    CHUNK_SIZE,
     IDEMPOTENCY_HEADER,
-    TERMINAL_HEADER,
+    AuditAck,
     CaseStatus,
+    EnrolmentOut,
+    HeartbeatAck,
+    HeartbeatIn,
+    RatingAck,
+    SignedDocument,
+    StatusList,
     SubmissionAck,
+    UploadState,
 )
+from sync.signing import AUTH_ADVICE, RequestSigner, enrolment_message, public_key_b64, sign
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class PlatformError(Exception):
@@ -33,65 +52,195 @@ class PlatformUnavailable(PlatformError):
 class PlatformRejected(PlatformError):
     """Permanent for this payload: retrying the same bytes will not help."""
 
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class PlatformAuthFailed(PlatformError):
+    """The platform refused this terminal's credentials; no queued item is at fault."""
+
+    def __init__(self, code: str, detail: str) -> None:
+        advice = AUTH_ADVICE.get(code, "check the terminal's enrolment")
+        super().__init__(f"platform refused the terminal ({code}): {detail} — {advice}")
+        self.code = code
+
+
+def _error_code(resp: requests.Response) -> tuple[str, str]:
+    try:
+        body = resp.json()
+    except ValueError:
+        return "", resp.text[:200]
+    if isinstance(body, dict):
+        return str(body.get("error", "")), str(body.get("detail", ""))[:300]
+    return "", ""
+
 
 class PlatformClient:
     def __init__(self, base_url: str, terminal_id: str, timeout_s: float = 15.0,
-                 session: requests.Session | None = None) -> None:
+                 session: requests.Session | None = None, signer: RequestSigner | None = None,
+                 ca_bundle: str | None = None, clock: Callable[[], float] = time.time,
+                 chunk_size: int = CHUNK_SIZE) -> None:
         self.base_url = base_url.rstrip("/")
         self.terminal_id = terminal_id
         self.timeout_s = timeout_s
         self.session = session or requests.Session()
+        # Pinned: only the county's CA is trusted, not the system store. Passed on every
+        # request because requests lets REQUESTS_CA_BUNDLE override a session's setting.
+        self.verify: str | bool = ca_bundle or True
+        self.signer = signer
+        self.clock = clock
+        self.chunk_size = chunk_size
 
-    def _post(self, path: str, body: dict[str, Any], key: str) -> dict[str, Any]:
-        url = f"{self.base_url}{API_PREFIX}{path}"
-        headers = {IDEMPOTENCY_HEADER: key, TERMINAL_HEADER: self.terminal_id}
+    # Transport ------------------------------------------------------------------------
+
+    def _request(self, method: str, path: str, *, body: bytes = b"",
+                 query: Sequence[tuple[str, str]] = (), headers: dict[str, str] | None = None,
+                 signed: bool = True, ctype: str = "application/json") -> requests.Response:
+        target = f"{API_PREFIX}{path}" + (f"?{urlencode(query)}" if query else "")
+        hdrs = dict(headers or {})
+        if body or method in ("POST", "PUT"):
+            hdrs["Content-Type"] = ctype
+        if signed:
+            if self.signer is None:
+                raise PlatformAuthFailed("missing_signature_headers",
+                                         "this terminal has no key yet")
+            hdrs.update(self.signer.headers(method, target, body, self.clock()))
+        what = f"{method} {path}"
         try:
-            resp = self.session.post(url, json=body, headers=headers, timeout=self.timeout_s)
+            resp = self.session.request(method, self.base_url + target, data=body or None,
+                                        headers=hdrs, timeout=self.timeout_s,
+                                        verify=self.verify)
+        except requests.exceptions.SSLError as exc:
+            raise PlatformUnavailable(f"{what}: TLS verification failed (check "
+                                      "platform_ca_bundle)") from exc
         except requests.RequestException as exc:
-            raise PlatformUnavailable(f"POST {path}: {type(exc).__name__}") from exc
-        return self._json(resp, f"POST {path}")
-
-    def _get(self, path: str) -> dict[str, Any]:
-        url = f"{self.base_url}{API_PREFIX}{path}"
-        try:
-            resp = self.session.get(url, headers={TERMINAL_HEADER: self.terminal_id},
-                                    timeout=self.timeout_s)
-        except requests.RequestException as exc:
-            raise PlatformUnavailable(f"GET {path}: {type(exc).__name__}") from exc
-        return self._json(resp, f"GET {path}")
-
-    @staticmethod
-    def _json(resp: requests.Response, what: str) -> dict[str, Any]:
+            raise PlatformUnavailable(f"{what}: {type(exc).__name__}") from exc
         if resp.status_code >= 500 or resp.status_code in (408, 425, 429):
             raise PlatformUnavailable(f"{what}: HTTP {resp.status_code}")
+        if resp.status_code == 401:
+            code, detail = _error_code(resp)
+            raise PlatformAuthFailed(code or "unauthorised", detail)
+        return resp
+
+    def _expect(self, resp: requests.Response, model: type[M], what: str) -> M:
         if 400 <= resp.status_code < 500:
-            raise PlatformRejected(f"{what}: HTTP {resp.status_code}: {resp.text[:200]}")
+            code, detail = _error_code(resp)
+            raise PlatformRejected(f"{what}: HTTP {resp.status_code} {code}: {detail}", code)
+        if resp.status_code not in (200, 201):
+            raise PlatformUnavailable(f"{what}: unexpected HTTP {resp.status_code}")
         try:
             data = resp.json()
         except ValueError as exc:
             raise PlatformUnavailable(f"{what}: answer is not JSON") from exc
-        if not isinstance(data, dict):
-            raise PlatformUnavailable(f"{what}: answer is not a JSON object")
-        return data
+        if isinstance(data, dict) and "error" in data:
+            raise PlatformUnavailable(f"{what}: HTTP {resp.status_code} with an error body")
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise PlatformUnavailable(f"{what}: answer does not match the contract "
+                                      f"({exc.error_count()} errors)") from exc
+
+    def _write(self, path: str, payload: dict[str, Any], key: str, model: type[M]) -> M:
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        resp = self._request("POST", path, body=body, headers={IDEMPOTENCY_HEADER: key})
+        return self._expect(resp, model, f"POST {path}")
+
+    def _read(self, path: str, model: type[M], query: Sequence[tuple[str, str]] = ()) -> M:
+        return self._expect(self._request("GET", path, query=query), model, f"GET {path}")
+
+    # Enrolment ------------------------------------------------------------------------
+
+    def enrol(self, code: str, region_code: str, key: Any) -> EnrolmentOut:
+        """Registers ``key`` (an Ed25519 private key; only its public half leaves)."""
+        pub = public_key_b64(key)
+        proof = sign(key, enrolment_message(self.terminal_id, region_code, code, pub))
+        body = json.dumps({"terminal_id": self.terminal_id, "region_code": region_code,
+                           "public_key": pub, "code": code, "proof": proof}).encode()
+        resp = self._request("POST", "/enrolments", body=body, signed=False,
+                             headers={IDEMPOTENCY_HEADER: f"enrol-{uuid.uuid4()}"})
+        return self._expect(resp, EnrolmentOut, "POST /enrolments")
+
+    # Attachments ----------------------------------------------------------------------
+
+    def upload_state(self, upload_id: str) -> UploadState | None:
+        resp = self._request("GET", f"/uploads/{upload_id}")
+        if resp.status_code == 404:
+            return None
+        return self._expect(resp, UploadState, "GET /uploads")
+
+    def put_chunk(self, upload_id: str, data: bytes, offset: int, size: int,
+                  sha256: str) -> UploadState:
+        headers = {IDEMPOTENCY_HEADER: f"{upload_id}@{offset}", "Upload-Length": str(size),
+                   "Upload-SHA256": sha256}
+        resp = self._request("PUT", f"/uploads/{upload_id}", body=data,
+                             query=[("offset", str(offset))], headers=headers,
+                             ctype="application/octet-stream")
+        code = _error_code(resp)[0] if resp.status_code == 409 else ""
+        if code == "offset_mismatch":
+            state = self.upload_state(upload_id)
+            if state is None:
+                raise PlatformUnavailable("upload vanished on the platform; restarting")
+            return state
+        if code == "hash_mismatch":
+            raise PlatformUnavailable("platform found a SHA-256 mismatch (corrupted in "
+                                      "transit); the upload restarts")
+        return self._expect(resp, UploadState, "PUT /uploads")
+
+    def upload(self, upload_id: str, data: bytes, resume: bool = True,
+               on_chunk: Callable[[UploadState], None] | None = None) -> UploadState:
+        """Sends ``data`` in chunks; with ``resume`` it first asks where a previous attempt
+        stopped and continues from the last acknowledged byte."""
+        sha = hashlib.sha256(data).hexdigest()
+        state = self.upload_state(upload_id) if resume else None
+        offset = 0 if state is None else state.received
+        if state is not None and state.complete:
+            return state
+        while True:
+            chunk = data[offset:offset + self.chunk_size]
+            state = self.put_chunk(upload_id, chunk, offset, len(data), sha)
+            if on_chunk is not None:
+                on_chunk(state)
+            if state.complete:
+                return state
+            if state.received <= offset and chunk:
+                raise PlatformUnavailable("upload made no progress; retry later")
+            offset = state.received
+
+    # Writes ---------------------------------------------------------------------------
 
     def submit(self, payload: dict[str, Any], idempotency_key: str) -> SubmissionAck:
-        data = self._post("/submissions", payload, idempotency_key)
-        try:
-            return SubmissionAck.model_validate(data)
-        except ValidationError as exc:
-            raise PlatformUnavailable(f"submission ack malformed: {exc.error_count()} errors") \
-                from exc
+        return self._write("/submissions", payload, idempotency_key, SubmissionAck)
+
+    def rate(self, payload: dict[str, Any], idempotency_key: str) -> RatingAck:
+        return self._write("/ratings", payload, idempotency_key, RatingAck)
+
+    def audit(self, events: list[dict[str, Any]], idempotency_key: str) -> AuditAck:
+        return self._write("/audit-events", {"events": events}, idempotency_key, AuditAck)
+
+    def heartbeat(self, hb: HeartbeatIn) -> HeartbeatAck:
+        return self._write("/heartbeats", hb.model_dump(), f"hb-{uuid.uuid4()}", HeartbeatAck)
+
+    # Reads ----------------------------------------------------------------------------
 
     def status(self, platform_no: str) -> CaseStatus:
-        data = self._get(f"/submissions/{platform_no}/status")
-        try:
-            return CaseStatus.model_validate(data)
-        except ValidationError as exc:
-            raise PlatformUnavailable("status answer malformed") from exc
+        return self._read(f"/submissions/{platform_no}/status", CaseStatus)
+
+    def statuses(self, platform_nos: Sequence[str]) -> list[CaseStatus]:
+        return self._read("/statuses", StatusList,
+                          [("platform_no", n) for n in platform_nos]).statuses
+
+    def document(self, kind: str) -> SignedDocument:
+        return self._read(f"/{kind}", SignedDocument)
 
     def health(self) -> bool:
         try:
-            self._get("/health")
+            resp = self._request("GET", "/health", signed=False)
+            self._expect(resp, _Health, "GET /health")
         except PlatformError:
             return False
         return True
+
+
+class _Health(BaseModel):
+    status: str

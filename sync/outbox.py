@@ -4,6 +4,14 @@ Exactly-once rests on two things: every item carries an idempotency key fixed wh
 queued (so the platform folds a retry after a lost acknowledgement into the first
 submission), and the ack is written in one transaction with the record it belongs to. A
 worker killed anywhere in between leaves the item due, and the retry is harmless.
+
+Attachments go first, in chunks, under upload ids derived from the item's key, so a
+retry — even by a freshly restarted process that remembers nothing — asks the platform
+how far the last attempt got and continues from there.
+
+Audit events are an append-only log: their outbox is a high-water mark (the last event
+the platform acknowledged), shipped in batches the platform deduplicates by sequence
+number. That keeps a busy terminal from turning every log line into a queue row.
 """
 
 from __future__ import annotations
@@ -16,9 +24,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sync.client import PlatformClient, PlatformRejected, PlatformUnavailable
+from sync.client import (
+    PlatformAuthFailed,
+    PlatformClient,
+    PlatformError,
+    PlatformRejected,
+    PlatformUnavailable,
+)
 
 log = logging.getLogger(__name__)
+
+AUDIT_BATCH = 200
+
+
+@dataclass(frozen=True)
+class AttachmentToSend:
+    id: str
+    name: str
+    sha256: str
+    size: int
 
 
 @dataclass(frozen=True)
@@ -28,10 +52,17 @@ class OutboxItem:
     idempotency_key: str
     payload: dict[str, Any] = field(repr=False)
     attempts: int
+    attachments: tuple[AttachmentToSend, ...] = ()
 
 
 class OutboxStore(Protocol):
-    def next_due(self, now: float) -> OutboxItem | None: ...
+    def next_due(self, now: float) -> OutboxItem | None:
+        """The oldest due item whose case has nothing older still waiting."""
+        ...
+
+    def attachment_bytes(self, att_id: str) -> bytes:
+        """Plaintext of an attachment, checked against its recorded SHA-256."""
+        ...
 
     def mark_sent(self, item: OutboxItem, ack: dict[str, Any]) -> None:
         """Records the ack and applies it to the item's record, in one transaction."""
@@ -39,13 +70,25 @@ class OutboxStore(Protocol):
 
     def mark_failed(self, item: OutboxItem, error: str, retry_at: float, park: bool) -> None: ...
 
+    def audit_batch(self, limit: int) -> list[dict[str, Any]]:
+        """Audit events after the shipped mark, oldest first, each with its ``seq``."""
+        ...
+
+    def mark_audit_shipped(self, last_seq: int) -> None: ...
+
+    def record_sync_state(self, online: bool, detail: str, at: float) -> None:
+        """Keeps the last contact for `kiosk queue` and the maintenance screen."""
+        ...
+
 
 @dataclass
 class DrainResult:
     sent: int = 0
     failed: int = 0
     parked: int = 0
+    audit_shipped: int = 0
     offline: bool = False
+    auth_error: str | None = None
 
 
 def backoff_s(attempts: int, base: float = 2.0, cap: float = 900.0,
@@ -55,25 +98,55 @@ def backoff_s(attempts: int, base: float = 2.0, cap: float = 900.0,
     return rand() * min(cap, base * growth)
 
 
+def upload_id_for(item: OutboxItem, att: AttachmentToSend) -> str:
+    """Stable across retries and restarts: the resume point lives on the platform."""
+    return f"{item.idempotency_key}.{att.id}"
+
+
 class OutboxWorker:
     def __init__(self, store: OutboxStore, client: PlatformClient, max_attempts: int = 12,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, backoff_base_s: float = 2.0,
+                 backoff_cap_s: float = 900.0) -> None:
         self.store = store
         self.client = client
         self.max_attempts = max_attempts
         self.clock = clock
+        self.backoff_base_s = backoff_base_s
+        self.backoff_cap_s = backoff_cap_s
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self.online: bool | None = None
+        self.last_error: str | None = None
+        self.auth_error: str | None = None
+        # Called after each drain in the background loop (pulls, heartbeat, purge).
+        self.periodic: list[Callable[[], None]] = []
+
+    # Sending one item ------------------------------------------------------------------
 
     def _send(self, item: OutboxItem) -> dict[str, Any]:
         if item.kind == "submission":
-            return self.client.submit(item.payload, item.idempotency_key).model_dump()
-        raise PlatformRejected(f"unknown outbox kind {item.kind!r}")
+            refs = []
+            for att in item.attachments:
+                uid = upload_id_for(item, att)
+                data = self.store.attachment_bytes(att.id)
+                # One-chunk files are simply re-sent (the platform ignores a chunk it holds);
+                # bigger ones ask first where an earlier attempt stopped.
+                self.client.upload(uid, data, resume=att.size > self.client.chunk_size)
+                refs.append({"name": att.name, "sha256": att.sha256, "size": att.size,
+                             "upload_id": uid})
+            payload = dict(item.payload, attachments=refs)
+            return self.client.submit(payload, item.idempotency_key).model_dump()
+        if item.kind == "rating":
+            return self.client.rate(item.payload, item.idempotency_key).model_dump()
+        raise PlatformRejected(f"unknown outbox kind {item.kind!r}", "unknown_kind")
+
+    def _retry_at(self, attempts: int) -> float:
+        return self.clock() + backoff_s(attempts, self.backoff_base_s, self.backoff_cap_s)
 
     def drain(self, limit: int | None = None) -> DrainResult:
-        """Sends due items until none is due, the platform is unreachable, or ``limit``."""
+        """Sends due items until none is due, the platform is unreachable, or ``limit``;
+        then ships the audit log."""
         result = DrainResult()
         while limit is None or result.sent + result.failed < limit:
             item = self.store.next_due(self.clock())
@@ -81,27 +154,72 @@ class OutboxWorker:
                 break
             try:
                 ack = self._send(item)
+            except PlatformAuthFailed as exc:
+                self._auth_failed(exc, result)
+                break  # the terminal itself is refused: no item is to blame
             except PlatformUnavailable as exc:
-                self.online = False
+                self._offline(str(exc), result)
                 result.failed += 1
-                result.offline = True
-                retry_at = self.clock() + backoff_s(item.attempts)
-                self.store.mark_failed(item, str(exc), retry_at, park=False)
+                self.store.mark_failed(item, str(exc), self._retry_at(item.attempts), park=False)
                 log.info("outbox item %s not sent (%s); retry later", item.id, exc)
                 break  # the platform is unreachable: don't hammer it with the rest
             except PlatformRejected as exc:
                 park = item.attempts + 1 >= self.max_attempts
                 result.failed += 1
                 result.parked += int(park)
-                retry_at = self.clock() + backoff_s(item.attempts)
-                self.store.mark_failed(item, str(exc), retry_at, park=park)
+                self.store.mark_failed(item, str(exc), self._retry_at(item.attempts), park=park)
                 log.warning("outbox item %s rejected (%s)%s", item.id, exc,
                             "; parked" if park else "")
                 continue
-            self.online = True
+            self._online()
             self.store.mark_sent(item, ack)
             result.sent += 1
+        if not result.offline:
+            self._ship_audit(result)
         return result
+
+    def _ship_audit(self, result: DrainResult) -> None:
+        while True:
+            events = self.store.audit_batch(AUDIT_BATCH)
+            if not events:
+                return
+            first, last = events[0]["seq"], events[-1]["seq"]
+            key = f"audit-{self.client.terminal_id}-{first}-{last}"
+            try:
+                self.client.audit(events, key)
+            except PlatformAuthFailed as exc:
+                self._auth_failed(exc, result)
+                return
+            except PlatformUnavailable as exc:
+                self._offline(str(exc), result)
+                return
+            except PlatformRejected as exc:
+                # Never dropped: it stays behind the mark and the technician sees why.
+                self.last_error = f"audit log refused: {exc}"
+                log.warning("audit batch %s-%s refused (%s)", first, last, exc)
+                return
+            self._online()
+            self.store.mark_audit_shipped(int(last))
+            result.audit_shipped += len(events)
+
+    def _online(self) -> None:
+        if self.online is not True or self.last_error or self.auth_error:
+            self.store.record_sync_state(True, "", self.clock())
+        self.online = True
+        self.last_error = None
+        self.auth_error = None
+
+    def _offline(self, error: str, result: DrainResult) -> None:
+        self.online = False
+        self.last_error = error
+        result.offline = True
+        self.store.record_sync_state(False, error, self.clock())
+
+    def _auth_failed(self, exc: PlatformAuthFailed, result: DrainResult) -> None:
+        self.auth_error = str(exc)
+        result.auth_error = str(exc)
+        log.error("%s", exc)
+        self._offline(str(exc), result)
 
     # Background thread -----------------------------------------------------------------
 
@@ -119,12 +237,23 @@ class OutboxWorker:
                 self.drain()
             except Exception:  # a bug must not kill the thread that protects residents' data
                 log.exception("outbox drain failed")
+            for task in self.periodic:
+                try:
+                    task()
+                except PlatformError as exc:
+                    log.info("periodic sync task: %s", exc)
+                except Exception:
+                    log.exception("periodic sync task failed")
             self._wake.wait(interval_s)
             self._wake.clear()
 
     def wake(self) -> None:
         """Asks for a drain now (after a new submission) without waiting out the interval."""
         self._wake.set()
+
+    def wait(self, timeout_s: float) -> bool:
+        """Sleeps until stopped or ``timeout_s``; True when stopped (for `kiosk sync`)."""
+        return self._stop.wait(timeout_s)
 
     def stop(self) -> None:
         self._stop.set()

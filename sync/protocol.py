@@ -1,14 +1,71 @@
-"""The wire records exchanged with the county platform (the contract's data half)."""
+"""The wire records exchanged with the county platform (the contract's data half).
+
+``sync/openapi.json`` is generated from these through the reference platform; a test
+fails when the checked-in document and the code drift apart.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sync.signing import TERMINAL_HEADER
+
 API_PREFIX = "/api/v1"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
-TERMINAL_HEADER = "X-Terminal-Id"
+__all__ = ["API_PREFIX", "IDEMPOTENCY_HEADER", "TERMINAL_HEADER"]
+
+TERMINAL_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$"
+REGION_CODE = r"^\d{12}$"
+SHA256_HEX = r"^[0-9a-f]{64}$"
+UPLOAD_ID = r"^[A-Za-z0-9._-]{8,160}$"
+CHUNK_SIZE = 256 * 1024  # a chunk a weak 4G link can finish before its radio naps
+
+
+class ErrorBody(BaseModel):
+    """Every refusal: a stable machine code and a sentence for the technician."""
+
+    error: str
+    detail: str
+
+
+class EnrolmentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    terminal_id: str = Field(pattern=TERMINAL_ID)
+    region_code: str = Field(pattern=REGION_CODE)
+    public_key: str = Field(min_length=40, max_length=64, description="raw Ed25519, base64")
+    code: str = Field(min_length=6, max_length=64, description="one-time enrolment code")
+    proof: str = Field(min_length=80, max_length=100,
+                       description="signature of the enrolment message with the new key")
+
+
+class EnrolmentOut(BaseModel):
+    terminal_id: str
+    region_code: str
+    platform_public_key: str = Field(description="verifies catalog/config/holiday documents")
+    enrolled_at: str
+
+
+class AttachmentRef(BaseModel):
+    """An attachment uploaded beforehand in chunks; the platform checked its SHA-256."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=64)
+    sha256: str = Field(pattern=SHA256_HEX)
+    size: int = Field(ge=0, le=2**40)
+    upload_id: str = Field(pattern=UPLOAD_ID)
+
+
+class UploadState(BaseModel):
+    upload_id: str
+    size: int
+    sha256: str
+    received: int = Field(description="bytes stored; the next chunk starts here")
+    complete: bool
 
 
 class ItemRef(BaseModel):
@@ -26,23 +83,19 @@ class Applicant(BaseModel):
     phone: str = ""
 
 
-class AttachmentIn(BaseModel):
-    name: str
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    content_b64: str
-
-
 class SubmissionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     terminal_id: str
-    region_code: str = Field(pattern=r"^\d{12}$")
+    region_code: str = Field(pattern=REGION_CODE)
     local_no: str
     submitted_at: str
     items: list[ItemRef] = Field(min_length=1)
     applicant: Applicant
     form: dict[str, Any] = Field(default_factory=dict)
-    attachments: list[AttachmentIn] = Field(default_factory=list)
+    attachments: list[AttachmentRef] = Field(default_factory=list)
+    bundle_no: str | None = Field(default=None, description="一件事: links per-item cases")
+    agent_id: str | None = None
 
 
 class SubmissionAck(BaseModel):
@@ -55,3 +108,123 @@ class CaseStatus(BaseModel):
     platform_no: str
     status: str
     updated_at: str
+
+
+class StatusQuery(BaseModel):
+    platform_nos: list[str] = Field(min_length=1, max_length=200)
+
+
+class StatusList(BaseModel):
+    statuses: list[CaseStatus]
+
+
+class RatingIn(BaseModel):
+    """好差评: one resident's rating of one visit."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rating_id: str = Field(min_length=8, max_length=64)
+    level: int = Field(ge=1, le=5)
+    reasons: list[str] = Field(default_factory=list, max_length=20)
+    comment: str = Field(default="", max_length=500)
+    phone: str = Field(default="", max_length=20, description="only for a follow-up call")
+    case_local_no: str | None = None
+    case_platform_no: str | None = None
+    rated_at: str
+
+
+class RatingAck(BaseModel):
+    rating_id: str
+    received_at: str
+    duplicate: bool = False
+
+
+class AuditEventIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    seq: int = Field(ge=1, le=2**53 - 1,
+                     description="the terminal's event number: the platform's dedupe key")
+    at: str
+    actor: str = Field(max_length=64)
+    action: str = Field(max_length=64)
+    subject: str = Field(default="", max_length=128)
+    detail: dict[str, Any] = Field(default_factory=dict)
+
+
+class AuditBatch(BaseModel):
+    events: list[AuditEventIn] = Field(min_length=1, max_length=500)
+
+
+class AuditAck(BaseModel):
+    stored: int
+    duplicates: int
+    last_seq: int
+
+
+class HeartbeatIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    at: str
+    queue_depth: int = Field(ge=0)
+    parked: int = Field(ge=0)
+    audit_backlog: int = Field(ge=0, default=0)
+    software: str = Field(default="", max_length=64)
+    catalog_version: int = Field(ge=0, default=0)
+    config_version: int = Field(ge=0, default=0)
+
+
+class HeartbeatAck(BaseModel):
+    server_time: str
+
+
+DocumentKind = Literal["catalog", "config", "holidays"]
+
+
+class SignedDocument(BaseModel):
+    """A catalog/config/holiday document; ``body`` is the exact JSON text that was signed."""
+
+    kind: DocumentKind
+    version: int = Field(ge=1)
+    body: str
+    signature: str
+    published_at: str
+
+
+class CatalogEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    department: str = ""
+    materials: list[str] = Field(default_factory=list)
+
+
+class CatalogBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[CatalogEntry] = Field(min_length=1)
+
+
+class RemoteConfigBody(BaseModel):
+    """The settings the county may change remotely; anything else stays local."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    idle_timeout_s: int | None = Field(default=None, ge=5, le=3600)
+    announcement: str = Field(default="", max_length=500)
+    retention_days: int | None = Field(default=None, ge=1, le=365)
+    heartbeat_interval_s: int | None = Field(default=None, ge=30, le=86400)
+
+
+class HolidayBody(BaseModel):
+    """法定节假日 and 调休 working days: they move every year, so the county publishes them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    year: int = Field(ge=2000, le=2100)
+    holidays: list[dt.date] = Field(default_factory=list)
+    workdays: list[dt.date] = Field(default_factory=list)
+
+
+DOCUMENT_BODIES: dict[str, type[BaseModel]] = {
+    "catalog": CatalogBody, "config": RemoteConfigBody, "holidays": HolidayBody}

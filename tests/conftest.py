@@ -63,6 +63,10 @@ class PlatformProcess:
         result: list[dict[str, Any]] = self.admin("GET", "/submissions")
         return result
 
+    def enrol_code(self) -> str:
+        """A one-time code for `kiosk provision`, as the county operator would issue."""
+        return str(self.admin("POST", "/enrolment-codes", {})["code"])
+
 
 def kiosk_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "kiosk.cli", *args]

@@ -71,6 +71,9 @@ def test_submit_sync_and_receipt_from_the_command_line(tmp_path: Path, card: IdC
                                ensure_ascii=False), encoding="utf-8")
     local_no = run("submit", str(spec), env=env).stdout.strip()
     assert "pending: 1" in run("queue", env=env).stdout
+    enrolled = run("provision", "--platform", platform_process.url, "--code",
+                   platform_process.enrol_code(), env=env)
+    assert enrolled.returncode == 0, enrolled.stderr
     assert "sent: 1" in run("sync", "--once", env=env).stdout
     platform_no = platform_process.submissions()[0]["platform_no"]
     pdf = tmp_path / "r.pdf"

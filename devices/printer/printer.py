@@ -24,7 +24,12 @@ class PrinterOffline:
     detail: str
 
 
-PrinterStatus = PrinterReady | OutOfPaper | PrinterOffline
+@dataclass(frozen=True)
+class PaperJam:
+    detail: str = ""
+
+
+PrinterStatus = PrinterReady | OutOfPaper | PrinterOffline | PaperJam
 
 
 class PrinterError(DeviceError):
@@ -33,6 +38,14 @@ class PrinterError(DeviceError):
 
 class PrinterOutOfPaper(PrinterError):
     resident_message = "打印机缺纸，回执已保存，请联系工作人员或稍后在“办件查询”中补打"
+
+
+class PrinterJammed(PrinterError):
+    resident_message = "打印机卡纸，回执已保存，请联系工作人员或稍后在“办件查询”中补打"
+
+
+class PrinterOfflineError(PrinterError):
+    resident_message = "打印机未连接，回执已保存，请联系工作人员或稍后在“办件查询”中补打"
 
 
 @runtime_checkable

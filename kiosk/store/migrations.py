@@ -79,6 +79,39 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
     """,
+    # 2: sync — per-case ordering, a fast pick index, purge marks, pulled statuses and
+    # signed documents, the last platform contact.
+    """
+    ALTER TABLE outbox ADD COLUMN order_key TEXT;  -- items sharing it go strictly in id order
+    UPDATE outbox SET order_key = record_id WHERE order_key IS NULL;
+    CREATE INDEX outbox_pick ON outbox(state, id);
+    CREATE INDEX outbox_order ON outbox(order_key, id);
+    ALTER TABLE cases ADD COLUMN remote_status TEXT;
+    ALTER TABLE cases ADD COLUMN status_checked_at TEXT;
+    ALTER TABLE cases ADD COLUMN purged_at TEXT;   -- personal data dropped, masked kept
+    CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE documents (
+        kind TEXT PRIMARY KEY,            -- catalog | config | holidays
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,               -- the signed JSON text, as received
+        signature TEXT NOT NULL,
+        installed_at TEXT NOT NULL
+    );
+    """,
+    # 3: services — a case's materials, commitments, consent and agent; drafts that survive
+    # a power cut (wiped at idle timeout for residents, kept encrypted for agents).
+    """
+    ALTER TABLE cases ADD COLUMN details BLOB;   -- AES-GCM: materials, commitments, consent
+    CREATE INDEX cases_bundle ON cases(bundle_no);
+    CREATE TABLE drafts (
+        id TEXT PRIMARY KEY,
+        owner TEXT NOT NULL CHECK (owner IN ('resident', 'agent')),
+        owner_lookup TEXT NOT NULL,       -- keyed hash of the owner's ID number
+        body BLOB NOT NULL,               -- AES-GCM
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX drafts_owner ON drafts(owner, owner_lookup);
+    """,
 )
 
 

@@ -8,7 +8,7 @@ a crash at any point leaves a state the outbox worker can finish.
 
 from __future__ import annotations
 
-import base64
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -24,11 +24,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.cases import Applicant, Case, CaseItem, CaseStatus, check_transition
+from kiosk.cases import (
+    Applicant,
+    Case,
+    CaseItem,
+    CaseStatus,
+    TransitionError,
+    check_transition,
+)
 from kiosk.crypto import DataKey
 from kiosk.identity import mask_id_number, mask_name
 from kiosk.store.migrations import migrate
-from sync.outbox import OutboxItem
+from sync.outbox import AttachmentToSend, OutboxItem
+from sync.protocol import CaseStatus as WireCaseStatus
+from sync.protocol import SignedDocument
 
 
 class StoreError(Exception):
@@ -42,6 +51,18 @@ class AttachmentRecord:
     kind: str
     sha256: str
     size: int
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """The platform link as the UI and `kiosk queue` show it."""
+
+    online: bool | None  # None: never tried
+    detail: str  # the last error, e.g. an auth refusal with its advice
+    last_contact_at: float | None
+    pending: int
+    parked: int
+    audit_backlog: int
 
 
 def _now() -> str:
@@ -227,29 +248,51 @@ class Store:
             self._enqueue("submission", case_id, payload)
         return self.get_case(case_id)
 
-    def _enqueue(self, kind: str, record_id: str, payload: dict[str, Any]) -> None:
+    def _enqueue(self, kind: str, record_id: str, payload: dict[str, Any],
+                 order_key: str | None = None) -> None:
+        """Queues ``payload``; call inside the transaction that writes its record.
+
+        Items sharing ``order_key`` (default: the record id; a case's rating passes the case
+        id) are sent strictly in the order they were queued.
+        """
         key = f"{kind}-{uuid.uuid4()}"  # fixed now, reused by every retry
         self.db.table("outbox").insert({
             "kind": kind, "record_id": record_id, "idempotency_key": key,
             "payload": self.key.encrypt_json(payload, f"outbox:{key}"),
-            "state": "pending", "attempts": 0, "next_attempt_at": 0, "created_at": _now()})
+            "state": "pending", "attempts": 0, "next_attempt_at": 0, "created_at": _now(),
+            "order_key": order_key or record_id})
+
+    # The pick: the oldest due pending item with nothing older pending or parked for the
+    # same order key. INDEXED BY keeps it an id-ordered walk that stops at the first hit,
+    # whatever the queue length (the due index would sort every due row first).
+    _PICK = (
+        "SELECT o.id, o.kind, o.record_id, o.idempotency_key, o.payload, o.attempts, "
+        "o.order_key FROM outbox AS o INDEXED BY outbox_pick "
+        "WHERE o.state='pending' AND o.next_attempt_at <= ? AND NOT EXISTS ("
+        " SELECT 1 FROM outbox AS p INDEXED BY outbox_order WHERE p.order_key=o.order_key"
+        " AND p.id < o.id AND p.state IN ('pending', 'parked')) "
+        "ORDER BY o.id LIMIT 1")
 
     def next_due(self, now: float) -> OutboxItem | None:
         with self._lock:
-            row = self._conn.execute(
-                "SELECT id, kind, record_id, idempotency_key, payload, attempts FROM outbox "
-                "WHERE state='pending' AND next_attempt_at <= ? ORDER BY id LIMIT 1",
-                (now,)).fetchone()
-        if row is None:
-            return None
-        payload = self.key.decrypt_json(row[4], f"outbox:{row[3]}")
-        if row[1] == "submission":
-            payload["attachments"] = [
-                {"name": a.kind, "sha256": a.sha256,
-                 "content_b64": base64.b64encode(self.read_attachment(a.id)).decode()}
-                for a in self.attachments(row[2])]
+            row = self._conn.execute(self._PICK, (now,)).fetchone()
+            if row is None:
+                return None
+            payload = self.key.decrypt_json(row[4], f"outbox:{row[3]}")
+            attachments: tuple[AttachmentToSend, ...] = ()
+            if row[1] == "submission":
+                attachments = tuple(AttachmentToSend(a.id, a.kind, a.sha256, a.size)
+                                    for a in self.attachments(row[2]))
+            elif row[1] == "rating" and payload.get("case_platform_no", "") is None:
+                # Queued before the case's 办件编号 was known; ordering means it is now.
+                no = self._conn.execute("SELECT platform_no FROM cases WHERE id=?",
+                                        (row[6],)).fetchone()
+                payload["case_platform_no"] = no[0] if no else None
         return OutboxItem(id=row[0], kind=row[1], idempotency_key=row[3], payload=payload,
-                          attempts=row[5])
+                          attempts=row[5], attachments=attachments)
+
+    def attachment_bytes(self, att_id: str) -> bytes:
+        return self.read_attachment(att_id)
 
     def mark_sent(self, item: OutboxItem, ack: dict[str, Any]) -> None:
         with self._tx() as conn:
@@ -271,6 +314,17 @@ class Store:
             if park:
                 self._audit("terminal", "outbox.parked", str(item.id), {"error": error[:200]})
 
+    def requeue_parked(self, outbox_id: int | None = None) -> int:
+        """A technician fixed the cause: parked items (or one) go back in the queue."""
+        with self._tx() as conn:
+            cur = conn.execute(
+                "UPDATE outbox SET state='pending', attempts=0, next_attempt_at=0 "
+                "WHERE state='parked' AND (? IS NULL OR id=?)", (outbox_id, outbox_id))
+            if cur.rowcount:
+                self._audit("technician", "outbox.requeued", str(outbox_id or "all"),
+                            {"count": cur.rowcount})
+            return cur.rowcount
+
     def queue_depth(self) -> int:
         with self._lock:
             return int(self._conn.execute(
@@ -284,6 +338,147 @@ class Store:
                 "created_at, sent_at FROM outbox ORDER BY id")
             cols = [c[0] for c in cur.description]
             return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+    # Audit shipping, sync state ---------------------------------------------------------
+
+    def _state(self, name: str, default: str = "") -> str:
+        row = self._conn.execute("SELECT value FROM sync_state WHERE name=?",
+                                 (name,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def _set_state(self, name: str, value: str) -> None:
+        self._conn.execute("INSERT INTO sync_state VALUES (?, ?) ON CONFLICT(name) DO UPDATE "
+                           "SET value=excluded.value", (name, value))
+
+    def audit_batch(self, limit: int) -> list[dict[str, Any]]:
+        with self._lock:
+            after = int(self._state("audit_shipped", "0"))
+            rows = self._conn.execute(
+                "SELECT id, at, actor, action, subject, detail FROM audit_events WHERE id > ? "
+                "ORDER BY id LIMIT ?", (after, limit)).fetchall()
+        return [{"seq": r[0], "at": r[1], "actor": r[2], "action": r[3], "subject": r[4],
+                 "detail": json.loads(r[5])} for r in rows]
+
+    def mark_audit_shipped(self, last_seq: int) -> None:
+        with self._tx():
+            if last_seq > int(self._state("audit_shipped", "0")):
+                self._set_state("audit_shipped", str(last_seq))
+
+    def audit_backlog(self) -> int:
+        with self._lock:
+            after = int(self._state("audit_shipped", "0"))
+            return int(self._conn.execute("SELECT count(*) FROM audit_events WHERE id > ?",
+                                          (after,)).fetchone()[0])
+
+    def record_sync_state(self, online: bool, detail: str, at: float) -> None:
+        with self._tx():
+            self._set_state("online", "1" if online else "0")
+            self._set_state("detail", detail[:500])
+            self._set_state("checked_at", f"{at:.0f}")
+            if online:
+                self._set_state("last_contact_at", f"{at:.0f}")
+
+    def sync_status(self) -> SyncStatus:
+        """Online state and queue figures for the UI and `kiosk queue` (any process)."""
+        with self._lock:
+            counts = dict(self._conn.execute(
+                "SELECT state, count(*) FROM outbox WHERE state IN ('pending', 'parked') "
+                "GROUP BY state").fetchall())
+            online = self._state("online")
+            return SyncStatus(
+                online=None if online == "" else online == "1",
+                detail=self._state("detail"),
+                last_contact_at=float(self._state("last_contact_at", "0")) or None,
+                pending=int(counts.get("pending", 0)), parked=int(counts.get("parked", 0)),
+                audit_backlog=self.audit_backlog())
+
+    # Pulls: case statuses, signed documents ---------------------------------------------
+
+    def open_platform_nos(self, limit: int) -> list[str]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT platform_no FROM cases WHERE platform_no IS NOT NULL AND status NOT IN "
+                "('finished', 'refused') ORDER BY status_checked_at IS NOT NULL, "
+                "status_checked_at LIMIT ?", (limit,)).fetchall()
+        return [r[0] for r in rows]
+
+    def apply_statuses(self, statuses: list[WireCaseStatus]) -> int:
+        """Records the platform's word for each case; moves the local status where the
+        lifecycle allows it. Returns how many cases changed."""
+        changed = 0
+        with self._tx() as conn:
+            for st in statuses:
+                row = conn.execute("SELECT id, status, remote_status FROM cases WHERE "
+                                   "platform_no=?", (st.platform_no,)).fetchone()
+                if row is None:
+                    continue
+                conn.execute("UPDATE cases SET remote_status=?, status_checked_at=? WHERE id=?",
+                             (st.status, _now(), row[0]))
+                if st.status in {s.value for s in CaseStatus} and st.status != row[1]:
+                    # A status the terminal already moved past is recorded, not applied.
+                    with contextlib.suppress(TransitionError):
+                        self._set_status(row[0], CaseStatus(st.status))
+                changed += int(st.status != row[2])
+        return changed
+
+    def document_version(self, kind: str) -> int:
+        with self._lock:
+            row = self._conn.execute("SELECT version FROM documents WHERE kind=?",
+                                     (kind,)).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def save_document(self, doc: SignedDocument) -> None:
+        with self._tx() as conn:
+            conn.execute("INSERT INTO documents VALUES (?,?,?,?,?) ON CONFLICT(kind) DO UPDATE "
+                         "SET version=excluded.version, body=excluded.body, "
+                         "signature=excluded.signature, installed_at=excluded.installed_at",
+                         (doc.kind, doc.version, doc.body, doc.signature, _now()))
+            self._audit("terminal", f"{doc.kind}.installed", str(doc.version), {})
+
+    def document_body(self, kind: str) -> dict[str, Any] | None:
+        """The installed (verified) catalog / config / holidays JSON, or None."""
+        with self._lock:
+            row = self._conn.execute("SELECT body FROM documents WHERE kind=?",
+                                     (kind,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    # Retention ---------------------------------------------------------------------------
+
+    def purge_acknowledged(self, retention_days: int, now: dt.datetime | None = None) -> int:
+        """Drops personal data of cases the platform acknowledged more than
+        ``retention_days`` ago. The masked name and ID, the numbers and the status stay —
+        what 办件查询 needs — so the status screen still works. Returns cases purged."""
+        cutoff = ((now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=retention_days)
+                  ).isoformat(timespec="seconds")
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT c.id, c.masked_name, c.masked_id FROM cases c JOIN outbox o ON "
+                "o.record_id=c.id AND o.kind='submission' AND o.state='sent' "
+                "WHERE c.purged_at IS NULL AND o.sent_at < ?", (cutoff,)).fetchall()
+        files: list[str] = []
+        for case_id, masked_name, masked_id in rows:
+            with self._tx() as conn:
+                masked = {"name": masked_name, "id_number": masked_id}
+                files += [r[0] for r in conn.execute(
+                    "SELECT file FROM attachments WHERE case_id=?", (case_id,))]
+                conn.execute("DELETE FROM attachments WHERE case_id=?", (case_id,))
+                conn.execute("UPDATE cases SET personal=?, form=?, purged_at=? WHERE id=?",
+                             (self.key.encrypt_json(masked, f"case:{case_id}:personal"),
+                              self.key.encrypt_json({}, f"case:{case_id}:form"), _now(),
+                              case_id))
+                for oid, key in conn.execute("SELECT id, idempotency_key FROM outbox WHERE "
+                                             "record_id=? AND state='sent'", (case_id,)
+                                             ).fetchall():
+                    conn.execute("UPDATE outbox SET payload=? WHERE id=?",
+                                 (self.key.encrypt_json({}, f"outbox:{key}"), oid))
+                self._audit("terminal", "case.purged", case_id, {})
+        with self._tx() as conn:
+            conn.execute("UPDATE ratings SET phone=NULL WHERE id IN (SELECT record_id FROM "
+                         "outbox WHERE kind='rating' AND state='sent' AND sent_at < ?)",
+                         (cutoff,))
+        for rel in files:  # after the commit: a crash here leaves only unreadable ciphertext
+            (self.attachments_dir / rel).unlink(missing_ok=True)
+        return len(rows)
 
     # Audit -----------------------------------------------------------------------------
 
@@ -300,3 +495,132 @@ class Store:
     def audit_events(self) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.table("audit_events").rows)
+
+    # Services: case details, bundles, drafts, ratings (issue 4) --------------------------
+
+    def save_case_details(self, case_id: str, details: dict[str, Any],
+                          bundle_no: str | None = None) -> None:
+        """Materials, commitments (with signature strokes), consent and agent: encrypted,
+        beside the case row; ``bundle_no`` links the cases split from one 一件事."""
+        with self._tx() as conn:
+            conn.execute("UPDATE cases SET details=?, bundle_no=COALESCE(?, bundle_no), "
+                         "updated_at=? WHERE id=?",
+                         (self.key.encrypt_json(details, f"case:{case_id}:details"), bundle_no,
+                          _now(), case_id))
+            self._audit("terminal", "case.details", case_id,
+                        {"materials": [m.get("status") for m in details.get("materials", [])]})
+
+    def with_details(self, case: Case) -> Case:
+        """``case`` with bundle number, materials, commitments, consent and agent filled."""
+        from dataclasses import replace
+
+        from kiosk.cases import Consent, SignedCommitment
+        from kiosk.materials import MaterialRecord
+
+        with self._lock:
+            row = self._conn.execute("SELECT details, bundle_no FROM cases WHERE id=?",
+                                     (case.id,)).fetchone()
+        if row is None:
+            raise KeyError(case.id)
+        if row[0] is None:
+            return replace(case, bundle_no=row[1])
+        d = self.key.decrypt_json(row[0], f"case:{case.id}:details")
+        consent = d.get("consent")
+        agent = d.get("agent")
+        return replace(
+            case, bundle_no=row[1],
+            materials=tuple(MaterialRecord.from_json(m) for m in d.get("materials", [])),
+            commitments=tuple(SignedCommitment(**{**c, "replaces": tuple(c["replaces"])})
+                              for c in d.get("commitments", [])),
+            consent=Consent(**consent) if consent else None,
+            agent=Applicant(**agent) if agent else None,
+            promised_by=d.get("promised_by"), promised_estimated=d.get("promised_estimated",
+                                                                       False))
+
+    def next_bundle_no(self, terminal_id: str) -> str:
+        with self._tx():
+            seq = self._next_counter("bundle_no")
+        return f"{terminal_id}-YJS-{dt.date.today():%Y%m%d}-{seq:04d}"
+
+    def bundle_case_ids(self, bundle_no: str) -> list[str]:
+        with self._lock:
+            return [r[0] for r in self._conn.execute(
+                "SELECT id FROM cases WHERE bundle_no=? ORDER BY rowid", (bundle_no,))]
+
+    def remote_status(self, case_id: str) -> tuple[str | None, str | None]:
+        """The platform's last word on a case and when it was fetched (sync pulls it)."""
+        with self._lock:
+            row = self._conn.execute("SELECT remote_status, status_checked_at FROM cases "
+                                     "WHERE id=?", (case_id,)).fetchone()
+        return (None, None) if row is None else (row[0], row[1])
+
+    def save_draft(self, owner: str, owner_id_number: str, body: dict[str, Any],
+                   draft_id: str | None = None) -> str:
+        """Upserts a draft; committed with FULL sync so it survives a power cut."""
+        draft_id = draft_id or uuid.uuid4().hex
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO drafts VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                "body=excluded.body, updated_at=excluded.updated_at",
+                (draft_id, owner, self.key.lookup_hash(owner_id_number),
+                 self.key.encrypt_json(body, f"draft:{draft_id}"), _now()))
+        return draft_id
+
+    def load_draft(self, owner: str, owner_id_number: str) -> tuple[str, dict[str, Any]] | None:
+        """The owner's newest draft, or None."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT id, body FROM drafts WHERE owner=? AND owner_lookup=? "
+                "ORDER BY updated_at DESC, rowid DESC LIMIT 1",
+                (owner, self.key.lookup_hash(owner_id_number))).fetchone()
+        if row is None:
+            return None
+        return row[0], dict(self.key.decrypt_json(row[1], f"draft:{row[0]}"))
+
+    def delete_draft(self, draft_id: str) -> None:
+        with self._tx() as conn:
+            conn.execute("DELETE FROM drafts WHERE id=?", (draft_id,))
+
+    def wipe_resident_drafts(self) -> int:
+        """At idle timeout: nothing a resident typed may wait for the next person."""
+        with self._tx() as conn:
+            n = conn.execute("DELETE FROM drafts WHERE owner='resident'").rowcount
+            if n:
+                self._audit("terminal", "drafts.wiped", "", {"count": n})
+        return int(n)
+
+    def add_rating(self, *, rating_id: str, level: int, reasons: list[str], comment: str,
+                   phone: str, case_id: str | None, rated_at: str) -> None:
+        """Stores a 好差评 and queues it for the platform in one transaction; the phone
+        number (only for a follow-up call) is encrypted like every personal field."""
+        case_local_no: str | None = None
+        case_platform_no: str | None = None
+        if case_id is not None:
+            with self._lock:
+                row = self._conn.execute("SELECT local_no, platform_no FROM cases WHERE id=?",
+                                         (case_id,)).fetchone()
+            if row is None:
+                raise KeyError(case_id)
+            case_local_no, case_platform_no = row
+        payload = {"rating_id": rating_id, "level": level, "reasons": reasons,
+                   "comment": comment, "phone": phone, "case_local_no": case_local_no,
+                   "case_platform_no": case_platform_no, "rated_at": rated_at}
+        with self._tx():
+            self.db.table("ratings").insert({
+                "id": rating_id, "case_id": case_id, "level": level,
+                "reasons": json.dumps(reasons, ensure_ascii=False),
+                "phone": self.key.encrypt(phone.encode(), f"rating:{rating_id}:phone")
+                if phone else None,
+                "created_at": rated_at})
+            # Ordered after the case's own submission, so the platform knows the case.
+            self._enqueue("rating", rating_id, payload, order_key=case_id or rating_id)
+            self._audit("resident", "rating.added", rating_id, {"level": level})
+
+    def rating_phone(self, rating_id: str) -> str:
+        with self._lock:
+            row = self._conn.execute("SELECT phone FROM ratings WHERE id=?",
+                                     (rating_id,)).fetchone()
+        if row is None:
+            raise KeyError(rating_id)
+        return "" if row[0] is None else self.key.decrypt(row[0], f"rating:{rating_id}:phone"
+                                                          ).decode()

@@ -1,174 +1,432 @@
 """Reference county platform (FastAPI + its own SQLite).
 
-It implements the terminal contract faithfully, including idempotency: a submission whose
-Idempotency-Key was seen before returns the first answer and creates nothing. It can be
-told to misbehave (``Faults``) so the terminal's retry paths are tested against a real
-server process rather than a mock.
+It implements the terminal contract (``sync/openapi.json`` is generated from this app)
+faithfully: every terminal request is signed with the key registered at enrolment, and
+every write is idempotent, so a retry after a lost acknowledgement returns the first
+answer and creates nothing. It can be told to misbehave (``Faults``) so the terminal's
+retry paths are tested against a real server process rather than a mock.
+
+The ``/api/v1/admin`` endpoints exist only on this reference implementation (tests and
+the demo operator use them); they are left out of the contract document.
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
-import random
-import sqlite3
 import threading
+import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, HTTPException, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
+from sync import signing
+from sync.platform.db import PlatformDB, Terminal, UploadConflict
+from sync.platform.faults import FaultMiddleware, Faults
 from sync.protocol import (
     API_PREFIX,
+    DOCUMENT_BODIES,
+    SHA256_HEX,
+    UPLOAD_ID,
+    AuditAck,
+    AuditBatch,
     CaseStatus,
+    DocumentKind,
+    EnrolmentIn,
+    EnrolmentOut,
+    ErrorBody,
+    HeartbeatAck,
+    HeartbeatIn,
+    RatingAck,
+    RatingIn,
+    SignedDocument,
+    StatusList,
     SubmissionAck,
     SubmissionIn,
+    UploadState,
 )
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS submissions (
-    platform_no TEXT PRIMARY KEY,
-    idempotency_key TEXT NOT NULL UNIQUE,
-    terminal_id TEXT NOT NULL,
-    local_no TEXT NOT NULL,
-    status TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    received_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-"""
+__all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
+
+CONTRACT_VERSION = "1.0"
 
 
-@dataclass
-class Faults:
-    """How the platform misbehaves; all off by default."""
+class ApiError(Exception):
+    """Answered as ``ErrorBody`` with its status: a code for programs, a sentence for people."""
 
-    fail_rate: float = 0.0  # share of writes answered 503 before anything is stored
-    garbage_rate: float = 0.0  # share of writes answered 200 with an HTML body, after storing
-    delay_after_commit_s: float = 0.0  # stored, then slow to answer (lost-ack window)
-
-
-class PlatformDB:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.executescript(_SCHEMA)
-        self._lock = threading.Lock()
-
-    def record(self, key: str, sub: SubmissionIn) -> tuple[SubmissionAck, bool]:
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT platform_no, received_at FROM submissions WHERE idempotency_key=?",
-                (key,)).fetchone()
-            if row is not None:
-                return SubmissionAck(platform_no=row[0], received_at=row[1], duplicate=True), True
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._conn.execute(
-                    "INSERT INTO counters VALUES ('case', 1) "
-                    "ON CONFLICT(name) DO UPDATE SET value = value + 1")
-                seq = self._conn.execute(
-                    "SELECT value FROM counters WHERE name='case'").fetchone()[0]
-                # 办件编号: county (first 6 of the region code) + date + sequence.
-                day = dt.date.today().strftime("%Y%m%d")
-                platform_no = f"{sub.region_code[:6]}{day}{seq:06d}"
-                self._conn.execute(
-                    "INSERT INTO submissions VALUES (?,?,?,?,?,?,?,?)",
-                    (platform_no, key, sub.terminal_id, sub.local_no, "accepted",
-                     sub.model_dump_json(), now, now))
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-        return SubmissionAck(platform_no=platform_no, received_at=now), False
-
-    def status(self, platform_no: str) -> CaseStatus | None:
-        row = self._conn.execute(
-            "SELECT platform_no, status, updated_at FROM submissions WHERE platform_no=?",
-            (platform_no,)).fetchone()
-        if row is None:
-            return None
-        return CaseStatus(platform_no=row[0], status=row[1], updated_at=row[2])
-
-    def submissions(self) -> list[dict[str, Any]]:
-        rows = self._conn.execute(
-            "SELECT platform_no, idempotency_key, terminal_id, local_no, status, payload "
-            "FROM submissions ORDER BY platform_no").fetchall()
-        return [
-            {"platform_no": r[0], "idempotency_key": r[1], "terminal_id": r[2],
-             "local_no": r[3], "status": r[4], "payload": json.loads(r[5])}
-            for r in rows
-        ]
+    def __init__(self, status: int, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.code = code
+        self.detail = detail
 
 
-def create_app(db_path: Path, faults: Faults | None = None) -> FastAPI:
-    app = FastAPI(title="village-kiosk reference county platform", version="1")
+def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {c: {"model": ErrorBody} for c in codes}
+
+
+AUTH_ERRORS = _err(401, 422)
+IdemKey = Annotated[str, Header(alias="Idempotency-Key", min_length=8, max_length=160,
+                                description="stable per write; a retry reuses it")]
+
+
+@dataclass(frozen=True)
+class Authed:
+    terminal: Terminal
+    body: bytes
+
+
+async def authenticate(
+    request: Request,
+    x_terminal_id: Annotated[str, Header(alias=signing.TERMINAL_HEADER)] = "",
+    x_timestamp: Annotated[str, Header(alias=signing.TIMESTAMP_HEADER)] = "",
+    x_nonce: Annotated[str, Header(alias=signing.NONCE_HEADER)] = "",
+    x_signature: Annotated[str, Header(alias=signing.SIGNATURE_HEADER)] = "",
+) -> Authed:
+    """Checks the signature, the clock and the nonce; hands the endpoint the raw body."""
+    if not (x_terminal_id and x_timestamp and x_nonce and x_signature):
+        raise ApiError(401, signing.AuthFailure.MISSING_HEADERS,
+                       "every request must carry X-Terminal-Id, X-Timestamp, X-Nonce and "
+                       "X-Signature")
+    db: PlatformDB = request.app.state.db
+    terminal = db.terminal(x_terminal_id)
+    if terminal is None:
+        raise ApiError(401, signing.AuthFailure.UNKNOWN_TERMINAL,
+                       f"terminal {x_terminal_id!r} is not enrolled")
+    try:
+        body = await request.body()
+    except ClientDisconnect as exc:
+        raise ApiError(400, "client_disconnected", "the request body did not arrive") from exc
+    path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    now = time.time()
+    try:
+        ts = signing.check_request(signing.load_public_key(terminal.public_key),
+                                   request.method, path, body, x_timestamp, x_nonce,
+                                   x_signature, now)
+    except signing.SignatureInvalid as exc:
+        raise ApiError(401, exc.code, exc.detail) from exc
+    if not db.use_nonce(terminal.terminal_id, x_nonce, ts,
+                        int(now) - 2 * signing.SKEW_WINDOW_S):
+        raise ApiError(401, signing.AuthFailure.REPLAYED_NONCE,
+                       "this nonce was already used; every request needs a fresh one")
+    return Authed(terminal, body)
+
+
+Auth = Annotated[Authed, Depends(authenticate)]
+
+
+def platform_signing_key(db_path: Path) -> Ed25519PrivateKey:
+    """The key that signs published documents; made on first start, kept beside the DB."""
+    path = db_path.with_name(db_path.stem + "-signing.pem")
+    if path.exists():
+        return signing.load_private_key_pem(path.read_bytes())
+    key = signing.new_private_key()
+    path.write_bytes(signing.private_key_pem(key))
+    path.chmod(0o600)
+    return key
+
+
+def sign_document(key: Ed25519PrivateKey, kind: str, version: int, body: BaseModel
+                  ) -> SignedDocument:
+    text = body.model_dump_json()
+    return SignedDocument(kind=kind,  # type: ignore[arg-type]
+                          version=version, body=text,
+                          signature=signing.sign(key, signing.document_message(kind, version,
+                                                                                text)),
+                          published_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+
+
+def create_app(db_path: Path, faults: Faults | None = None,
+               enrol_codes: tuple[str, ...] = ()) -> FastAPI:
+    app = FastAPI(
+        title="village-kiosk county platform contract", version=CONTRACT_VERSION,
+        description=(
+            "What a 政务服务自助终端 exchanges with the county platform.\n\n"
+            "**Signing.** Every terminal request except `/health` and `/enrolments` carries "
+            "`X-Terminal-Id`, `X-Timestamp` (Unix seconds), `X-Nonce` (8-64 chars, single use) "
+            "and `X-Signature`: base64 Ed25519 over the UTF-8 text "
+            "`VK1\\n{METHOD}\\n{path?query}\\n{sha256 hex of body}\\n{timestamp}\\n{nonce}`, "
+            "with the key registered at enrolment. Refusals are 401 with `error` one of "
+            "`missing_signature_headers`, `unknown_terminal`, `bad_signature`, `clock_skew` "
+            f"(beyond ±{signing.SKEW_WINDOW_S} s), `replayed_nonce`.\n\n"
+            "**Idempotency.** Every write carries `Idempotency-Key`; a retry with the same key "
+            "returns the first answer and creates nothing.\n\n"
+            "**Attachments** go up first, in chunks (`PUT /uploads/{id}?offset=`); the "
+            "platform checks the SHA-256 when the last byte arrives. A submission then names "
+            "them by upload id.\n\n"
+            "**Documents** (catalog, config, holidays) are signed with the platform key "
+            "returned at enrolment: base64 Ed25519 over `VKDOC1\\n{kind}\\n{version}\\n{body}`."),
+        responses=_err(400, 500))
     db = PlatformDB(db_path)
-    state = {"faults": faults or Faults()}
-    rng = random.Random()
+    for code in enrol_codes:
+        db.issue_code(code)
+    doc_key = platform_signing_key(db_path)
+    if db.latest_document("config") is None:
+        db.put_document(sign_document(doc_key, "config", 1, DOCUMENT_BODIES["config"]()))
+    state: dict[str, Faults] = {"faults": faults or Faults()}
+    app.state.db = db
+    app.add_middleware(FaultMiddleware, get=lambda: state["faults"], prefix=API_PREFIX)
 
-    @app.get(f"{API_PREFIX}/health")
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(ErrorBody(error=exc.code, detail=exc.detail).model_dump(),
+                            status_code=exc.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(ErrorBody(error=f"http_{exc.status_code}",
+                                      detail=str(exc.detail)).model_dump(),
+                            status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # Field paths and rules only: never echo the input, it may be personal data.
+        where = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                          for e in exc.errors()[:10])
+        return JSONResponse(ErrorBody(error="invalid_request", detail=where).model_dump(),
+                            status_code=422)
+
+
+    @app.get(f"{API_PREFIX}/health", tags=["terminal"])
     def health() -> dict[str, str]:
+        """Unsigned liveness probe (the terminal's online indicator and `kiosk doctor`)."""
         return {"status": "ok"}
 
-    @app.post(f"{API_PREFIX}/submissions", response_model=SubmissionAck)
-    async def submit(
-        sub: SubmissionIn,
-        idempotency_key: Annotated[str, Header(min_length=8, max_length=128)],
-        x_terminal_id: Annotated[str, Header()],
-    ) -> Response:
-        f: Faults = state["faults"]
-        if x_terminal_id != sub.terminal_id:
-            raise HTTPException(400, "X-Terminal-Id does not match the submission")
-        if f.fail_rate and rng.random() < f.fail_rate:
-            return PlainTextResponse("service unavailable", status_code=503)
-        ack, duplicate = await asyncio.to_thread(db.record, idempotency_key, sub)
-        if f.delay_after_commit_s:
-            await asyncio.sleep(f.delay_after_commit_s)
-        if f.garbage_rate and rng.random() < f.garbage_rate:
-            return PlainTextResponse("<html><body>502 Bad Gateway</body></html>",
-                                     status_code=200, media_type="text/html")
-        return JSONResponse(ack.model_dump(), status_code=200 if duplicate else 201)
+    @app.post(f"{API_PREFIX}/enrolments", response_model=EnrolmentOut, tags=["enrolment"],
+              responses=_err(403, 409, 422))
+    def enrol(body: EnrolmentIn, _key: IdemKey) -> EnrolmentOut:
+        """Registers a terminal's public key with a one-time code issued by the county."""
+        try:
+            pub = signing.load_public_key(body.public_key)
+            signing.verify(pub, signing.enrolment_message(body.terminal_id, body.region_code,
+                                                          body.code, body.public_key),
+                           body.proof)
+        except signing.SignatureInvalid as exc:
+            raise ApiError(403, "bad_proof", "proof is not a signature of the enrolment "
+                           "message by the key being registered") from exc
+        problem = db.enrol(body.code, body.terminal_id, body.region_code, body.public_key)
+        if problem == "unknown_code":
+            raise ApiError(403, problem, "enrolment code not recognised: ask the county for "
+                           "a new one-time code")
+        if problem == "code_used":
+            raise ApiError(409, problem, "this one-time code was already used by another "
+                           "terminal or key: ask the county for a new one")
+        if problem == "wrong_region":
+            raise ApiError(403, problem, "this code was issued for another region code")
+        return EnrolmentOut(terminal_id=body.terminal_id, region_code=body.region_code,
+                            platform_public_key=signing.public_key_b64(doc_key),
+                            enrolled_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 
-    @app.get(f"{API_PREFIX}/submissions/{{platform_no}}/status", response_model=CaseStatus)
-    def status(platform_no: str) -> CaseStatus:
-        st = db.status(platform_no)
+    @app.put(f"{API_PREFIX}/uploads/{{upload_id}}", response_model=UploadState,
+             tags=["attachments"], responses=_err(401, 409, 422),
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/octet-stream": {"schema": {"type": "string",
+                                                         "format": "binary"}}}}})
+    def put_chunk(
+        auth: Auth, _key: IdemKey,
+        upload_id: Annotated[str, PathParam(pattern=UPLOAD_ID)],
+        upload_length: Annotated[int, Header(alias="Upload-Length", ge=0,
+                                             le=64 * 1024 * 1024)],
+        upload_sha256: Annotated[str, Header(alias="Upload-SHA256", pattern=SHA256_HEX)],
+        offset: Annotated[int, Query(ge=0, le=64 * 1024 * 1024)] = 0,
+    ) -> UploadState:
+        """Stores one chunk at ``offset``; a chunk the platform already holds is a no-op.
+
+        A chunk past the stored length is refused with 409 ``offset_mismatch`` (GET the
+        upload for the byte to resume from). When the last byte arrives the platform checks
+        the SHA-256 (409 ``hash_mismatch`` and a restart from byte 0 when it differs).
+        """
+        try:
+            return db.put_chunk(auth.terminal.terminal_id, upload_id, upload_length,
+                                upload_sha256, offset, auth.body)
+        except UploadConflict as exc:
+            raise ApiError(409, exc.code, exc.detail) from exc
+
+    @app.get(f"{API_PREFIX}/uploads/{{upload_id}}", response_model=UploadState,
+             tags=["attachments"], responses=_err(401, 404))
+    def upload_state(auth: Auth, upload_id: str) -> UploadState:
+        """Where an interrupted upload stands: resume from ``received``."""
+        st = db.upload_state(auth.terminal.terminal_id, upload_id)
         if st is None:
-            raise HTTPException(404, "no such case")
+            raise ApiError(404, "unknown_upload", "no upload with this id: start at byte 0")
         return st
 
-    # Test/operator endpoints: only the reference platform has these.
-    @app.get(f"{API_PREFIX}/admin/submissions")
+    @app.post(f"{API_PREFIX}/submissions", response_model=SubmissionAck, status_code=201,
+              tags=["cases"], responses={200: {"model": SubmissionAck,
+                                               "description": "duplicate: the first answer"},
+                                         **_err(401, 403, 409, 422)})
+    def submit(auth: Auth, sub: SubmissionIn, idempotency_key: IdemKey) -> Response:
+        """Files a case; its attachments must have been uploaded completely beforehand."""
+        if auth.terminal.terminal_id != sub.terminal_id:
+            raise ApiError(403, "terminal_mismatch",
+                           "terminal_id in the body differs from the signing terminal")
+        for att in sub.attachments:
+            st = db.upload_state(sub.terminal_id, att.upload_id)
+            if st is None or not st.complete or st.sha256 != att.sha256:
+                raise ApiError(409, "attachment_missing",
+                               f"attachment {att.name!r} is not uploaded completely with "
+                               "this SHA-256")
+        ack, duplicate = db.record(idempotency_key, sub)
+        return JSONResponse(ack.model_dump(), status_code=200 if duplicate else 201)
+
+    @app.get(f"{API_PREFIX}/submissions/{{platform_no}}/status", response_model=CaseStatus,
+             tags=["cases"], responses=_err(401, 404))
+    def status(auth: Auth, platform_no: str) -> CaseStatus:
+        st = db.status(platform_no, auth.terminal.terminal_id)
+        if st is None:
+            raise ApiError(404, "unknown_case", "no case with this number from this terminal")
+        return st
+
+    @app.get(f"{API_PREFIX}/statuses", response_model=StatusList, tags=["cases"],
+             responses=_err(401, 422))
+    def statuses(auth: Auth, platform_no: Annotated[list[str], Query(max_length=200)]
+                 ) -> StatusList:
+        """Statuses of many cases at once, for the status screen; unknown numbers are left
+        out."""
+        found = (db.status(n, auth.terminal.terminal_id) for n in platform_no)
+        return StatusList(statuses=[s for s in found if s is not None])
+
+    @app.post(f"{API_PREFIX}/ratings", response_model=RatingAck, status_code=201,
+              tags=["ratings"], responses=_err(401, 422))
+    def rate(auth: Auth, rating: RatingIn, idempotency_key: IdemKey) -> RatingAck:
+        """好差评: one per ``rating_id``; a retry answers ``duplicate: true``."""
+        return db.record_rating(auth.terminal.terminal_id, idempotency_key, rating)
+
+    @app.post(f"{API_PREFIX}/audit-events", response_model=AuditAck, tags=["audit"],
+              responses=_err(401, 422))
+    def audit(auth: Auth, batch: AuditBatch, _key: IdemKey) -> AuditAck:
+        """Appends the terminal's audit log; events are deduplicated by their ``seq``."""
+        stored, dup = db.record_audit(auth.terminal.terminal_id, batch.events)
+        return AuditAck(stored=stored, duplicates=dup, last_seq=max(e.seq for e in batch.events))
+
+    @app.post(f"{API_PREFIX}/heartbeats", response_model=HeartbeatAck, tags=["terminal"],
+              responses=_err(401, 422))
+    def heartbeat(auth: Auth, hb: HeartbeatIn, _key: IdemKey) -> HeartbeatAck:
+        """Queue depth and versions, so the county sees a terminal that stopped sending."""
+        db.record_heartbeat(auth.terminal.terminal_id, hb)
+        return HeartbeatAck(server_time=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+
+    def document(kind: DocumentKind) -> SignedDocument:
+        doc = db.latest_document(kind)
+        if doc is None:
+            raise ApiError(404, "not_published", f"no {kind} has been published yet")
+        return doc
+
+    @app.get(f"{API_PREFIX}/catalog", response_model=SignedDocument, tags=["documents"],
+             responses=_err(401, 404))
+    def catalog(auth: Auth) -> SignedDocument:
+        """The service catalog (事项目录), signed; body is ``CatalogBody`` JSON."""
+        return document("catalog")
+
+    @app.get(f"{API_PREFIX}/config", response_model=SignedDocument, tags=["documents"],
+             responses=_err(401, 404))
+    def remote_config(auth: Auth) -> SignedDocument:
+        """Remotely managed settings, signed; body is ``RemoteConfigBody`` JSON."""
+        return document("config")
+
+    @app.get(f"{API_PREFIX}/holidays", response_model=SignedDocument, tags=["documents"],
+             responses=_err(401, 404))
+    def holidays(auth: Auth) -> SignedDocument:
+        """The holiday calendar (法定节假日 and 调休), signed; body is ``HolidayBody`` JSON."""
+        return document("holidays")
+
+    # Test/operator endpoints: only the reference platform has these. -------------------
+
+    admin = f"{API_PREFIX}/admin"
+
+    @app.get(f"{admin}/submissions", include_in_schema=False)
     def list_submissions() -> list[dict[str, Any]]:
         return db.submissions()
 
-    @app.put(f"{API_PREFIX}/admin/faults")
-    async def set_faults(request: Request) -> dict[str, Any]:
+    @app.put(f"{admin}/submissions/{{platform_no}}/status", include_in_schema=False)
+    async def set_status(platform_no: str, request: Request) -> dict[str, Any]:
         body = await request.json()
-        state["faults"] = Faults(**body)
+        if not db.set_status(platform_no, str(body["status"])):
+            raise ApiError(404, "unknown_case", platform_no)
+        return {"platform_no": platform_no, "status": body["status"]}
+
+    @app.put(f"{admin}/faults", include_in_schema=False)
+    async def set_faults(request: Request) -> dict[str, Any]:
+        try:
+            state["faults"] = Faults.from_json(await request.json())
+        except (ValueError, TypeError) as exc:
+            raise ApiError(422, "invalid_request", str(exc)) from exc
         return asdict(state["faults"])
+
+    @app.post(f"{admin}/enrolment-codes", include_in_schema=False)
+    async def issue_code(request: Request) -> dict[str, str]:
+        raw = await request.body()
+        body = json.loads(raw) if raw else {}
+        return {"code": db.issue_code(body.get("code"), body.get("region_code"))}
+
+    @app.post(f"{admin}/documents/{{kind}}", include_in_schema=False)
+    async def publish(kind: str, request: Request) -> SignedDocument:
+        if kind not in DOCUMENT_BODIES:
+            raise ApiError(404, "unknown_kind", kind)
+        try:
+            body = DOCUMENT_BODIES[kind].model_validate(await request.json())
+        except ValidationError as exc:
+            raise ApiError(422, "invalid_request", str(exc)) from exc
+        latest = db.latest_document(kind)
+        doc = sign_document(doc_key, kind, (latest.version if latest else 0) + 1, body)
+        db.put_document(doc)
+        return doc
+
+    @app.post(f"{admin}/documents/{{kind}}/raw", include_in_schema=False)
+    def publish_raw(kind: str, doc: SignedDocument) -> SignedDocument:
+        """Stores a document as given, e.g. with a forged signature, to test the terminal."""
+        db.put_document(doc)
+        return doc
+
+    @app.get(f"{admin}/uploads/{{terminal_id}}/{{upload_id}}/chunks", include_in_schema=False)
+    def chunks(terminal_id: str, upload_id: str) -> list[dict[str, int]]:
+        return db.upload_chunks(terminal_id, upload_id)
+
+    @app.post(f"{admin}/sink", include_in_schema=False)
+    async def sink(request: Request) -> dict[str, int]:
+        """Swallows a body: the plain-upload baseline of the sync benchmark."""
+        return {"received": len(await request.body())}
+
+    @app.get(f"{admin}/ratings", include_in_schema=False)
+    def list_ratings() -> list[dict[str, Any]]:
+        return db.ratings()
+
+    @app.get(f"{admin}/audit-events", include_in_schema=False)
+    def list_audit() -> list[dict[str, Any]]:
+        return db.audit_events()
+
+    @app.get(f"{admin}/heartbeats", include_in_schema=False)
+    def list_heartbeats() -> list[dict[str, Any]]:
+        return db.heartbeats()
 
     return app
 
 
 def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8765,
-          faults: Faults | None = None) -> None:
+          faults: Faults | None = None, enrol_codes: tuple[str, ...] = (),
+          ssl_certfile: str | None = None, ssl_keyfile: str | None = None) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(db_path, faults), host=host, port=port, log_level="warning",
-                timeout_graceful_shutdown=2)
+    uvicorn.run(create_app(db_path, faults, enrol_codes), host=host, port=port,
+                log_level="warning", timeout_graceful_shutdown=2,
+                ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile)
 
 
 class ThreadedPlatform:
     """The platform in a background thread of this process: the demo's embedded server."""
 
-    def __init__(self, db_path: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, db_path: Path, host: str = "127.0.0.1", port: int = 0,
+                 enrol_codes: tuple[str, ...] = (), ssl_certfile: str | None = None,
+                 ssl_keyfile: str | None = None) -> None:
         import socket
 
         import uvicorn
@@ -177,20 +435,25 @@ class ThreadedPlatform:
         self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._sock.bind((host, port))
         self.host, self.port = self._sock.getsockname()[:2]
-        config = uvicorn.Config(create_app(db_path), log_level="warning",
-                                timeout_graceful_shutdown=2)
+        self.scheme = "https" if ssl_certfile else "http"
+        self.app = create_app(db_path, enrol_codes=enrol_codes)
+        config = uvicorn.Config(self.app, log_level="warning", timeout_graceful_shutdown=2,
+                                ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run,
                                         kwargs={"sockets": [self._sock]}, daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{self.scheme}://{self.host}:{self.port}"
+
+    def issue_code(self, region_code: str | None = None) -> str:
+        """A one-time enrolment code, as the county's operator would hand a technician."""
+        db: PlatformDB = self.app.state.db
+        return db.issue_code(region_code=region_code)
 
     def __enter__(self) -> ThreadedPlatform:
         self._thread.start()
-        import time
-
         deadline = time.monotonic() + 10
         while not self._server.started:
             if time.monotonic() > deadline:

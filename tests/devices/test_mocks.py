@@ -71,4 +71,4 @@ def test_camera_gives_a_decodable_jpeg_and_serves_dropped_images(tmp_path: Path)
 
 def test_unknown_driver_names_the_config_key(tmp_path: Path) -> None:
     with pytest.raises(UnknownDriver, match=r"devices.card_reader"):
-        registry.card_reader("sam-serial:/dev/ttyUSB0", tmp_path)
+        registry.card_reader("nosuch:/dev/ttyUSB0", tmp_path)

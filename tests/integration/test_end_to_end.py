@@ -22,6 +22,7 @@ from devices.idcard.mock import MockCardReader
 from kiosk.app import Kiosk
 from kiosk.cases import CaseStatus
 from kiosk.config import Config
+from kiosk.provision import provision
 from tests.conftest import PlatformProcess, kiosk_cmd
 from tests.pdfread import pdf_qr_texts, pdf_text
 
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.integration
 def test_card_to_platform_to_printed_receipt(cfg: Config, card: IdCard, tmp_path: Path,
                                              platform_process: PlatformProcess) -> None:
     cfg = replace(cfg, platform_url=platform_process.url)
+    provision(cfg, platform_process.url, platform_process.enrol_code())
     kiosk = Kiosk.open(cfg)
     try:
         kiosk.start_visit()
@@ -86,6 +88,8 @@ def test_worker_killed_between_upload_and_ack_leaves_one_case(
     cfg = replace(cfg, platform_url=platform_process.url)
     conf = write_config(cfg, tmp_path / "kiosk.toml")
     env = dict(os.environ, KIOSK_CONFIG=str(conf))
+    subprocess.run(kiosk_cmd("provision", "--platform", platform_process.url, "--code",
+                             platform_process.enrol_code()), env=env, check=True)
     out = subprocess.run(kiosk_cmd("submit", str(submit_file(tmp_path / "case.json", card))),
                          env=env, capture_output=True, text=True, check=True)
     local_no = out.stdout.strip()

@@ -3,6 +3,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
+from devices.idcard.codes import PROVINCES
 from kiosk.identity import (
     gb11643_check_char,
     id_number_problem,
@@ -37,15 +38,22 @@ def test_future_birth_date_is_refused() -> None:
 
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2026, 1, 1)),
-       st.integers(min_value=110000, max_value=659999), st.integers(min_value=0, max_value=999))
-def test_any_well_formed_number_with_its_check_char_is_valid(birth: dt.date, region: int,
-                                                             seq: int) -> None:
-    first17 = f"{region}{birth:%Y%m%d}{seq:03d}"
+       st.sampled_from(sorted(PROVINCES)), st.integers(min_value=0, max_value=9999),
+       st.integers(min_value=0, max_value=999))
+def test_any_well_formed_number_with_its_check_char_is_valid(birth: dt.date, province: str,
+                                                             area: int, seq: int) -> None:
+    first17 = f"{province}{area:04d}{birth:%Y%m%d}{seq:03d}"
     number = first17 + gb11643_check_char(first17)
     assert id_number_problem(number, today=dt.date(2026, 11, 26)) is None
     # Changing the check character always breaks it.
     other = "0" if number[-1] != "0" else "1"
     assert id_number_problem(number[:-1] + other, today=dt.date(2026, 11, 26)) is not None
+
+
+def test_unknown_province_prefix_is_refused() -> None:
+    first17 = "16010519491231002"  # 16 is no province
+    assert id_number_problem(first17 + gb11643_check_char(first17)) == \
+        "身份证号码的地区代码不正确"
 
 
 def test_masks_match_the_paper_forms() -> None:

@@ -2,56 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+import time
 
 import pytest
-import requests
 
 from devices.idcard import IdCard
-from kiosk.cases import CaseItem, CaseStatus
+from kiosk.cases import CaseStatus
 from kiosk.config import Config
-from kiosk.crypto import DataKey
-from kiosk.session import applicant_from_card
-from kiosk.store import Store
-from sync.client import PlatformClient
 from sync.outbox import OutboxWorker, backoff_s
 from sync.platform.server import ThreadedPlatform
-
-ITEM = CaseItem("HB-YL-0001", "城乡居民基本养老保险参保登记")
-
-
-@pytest.fixture
-def platform(tmp_path: Path) -> Iterator[ThreadedPlatform]:
-    with ThreadedPlatform(tmp_path / "platform.sqlite3") as p:
-        yield p
+from tests.sync.conftest import client_for, queue_cases, set_faults, submissions
 
 
-def set_faults(platform: ThreadedPlatform, **faults: float) -> None:
-    requests.put(f"{platform.url}/api/v1/admin/faults", json=faults, timeout=5).raise_for_status()
-
-
-def submissions(platform: ThreadedPlatform) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = requests.get(
-        f"{platform.url}/api/v1/admin/submissions", timeout=5).json()
-    return rows
-
-
-def queue_cases(cfg: Config, card: IdCard, n: int) -> Store:
-    store = Store(cfg.db_path, cfg.attachments_dir, DataKey.load_or_create(cfg.key_path))
-    for i in range(n):
-        case = store.create_case(terminal_id=cfg.terminal_id, region_code=cfg.region_code,
-                                 applicant=applicant_from_card(card), items=[ITEM],
-                                 form={"seq": i})
-        store.add_attachment(case.id, "portrait", f"photo {i}".encode() * 100)
-        store.submit_case(case.id)
-    return store
-
-
-def test_drain_sends_each_case_once_with_its_attachment(cfg: Config, card: IdCard,
+def test_drain_sends_each_case_once_with_its_attachment(ecfg: Config, card: IdCard,
                                                         platform: ThreadedPlatform) -> None:
-    store = queue_cases(cfg, card, 3)
-    worker = OutboxWorker(store, PlatformClient(platform.url, cfg.terminal_id))
+    store = queue_cases(ecfg, card, 3)
+    worker = OutboxWorker(store, client_for(ecfg))
     result = worker.drain()
     assert (result.sent, result.failed) == (3, 0)
     assert store.queue_depth() == 0
@@ -63,26 +29,25 @@ def test_drain_sends_each_case_once_with_its_attachment(cfg: Config, card: IdCar
         assert case.status is CaseStatus.ACCEPTED
         sent = by_local[case.local_no]
         assert sent["platform_no"] == case.platform_no
-        payload = sent["payload"]
-        assert isinstance(payload, dict)
         att = store.attachments(case.id)[0]
-        assert payload["attachments"][0]["sha256"] == att.sha256
+        assert sent["payload"]["attachments"][0]["sha256"] == att.sha256
+        assert sent["payload"]["attachments"][0]["stored_sha256"] == att.sha256
 
 
 @pytest.mark.parametrize("fault", [{"fail_rate": 1.0}, {"garbage_rate": 1.0}])
-def test_bad_platform_answers_never_mark_an_item_sent(cfg: Config, card: IdCard,
+def test_bad_platform_answers_never_mark_an_item_sent(ecfg: Config, card: IdCard,
                                                       platform: ThreadedPlatform,
                                                       fault: dict[str, float]) -> None:
-    store = queue_cases(cfg, card, 2)
+    store = queue_cases(ecfg, card, 2)
     set_faults(platform, **fault)
-    worker = OutboxWorker(store, PlatformClient(platform.url, cfg.terminal_id),
-                          clock=lambda: 1e12)
+    worker = OutboxWorker(store, client_for(ecfg), clock=lambda: 1e12)
     result = worker.drain()
     assert result.sent == 0
     assert result.offline
     assert worker.online is False
     assert store.queue_depth() == 2
-    assert all(r["state"] == "pending" and r["last_error"] for r in store.outbox_rows()[:1])
+    first = store.outbox_rows()[0]
+    assert first["state"] == "pending" and first["last_error"]
     # The platform recovers: everything goes, and a garbage-answered case is not duplicated.
     set_faults(platform)
     worker.clock = lambda: 1e13
@@ -91,33 +56,62 @@ def test_bad_platform_answers_never_mark_an_item_sent(cfg: Config, card: IdCard,
     assert store.queue_depth() == 0
 
 
-def test_unreachable_platform_keeps_the_queue(cfg: Config, card: IdCard) -> None:
-    store = queue_cases(cfg, card, 1)
-    worker = OutboxWorker(store, PlatformClient("http://127.0.0.1:9", cfg.terminal_id,
-                                                timeout_s=2))
-    result = worker.drain()
+def test_unreachable_platform_keeps_the_queue(ecfg: Config, card: IdCard) -> None:
+    store = queue_cases(ecfg, card, 1)
+    client = client_for(ecfg, timeout_s=2)
+    client.base_url = "http://127.0.0.1:9"
+    result = OutboxWorker(store, client).drain()
     assert result.offline and result.sent == 0
     row = store.outbox_rows()[0]
     assert row["state"] == "pending" and row["attempts"] == 1
     assert "ConnectionError" in row["last_error"]
+    st = store.sync_status()
+    assert st.online is False and "ConnectionError" in st.detail and st.pending == 1
 
 
-def test_a_rejected_item_is_parked_without_blocking_the_others(cfg: Config, card: IdCard,
-                                                               platform: ThreadedPlatform) -> None:
-    store = queue_cases(cfg, card, 2)
+def test_a_rejected_item_is_parked_without_blocking_the_others(ecfg: Config, card: IdCard,
+                                                               platform: ThreadedPlatform
+                                                               ) -> None:
+    store = queue_cases(ecfg, card, 2)
     first = store.next_due(1e12)
     assert first is not None
     # Make the first item's payload one the platform refuses (region code malformed).
-    bad = dict(first.payload, region_code="bad")
     store.db.table("outbox").update(first.id, {
-        "payload": store.key.encrypt_json({k: v for k, v in bad.items() if k != "attachments"},
+        "payload": store.key.encrypt_json(dict(first.payload, region_code="bad"),
                                           f"outbox:{first.idempotency_key}")})
-    worker = OutboxWorker(store, PlatformClient(platform.url, cfg.terminal_id),
-                          max_attempts=1, clock=lambda: 1e12)
+    worker = OutboxWorker(store, client_for(ecfg), max_attempts=1, clock=lambda: 1e12)
     result = worker.drain()
     assert (result.sent, result.parked) == (1, 1)
     states = [r["state"] for r in store.outbox_rows()]
     assert states == ["parked", "sent"]
+    assert "region_code" in store.outbox_rows()[0]["last_error"]
+    assert store.sync_status().parked == 1
+    # A technician fixes the cause and requeues: the item goes out.
+    store.db.table("outbox").update(first.id, {
+        "payload": store.key.encrypt_json(first.payload, f"outbox:{first.idempotency_key}")})
+    assert store.requeue_parked() == 1
+    assert worker.drain().sent == 1
+    assert len(submissions(platform)) == 2
+
+
+def test_items_of_one_case_go_in_order_even_when_the_first_waits(ecfg: Config,
+                                                                  card: IdCard) -> None:
+    store = queue_cases(ecfg, card, 2)
+    case_a, case_b = (r["record_id"] for r in store.outbox_rows())
+    with store._tx():
+        store._enqueue("rating", "rating-0001", {"rating_id": "rating-0001"},
+                       order_key=case_a)
+    first = store.next_due(1e12)
+    assert first is not None and first.kind == "submission"
+    store.mark_failed(first, "HTTP 503", retry_at=2e12, park=False)  # case A in backoff
+    nxt = store.next_due(1e12)
+    # Case B may overtake A, but A's rating may not overtake A's submission.
+    assert nxt is not None and nxt.kind == "submission"
+    assert store.get_case(case_b).local_no in nxt.payload["local_no"]
+    store.mark_sent(nxt, {"platform_no": "420102202501010001"})
+    assert store.next_due(1e12) is None
+    later = store.next_due(3e12)
+    assert later is not None and later.kind == "submission"
 
 
 def test_backoff_grows_and_is_capped() -> None:
@@ -125,16 +119,15 @@ def test_backoff_grows_and_is_capped() -> None:
     assert backoff_s(3, rand=lambda: 1.0) == 16.0
     assert backoff_s(50, rand=lambda: 1.0) == 900.0
     assert backoff_s(5, rand=lambda: 0.0) == 0.0
+    assert backoff_s(1, base=0.1, cap=0.3, rand=lambda: 1.0) == pytest.approx(0.2)
 
 
-def test_worker_thread_drains_after_wake(cfg: Config, card: IdCard,
+def test_worker_thread_drains_after_wake(ecfg: Config, card: IdCard,
                                          platform: ThreadedPlatform) -> None:
-    store = queue_cases(cfg, card, 1)
-    worker = OutboxWorker(store, PlatformClient(platform.url, cfg.terminal_id))
+    store = queue_cases(ecfg, card, 1)
+    worker = OutboxWorker(store, client_for(ecfg))
     worker.start(interval_s=60)
     try:
-        import time
-
         deadline = time.monotonic() + 10
         while store.queue_depth() and time.monotonic() < deadline:
             worker.wake()

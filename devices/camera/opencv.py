@@ -1,0 +1,93 @@
+"""``opencv:0`` (device index) or ``opencv:/path/video.mp4`` / ``opencv:/path/img_%03d.png``
+(a video file or image sequence): a camera through cv2.VideoCapture.
+
+Files stand in for a camera wherever there is none (tests, demos, this build machine has no
+/dev/video*); they loop at their end unless ``?loop=0``. A device gets 640x480 asked for.
+Frames are BGR numpy arrays; ``capture()`` gives the still as JPEG (the Camera interface).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from urllib.parse import parse_qs
+
+import cv2
+
+from devices.camera.camera import CameraError, Photo
+from devices.camera.quality import Frame
+
+PREVIEW_SIZE = (640, 480)
+
+
+def parse_source(rest: str) -> tuple[int | str, bool]:
+    """``0`` → device 0; anything else is a path. Returns (source, loop)."""
+    path, _, query = rest.partition("?")
+    loop = parse_qs(query).get("loop", ["1"])[0] not in ("0", "false", "no")
+    if not path:
+        raise CameraError("opencv camera needs a device index or a path, e.g. 'opencv:0'")
+    return (int(path) if path.isdigit() else path), loop
+
+
+def encode_jpeg(frame: Frame, quality: int = 90) -> bytes:
+    ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    if not ok:
+        raise CameraError("JPEG encoding failed")
+    return bytes(buf.tobytes())
+
+
+class OpenCvCamera:
+    def __init__(self, rest: str) -> None:
+        self.source, self.loop = parse_source(rest)
+        self._lock = threading.Lock()
+        self._cap: cv2.VideoCapture | None = None
+
+    def _open(self) -> cv2.VideoCapture:
+        if self._cap is not None and self._cap.isOpened():
+            return self._cap
+        cap = cv2.VideoCapture(self.source)
+        if not cap.isOpened():
+            cap.release()
+            what = f"video device /dev/video{self.source}" if isinstance(self.source, int) \
+                else f"video file {self.source}"
+            raise CameraError(f"cannot open {what}: check the cable / path and that the "
+                              "kiosk user is in the 'video' group")
+        if isinstance(self.source, int):
+            cap.set(cv2.CAP_PROP_FRAME_WIDTH, PREVIEW_SIZE[0])
+            cap.set(cv2.CAP_PROP_FRAME_HEIGHT, PREVIEW_SIZE[1])
+        self._cap = cap
+        return cap
+
+    def read_frame(self) -> Frame:
+        """One preview frame. At the end of a file, rewinds when looping."""
+        with self._lock:
+            cap = self._open()
+            ok, frame = cap.read()
+            if not ok and self.loop and not isinstance(self.source, int):
+                cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
+                ok, frame = cap.read()
+            if not ok or frame is None:
+                self._release()
+                raise CameraError(f"camera {self.source!r} gave no frame (unplugged, in use by "
+                                  "another program, or end of file)")
+            return frame
+
+    def frames(self, limit: int | None = None) -> Iterator[Frame]:
+        n = 0
+        while limit is None or n < limit:
+            yield self.read_frame()
+            n += 1
+
+    def capture(self) -> Photo:
+        frame = self.read_frame()
+        h, w = frame.shape[:2]
+        return Photo(jpeg=encode_jpeg(frame), width=w, height=h)
+
+    def _release(self) -> None:
+        if self._cap is not None:
+            self._cap.release()
+            self._cap = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._release()

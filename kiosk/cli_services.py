@@ -1,0 +1,170 @@
+"""`kiosk catalog …`, `kiosk guide`, `kiosk status`: the services area on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.catalog import CatalogError, load_catalog
+from kiosk.catalog.model import SELF_SERVICE_WORDS, Catalog
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    return load_catalog(Path(args.dir) if getattr(args, "dir", None) else None)
+
+
+def cmd_catalog_validate(args: argparse.Namespace) -> int:
+    try:
+        cat = _catalog(args)
+    except CatalogError as exc:
+        for p in exc.problems:
+            print(f"error: {p}", file=sys.stderr)
+        return 1
+    local = sum(i.is_local_code for i in cat.items)
+    print(f"ok: {cat.source_file}: version {cat.version}, {len(cat.items)} items "
+          f"({local} with local codes only), {len(cat.bundles)} bundles")
+    return 0
+
+
+def cmd_catalog_list(args: argparse.Namespace) -> int:
+    try:
+        cat = _catalog(args)
+    except CatalogError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        doc: dict[str, Any] = {
+            "version": cat.version,
+            "items": [{"code": i.code, "basic_code": i.basic_code, "local_code": i.is_local_code,
+                       "name": i.name, "department": i.department, "task_type": i.task_type,
+                       "self_service": i.self_service.value,
+                       "promised": i.time_limit.promised, "unit": i.time_limit.unit,
+                       "free": i.fee.free} for i in cat.items],
+            "bundles": [{"code": b.code, "name": b.name,
+                         "items": [bi.code for bi in b.items]} for b in cat.bundles]}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0
+    for i in cat.items:
+        print(f"{i.code}  {i.name}  — {i.time_limit.words}，{SELF_SERVICE_WORDS[i.self_service]}")
+    for b in cat.bundles:
+        print(f"{b.code}  {b.name}  — 一件事：{len(b.items)}个事项")
+    return 0
+
+
+def cmd_catalog_search(args: argparse.Namespace) -> int:
+    from kiosk.catalog.search import SearchIndex
+
+    try:
+        cat = _catalog(args)
+    except CatalogError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    hits = SearchIndex(cat).search(args.query, limit=args.limit)
+    for h in hits:
+        print(f"{h.code}  {h.name}{'（一件事）' if h.kind == 'bundle' else ''}")
+    if not hits:
+        print(f"no item matches '{args.query}'", file=sys.stderr)
+    return 0 if hits else 1
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    from kiosk.guide.checklist import AnswerError, build_checklist, checklist_lines
+
+    try:
+        cat = _catalog(args)
+    except CatalogError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    answers: dict[str, Any] = {}
+    if args.answers:
+        try:
+            answers = json.loads(Path(args.answers).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            print(f"error: {args.answers}: no such file", file=sys.stderr)
+            return 2
+        except (ValueError, UnicodeDecodeError) as exc:
+            print(f"error: {args.answers}: not JSON ({exc})", file=sys.stderr)
+            return 2
+        if not isinstance(answers, dict):
+            print(f"error: {args.answers}: expected an object {{question id: answer}}",
+                  file=sys.stderr)
+            return 2
+    entry = cat.get(args.item) or cat.find_item(args.item)
+    if entry is None:
+        print(f"error: no item or bundle {args.item!r}; see `kiosk catalog list`",
+              file=sys.stderr)
+        return 2
+    try:
+        cl = build_checklist(cat, entry.code, answers)
+    except AnswerError as exc:
+        print(f"error: {args.answers}: {exc}", file=sys.stderr)
+        return 2
+    lines = checklist_lines(cl, cat)
+    print("\n".join(lines))
+    if args.pdf:
+        from kiosk.receipts import render_checklist
+
+        print(render_checklist(lines, Path(args.pdf), layout=args.layout), file=sys.stderr)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from kiosk.app import Kiosk
+    from kiosk.cli import config_from_args
+    from kiosk.forms.validators import check_id_number
+    from kiosk.status import by_id_number, by_number
+
+    kiosk = Kiosk.open(config_from_args(args))
+    try:
+        client = None if args.offline else kiosk.client
+        query = args.query.strip()
+        if len(query) == 18 and check_id_number(query) is None:
+            answer = by_id_number(kiosk.store, client, query.upper())
+        else:
+            answer = by_number(kiosk.store, client, query)
+    finally:
+        kiosk.close()
+    if answer.note:
+        print(answer.note)
+    for ln in answer.lines:
+        bundle = f"  一件事 {ln.bundle_no}" if ln.bundle_no else ""
+        print(f"{ln.number}  {ln.created_at[:10]}  {ln.status}{bundle}")
+        print(f"    {'、'.join(ln.items)}  申请人 {ln.masked_name} {ln.masked_id}")
+        if ln.detail:
+            print(f"    {ln.detail}")
+    return 0 if answer.lines else 1
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cat = sub.add_parser("catalog", help="the service catalog: validate, list, search")
+    csub = cat.add_subparsers(dest="catalog_command", required=True, metavar="ACTION")
+    sp = csub.add_parser("validate", help="check a catalog folder against its schema and "
+                                          "cross-references")
+    sp.add_argument("dir", nargs="?", help="folder holding catalog.json (default: shipped)")
+    sp.set_defaults(func=cmd_catalog_validate)
+    sp = csub.add_parser("list", help="list items and bundles")
+    sp.add_argument("--json", action="store_true", help="an object with items and bundles")
+    sp.add_argument("--dir", help="catalog folder (default: shipped)")
+    sp.set_defaults(func=cmd_catalog_list)
+    sp = csub.add_parser("search", help="search by Chinese text, pinyin or initials (ylbx)")
+    sp.add_argument("query")
+    sp.add_argument("--limit", type=int, default=10)
+    sp.add_argument("--dir", help="catalog folder (default: shipped)")
+    sp.set_defaults(func=cmd_catalog_search)
+    sp = sub.add_parser("guide", help="智能导办: the materials checklist for an item or bundle",
+                        description="Prints the tailored materials checklist; answers come "
+                                    "from a JSON file {question id: answer}.")
+    sp.add_argument("item", help="item or bundle code (or exact item name)")
+    sp.add_argument("--answers", help="JSON file with questionnaire answers")
+    sp.add_argument("--pdf", help="also write the checklist as a printable PDF")
+    sp.add_argument("--layout", choices=["80mm", "a4"], default="80mm")
+    sp.add_argument("--dir", help="catalog folder (default: shipped)")
+    sp.set_defaults(func=cmd_guide)
+    sp = sub.add_parser("status", help="办件查询 by case number, receipt QR text or ID number")
+    sp.add_argument("query", metavar="ID|CASE")
+    sp.add_argument("--offline", action="store_true", help="do not ask the platform")
+    sp.add_argument("--data-dir", help="override the config's data_dir")
+    sp.set_defaults(func=cmd_status)

@@ -1,0 +1,52 @@
+"""`kiosk provision` and `kiosk requeue`: the technician's side of the platform link."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def cmd_provision(args: argparse.Namespace) -> int:
+    from kiosk.cli import config_from_args
+    from kiosk.provision import ProvisionError, provision
+
+    cfg = config_from_args(args)
+    try:
+        enrolment = provision(cfg, args.platform, args.code)
+    except ProvisionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    print(f"enrolled {enrolment.terminal_id} (region {enrolment.region_code}) at "
+          f"{enrolment.platform_url}")
+    if cfg.platform_url.rstrip("/") != args.platform.rstrip("/"):
+        print(f"note: the config's platform_url is {cfg.platform_url}; set it to "
+              f"{args.platform} so the terminal sends there")
+    return 0
+
+
+def cmd_requeue(args: argparse.Namespace) -> int:
+    from kiosk.app import Kiosk
+    from kiosk.cli import config_from_args
+
+    kiosk = Kiosk.open(config_from_args(args))
+    try:
+        n = kiosk.store.requeue_parked(args.id)
+    finally:
+        kiosk.close()
+    print(f"requeued: {n}")
+    return 0 if n else 1
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sp = sub.add_parser("provision", help="enrol this terminal with the county platform",
+                        description="Makes an Ed25519 key pair and registers its public half "
+                                    "against terminal_id and region_code with a one-time "
+                                    "code issued by the county.")
+    sp.add_argument("--platform", required=True, help="platform URL, e.g. https://...")
+    sp.add_argument("--code", required=True, help="the one-time enrolment code")
+    sp.add_argument("--data-dir", help="override the config's data_dir")
+    sp.set_defaults(func=cmd_provision)
+    sp = sub.add_parser("requeue", help="put parked outbox items back in the queue")
+    sp.add_argument("id", nargs="?", type=int, help="one outbox item (default: all parked)")
+    sp.add_argument("--data-dir", help="override the config's data_dir")
+    sp.set_defaults(func=cmd_requeue)

@@ -1,0 +1,119 @@
+"""Enrolment (`kiosk provision`) and the wiring of the signed client, worker and pulls.
+
+Provisioning makes a fresh key pair, registers the public half with a one-time code the
+county issued, and only then makes the new key the terminal's key: an enrolment that the
+platform refused leaves the old identity in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+
+from kiosk.config import Config
+from kiosk.identity_keys import (
+    Enrolment,
+    load_enrolment,
+    load_signer,
+    save_identity,
+)
+from kiosk.store import Store
+from sync.client import PlatformClient, PlatformError
+from sync.outbox import OutboxWorker
+from sync.protocol import HeartbeatIn
+from sync.pulls import Puller
+from sync.signing import new_private_key
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_S = 300.0
+PULL_S = 600.0
+PURGE_S = 3600.0
+
+
+class ProvisionError(Exception):
+    """Enrolment failed; the message is for the technician at the terminal."""
+
+
+def platform_client(cfg: Config, timeout_s: float = 15.0, url: str | None = None
+                    ) -> PlatformClient:
+    return PlatformClient(url or cfg.platform_url, cfg.terminal_id, timeout_s=timeout_s,
+                          signer=load_signer(cfg), ca_bundle=cfg.platform_ca_bundle or None)
+
+
+def provision(cfg: Config, platform_url: str, code: str) -> Enrolment:
+    key = new_private_key()
+    client = platform_client(cfg, url=platform_url)
+    try:
+        out = client.enrol(code.strip(), cfg.region_code, key)
+    except PlatformError as exc:
+        raise ProvisionError(f"enrolment at {platform_url} failed: {exc}") from exc
+    enrolment = Enrolment(terminal_id=out.terminal_id, region_code=out.region_code,
+                          platform_url=platform_url,
+                          platform_public_key=out.platform_public_key,
+                          enrolled_at=out.enrolled_at)
+    save_identity(cfg, key, enrolment)
+    return enrolment
+
+
+def every(interval_s: float, task: Callable[[], object],
+          clock: Callable[[], float] = time.monotonic) -> Callable[[], None]:
+    """Runs ``task`` at most once per interval when called from the worker loop."""
+    last = [-float("inf")]
+
+    def run() -> None:
+        if clock() - last[0] >= interval_s:
+            last[0] = clock()
+            task()
+
+    return run
+
+
+def heartbeat(store: Store, client: PlatformClient) -> None:
+    st = store.sync_status()
+    client.heartbeat(HeartbeatIn(
+        at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), queue_depth=st.pending,
+        parked=st.parked, audit_backlog=st.audit_backlog, software="village-kiosk",
+        catalog_version=store.document_version("catalog"),
+        config_version=store.document_version("config")))
+
+
+def puller(cfg: Config, store: Store, client: PlatformClient) -> Puller | None:
+    enrolment = load_enrolment(cfg)
+    if enrolment is None:
+        return None
+    return Puller(store, client, enrolment.platform_public_key)
+
+
+def sync_once_extras(cfg: Config, store: Store, client: PlatformClient) -> list[str]:
+    """Pulls, heartbeat and purge after a drain (`kiosk sync --once`); lines to print."""
+    lines = []
+    p = puller(cfg, store, client)
+    if p is not None:
+        try:
+            r = p.pull_all()
+            lines.append(f"statuses updated: {r.statuses}  documents installed: "
+                         f"{', '.join(r.installed) or 'none'}")
+            lines += [f"document refused: {why}" for why in r.refused]
+            heartbeat(store, client)
+        except PlatformError as exc:
+            lines.append(f"pull failed: {exc}")
+    purged = store.purge_acknowledged(cfg.retention_days)
+    if purged:
+        lines.append(f"purged personal data of {purged} acknowledged case(s)")
+    return lines
+
+
+def sync_worker(cfg: Config, store: Store, client: PlatformClient, max_attempts: int = 12,
+                backoff_base_s: float = 2.0, backoff_cap_s: float = 900.0) -> OutboxWorker:
+    """The outbox worker with its periodic pulls, heartbeat and retention purge."""
+    worker = OutboxWorker(store, client, max_attempts=max_attempts,
+                          backoff_base_s=backoff_base_s, backoff_cap_s=backoff_cap_s)
+    p = puller(cfg, store, client)
+    if p is not None:
+        worker.periodic.append(every(PULL_S, p.pull_all))
+        worker.periodic.append(every(HEARTBEAT_S, lambda: heartbeat(store, client)))
+    worker.periodic.append(every(PURGE_S, lambda: store.purge_acknowledged(cfg.retention_days)))
+    return worker

@@ -1,0 +1,128 @@
+"""办件查询: a resident's cases, newest first, in plain words.
+
+Looked up by the receipt's QR (or the number printed under it) or by the ID card. Local
+cases are the truth for what the terminal did; the platform is asked for what happened
+after, and when it cannot be reached the answer says so instead of failing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kiosk.cases import STATUS_WORDS, Case, CaseStatus
+from kiosk.identity import mask_id_number, mask_name
+from kiosk.materials import MaterialStatus
+from kiosk.store import Store
+from sync.client import PlatformClient, PlatformError
+
+_NUMBER = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{5,63}$")
+OFFLINE_NOTE = "暂时连不上县里的政务服务平台，下面是本机的记录"
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    number: str
+    bundle_no: str | None
+    items: tuple[str, ...]
+    status: str  # in plain words
+    detail: str  # what to do or expect next
+    created_at: str
+    masked_name: str
+    masked_id: str
+
+
+@dataclass(frozen=True)
+class StatusAnswer:
+    lines: tuple[StatusLine, ...]
+    online: bool
+    note: str  # for the resident; empty when all is well
+
+
+def number_from_payload(text: str) -> str | None:
+    """The case number in a receipt QR (``…/q/<no>``) or typed on its own; None if neither."""
+    t = text.strip()
+    if "/" in t:
+        t = t.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
+    return t if _NUMBER.match(t) else None
+
+
+def _date(iso: str) -> str:
+    d = dt.date.fromisoformat(iso)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _words(store: Store, case: Case) -> tuple[str, str]:
+    remote, _ = store.remote_status(case.id)
+    known = {s.value for s in CaseStatus}
+    status = STATUS_WORDS[case.status]
+    if remote and remote not in known:
+        status = f"{status}（平台：{remote}）"
+    if case.status is CaseStatus.SUBMITTED:
+        detail = "已在本机保存，联网后自动上传，不用再跑一趟"
+    elif case.status is CaseStatus.NEEDS_CORRECTION:
+        detail = "需要补正材料，请带上回执到便民服务中心，或拨打12345询问"
+    elif case.status is CaseStatus.FINISHED:
+        detail = "已经办好了"
+    elif case.status is CaseStatus.REFUSED:
+        detail = "没有受理，原因会通过短信或电话告知，也可拨打12345询问"
+    elif case.promised_by:
+        detail = f"承诺{_date(case.promised_by)}前办结"
+    else:
+        detail = ""
+    owed = [m for m in case.materials if m.status is MaterialStatus.DEFERRED and m.due]
+    if owed and case.status not in (CaseStatus.FINISHED, CaseStatus.REFUSED):
+        detail += ("；" if detail else "") + "；".join(
+            f"{m.name}请在{_date(m.due)}前补交" for m in owed if m.due)
+    return status, detail
+
+
+def _refresh(store: Store, client: PlatformClient | None, cases: list[Case]) -> bool:
+    nos = [c.platform_no for c in cases if c.platform_no]
+    if client is None:
+        return False
+    if not nos:  # nothing to ask about; still tell the resident whether uploads can go
+        return client.health()
+    try:
+        store.apply_statuses(client.statuses(nos))
+    except PlatformError:
+        return False
+    return True
+
+
+def _answer(store: Store, client: PlatformClient | None, cases: list[Case]) -> StatusAnswer:
+    online = _refresh(store, client, cases)
+    fresh = [store.with_details(store.get_case(c.id)) for c in cases]
+    fresh.sort(key=lambda c: c.created_at, reverse=True)
+    lines = []
+    for c in fresh:
+        status, detail = _words(store, c)
+        lines.append(StatusLine(c.display_no, c.bundle_no, tuple(i.name for i in c.items),
+                                status, detail, c.created_at, mask_name(c.applicant.name),
+                                mask_id_number(c.applicant.id_number)))
+    note = "" if online else OFFLINE_NOTE
+    if not fresh:
+        note = "本机没有找到您的办件记录"
+    return StatusAnswer(tuple(lines), online, note)
+
+
+def by_number(store: Store, client: PlatformClient | None, payload: str) -> StatusAnswer:
+    """From a scanned QR or typed number; a bundle number shows all its cases."""
+    number = number_from_payload(payload)
+    if number is None:
+        return StatusAnswer((), True, "没有识别出办件编号，请把回执上的二维码对准扫码口")
+    case = store.find_case(number)
+    cases = [case] if case else [store.get_case(i) for i in store.bundle_case_ids(number)]
+    if case is not None and case.bundle_no is None:
+        case = store.with_details(case)
+    if case is not None:
+        bundle = store.with_details(case).bundle_no
+        if bundle:
+            cases = [store.get_case(i) for i in store.bundle_case_ids(bundle)]
+    return _answer(store, client, cases)
+
+
+def by_id_number(store: Store, client: PlatformClient | None, id_number: str) -> StatusAnswer:
+    """All of a resident's cases on this terminal (the card was read, so it is them)."""
+    return _answer(store, client, store.cases_for(id_number))

@@ -1,0 +1,352 @@
+"""The reference platform's own SQLite: terminals, nonces, uploads, cases, ratings, audit.
+
+Every write is keyed so that a retry finds the first result instead of making a second
+record: submissions and ratings by Idempotency-Key, audit events by (terminal, seq),
+upload chunks by offset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sync.protocol import (
+    AuditEventIn,
+    CaseStatus,
+    HeartbeatIn,
+    RatingAck,
+    RatingIn,
+    SignedDocument,
+    SubmissionAck,
+    SubmissionIn,
+    UploadState,
+)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS submissions (
+    platform_no TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    terminal_id TEXT NOT NULL,
+    local_no TEXT NOT NULL,
+    status TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS terminals (
+    terminal_id TEXT PRIMARY KEY, region_code TEXT NOT NULL, public_key TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS enrol_codes (
+    code TEXT PRIMARY KEY, region_code TEXT, used_by TEXT, used_at TEXT);
+CREATE TABLE IF NOT EXISTS nonces (
+    terminal_id TEXT NOT NULL, nonce TEXT NOT NULL, ts INTEGER NOT NULL,
+    PRIMARY KEY (terminal_id, nonce));
+CREATE INDEX IF NOT EXISTS nonces_ts ON nonces(ts);
+CREATE TABLE IF NOT EXISTS uploads (
+    terminal_id TEXT NOT NULL, upload_id TEXT NOT NULL, size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, received INTEGER NOT NULL, complete INTEGER NOT NULL,
+    file TEXT NOT NULL, PRIMARY KEY (terminal_id, upload_id));
+CREATE TABLE IF NOT EXISTS upload_chunks (
+    terminal_id TEXT NOT NULL, upload_id TEXT NOT NULL, offset INTEGER NOT NULL,
+    length INTEGER NOT NULL, at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS ratings (
+    terminal_id TEXT NOT NULL, rating_id TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE,
+    payload TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (terminal_id, rating_id));
+CREATE TABLE IF NOT EXISTS audit_events (
+    terminal_id TEXT NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL,
+    received_at TEXT NOT NULL, PRIMARY KEY (terminal_id, seq));
+CREATE TABLE IF NOT EXISTS heartbeats (
+    terminal_id TEXT PRIMARY KEY, payload TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    kind TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
+    PRIMARY KEY (kind, version));
+"""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class UploadConflict(Exception):
+    """A chunk that does not continue the upload; ``state`` says where it stands."""
+
+    def __init__(self, code: str, detail: str, state: UploadState | None) -> None:
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+        self.state = state
+
+
+@dataclass(frozen=True)
+class Terminal:
+    terminal_id: str
+    region_code: str
+    public_key: str
+
+
+class PlatformDB:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.uploads_dir = path.with_name(path.stem + "-uploads")
+        self.uploads_dir.mkdir(exist_ok=True)
+        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoint
+        self._conn.executescript(_SCHEMA)
+        self._lock = threading.RLock()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _one(self, sql: str, args: tuple[Any, ...]) -> Any:
+        with self._lock:
+            return self._conn.execute(sql, args).fetchone()
+
+    # Terminals and enrolment -------------------------------------------------------------
+
+    def issue_code(self, code: str | None = None, region_code: str | None = None) -> str:
+        code = code or "-".join(secrets.token_hex(2).upper() for _ in range(3))
+        with self._tx() as c:
+            c.execute("INSERT OR IGNORE INTO enrol_codes(code, region_code) VALUES (?, ?)",
+                      (code, region_code))
+        return code
+
+    def enrol(self, code: str, terminal_id: str, region_code: str,
+              public_key: str) -> str | None:
+        """Registers the key; returns an error code, or None when enrolled."""
+        with self._tx() as c:
+            row = c.execute("SELECT region_code, used_by FROM enrol_codes WHERE code=?",
+                            (code,)).fetchone()
+            if row is None:
+                return "unknown_code"
+            if row[1] is not None:
+                # The same terminal retrying after a lost answer gets the same result.
+                same = c.execute("SELECT 1 FROM terminals WHERE terminal_id=? AND public_key=?",
+                                 (terminal_id, public_key)).fetchone()
+                return None if row[1] == terminal_id and same else "code_used"
+            if row[0] is not None and row[0] != region_code:
+                return "wrong_region"
+            c.execute("UPDATE enrol_codes SET used_by=?, used_at=? WHERE code=?",
+                      (terminal_id, _now(), code))
+            c.execute("INSERT INTO terminals VALUES (?,?,?,?) ON CONFLICT(terminal_id) DO "
+                      "UPDATE SET region_code=excluded.region_code, "
+                      "public_key=excluded.public_key, enrolled_at=excluded.enrolled_at",
+                      (terminal_id, region_code, public_key, _now()))
+        return None
+
+    def terminal(self, terminal_id: str) -> Terminal | None:
+        row = self._one("SELECT terminal_id, region_code, public_key FROM terminals "
+                        "WHERE terminal_id=?", (terminal_id,))
+        return None if row is None else Terminal(*row)
+
+    def use_nonce(self, terminal_id: str, nonce: str, ts: int, forget_before: int) -> bool:
+        """False when the nonce was seen within the window (a replay)."""
+        with self._tx() as c:
+            c.execute("DELETE FROM nonces WHERE ts < ?", (forget_before,))
+            cur = c.execute("INSERT OR IGNORE INTO nonces VALUES (?,?,?)",
+                            (terminal_id, nonce, ts))
+            return cur.rowcount == 1
+
+    # Uploads ----------------------------------------------------------------------------
+
+    def _upload_path(self, terminal_id: str, upload_id: str) -> Path:
+        name = hashlib.sha256(f"{terminal_id}\0{upload_id}".encode()).hexdigest()
+        return self.uploads_dir / name[:2] / name
+
+    def upload_state(self, terminal_id: str, upload_id: str) -> UploadState | None:
+        row = self._one("SELECT size, sha256, received, complete FROM uploads "
+                        "WHERE terminal_id=? AND upload_id=?", (terminal_id, upload_id))
+        if row is None:
+            return None
+        return UploadState(upload_id=upload_id, size=row[0], sha256=row[1], received=row[2],
+                           complete=bool(row[3]))
+
+    def put_chunk(self, terminal_id: str, upload_id: str, size: int, sha256: str,
+                  offset: int, data: bytes) -> UploadState:
+        with self._lock:
+            state = self.upload_state(terminal_id, upload_id)
+            path = self._upload_path(terminal_id, upload_id)
+            if state is None:
+                path.parent.mkdir(exist_ok=True)
+                path.write_bytes(b"")
+                with self._tx() as c:
+                    c.execute("INSERT INTO uploads VALUES (?,?,?,?,0,0,?)",
+                              (terminal_id, upload_id, size, sha256, str(path)))
+                state = UploadState(upload_id=upload_id, size=size, sha256=sha256, received=0,
+                                    complete=False)
+            if (state.size, state.sha256) != (size, sha256):
+                raise UploadConflict("upload_mismatch", "this upload id was started with "
+                                     "another length or SHA-256", state)
+            if state.complete or offset + len(data) <= state.received:
+                return state  # a retried chunk the platform already holds
+            if offset > state.received:
+                raise UploadConflict("offset_mismatch", f"next chunk must start at byte "
+                                     f"{state.received}, not {offset}", state)
+            if offset + len(data) > size:
+                raise UploadConflict("chunk_too_long", "chunk runs past the declared length",
+                                     state)
+            tail = data[state.received - offset:]
+            with open(path, "r+b") as fh:
+                fh.seek(state.received)
+                fh.write(tail)
+                fh.truncate()
+                fh.flush()
+                os.fsync(fh.fileno())
+            received = state.received + len(tail)
+            complete = False
+            if received == size:
+                if hashlib.sha256(path.read_bytes()).hexdigest() != sha256:
+                    path.write_bytes(b"")
+                    with self._tx() as c:
+                        c.execute("UPDATE uploads SET received=0 WHERE terminal_id=? AND "
+                                  "upload_id=?", (terminal_id, upload_id))
+                    raise UploadConflict("hash_mismatch", "the assembled file does not match "
+                                         "its SHA-256; the upload restarts from byte 0",
+                                         state.model_copy(update={"received": 0}))
+                complete = True
+            with self._tx() as c:
+                c.execute("UPDATE uploads SET received=?, complete=? WHERE terminal_id=? AND "
+                          "upload_id=?", (received, int(complete), terminal_id, upload_id))
+                c.execute("INSERT INTO upload_chunks VALUES (?,?,?,?,?)",
+                          (terminal_id, upload_id, offset, len(data), _now()))
+            return state.model_copy(update={"received": received, "complete": complete})
+
+    def upload_chunks(self, terminal_id: str, upload_id: str) -> list[dict[str, int]]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT offset, length FROM upload_chunks WHERE terminal_id=? AND upload_id=? "
+                "ORDER BY rowid", (terminal_id, upload_id)).fetchall()
+        return [{"offset": r[0], "length": r[1]} for r in rows]
+
+    def stored_sha256(self, terminal_id: str, upload_id: str) -> str | None:
+        state = self.upload_state(terminal_id, upload_id)
+        if state is None or not state.complete:
+            return None
+        return hashlib.sha256(self._upload_path(terminal_id, upload_id).read_bytes()).hexdigest()
+
+    # Submissions ------------------------------------------------------------------------
+
+    def record(self, key: str, sub: SubmissionIn) -> tuple[SubmissionAck, bool]:
+        now = _now()
+        with self._tx() as c:
+            row = c.execute(
+                "SELECT platform_no, received_at FROM submissions WHERE idempotency_key=?",
+                (key,)).fetchone()
+            if row is not None:
+                return SubmissionAck(platform_no=row[0], received_at=row[1], duplicate=True), True
+            c.execute("INSERT INTO counters VALUES ('case', 1) "
+                      "ON CONFLICT(name) DO UPDATE SET value = value + 1")
+            seq = c.execute("SELECT value FROM counters WHERE name='case'").fetchone()[0]
+            # 办件编号: county (first 6 of the region code) + date + sequence.
+            day = dt.date.today().strftime("%Y%m%d")
+            platform_no = f"{sub.region_code[:6]}{day}{seq:06d}"
+            c.execute("INSERT INTO submissions VALUES (?,?,?,?,?,?,?,?)",
+                      (platform_no, key, sub.terminal_id, sub.local_no, "accepted",
+                       sub.model_dump_json(), now, now))
+        return SubmissionAck(platform_no=platform_no, received_at=now), False
+
+    def status(self, platform_no: str, terminal_id: str | None = None) -> CaseStatus | None:
+        row = self._one(
+            "SELECT platform_no, status, updated_at, terminal_id FROM submissions "
+            "WHERE platform_no=?", (platform_no,))
+        if row is None or (terminal_id is not None and row[3] != terminal_id):
+            return None
+        return CaseStatus(platform_no=row[0], status=row[1], updated_at=row[2])
+
+    def set_status(self, platform_no: str, status: str) -> bool:
+        with self._tx() as c:
+            cur = c.execute("UPDATE submissions SET status=?, updated_at=? WHERE platform_no=?",
+                            (status, _now(), platform_no))
+            return cur.rowcount == 1
+
+    def submissions(self) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT platform_no, idempotency_key, terminal_id, local_no, status, payload "
+                "FROM submissions ORDER BY platform_no").fetchall()
+        out = []
+        for r in rows:
+            payload = json.loads(r[5])
+            for att in payload.get("attachments", []):
+                att["stored_sha256"] = self.stored_sha256(r[2], att["upload_id"])
+            out.append({"platform_no": r[0], "idempotency_key": r[1], "terminal_id": r[2],
+                        "local_no": r[3], "status": r[4], "payload": payload})
+        return out
+
+    # Ratings, audit, heartbeats ---------------------------------------------------------
+
+    def record_rating(self, terminal_id: str, key: str, rating: RatingIn) -> RatingAck:
+        with self._tx() as c:
+            # A retry (same key) or the same rating under another key: the first answer.
+            row = c.execute("SELECT rating_id, received_at FROM ratings WHERE "
+                            "idempotency_key=? OR (terminal_id=? AND rating_id=?)",
+                            (key, terminal_id, rating.rating_id)).fetchone()
+            if row is not None:
+                return RatingAck(rating_id=row[0], received_at=row[1], duplicate=True)
+            now = _now()
+            c.execute("INSERT INTO ratings VALUES (?,?,?,?,?)",
+                      (terminal_id, rating.rating_id, key, rating.model_dump_json(), now))
+        return RatingAck(rating_id=rating.rating_id, received_at=now)
+
+    def ratings(self) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._conn.execute("SELECT terminal_id, payload FROM ratings "
+                                      "ORDER BY rowid").fetchall()
+        return [{"terminal_id": r[0], **json.loads(r[1])} for r in rows]
+
+    def record_audit(self, terminal_id: str, events: list[AuditEventIn]) -> tuple[int, int]:
+        stored = 0
+        with self._tx() as c:
+            for e in events:
+                cur = c.execute("INSERT OR IGNORE INTO audit_events VALUES (?,?,?,?)",
+                                (terminal_id, e.seq, e.model_dump_json(), _now()))
+                stored += cur.rowcount
+        return stored, len(events) - stored
+
+    def audit_events(self) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._conn.execute("SELECT terminal_id, payload FROM audit_events "
+                                      "ORDER BY terminal_id, seq").fetchall()
+        return [{"terminal_id": r[0], **json.loads(r[1])} for r in rows]
+
+    def record_heartbeat(self, terminal_id: str, hb: HeartbeatIn) -> None:
+        with self._tx() as c:
+            c.execute("INSERT INTO heartbeats VALUES (?,?,?) ON CONFLICT(terminal_id) DO "
+                      "UPDATE SET payload=excluded.payload, received_at=excluded.received_at",
+                      (terminal_id, hb.model_dump_json(), _now()))
+
+    def heartbeats(self) -> list[dict[str, Any]]:
+        with self._lock:
+            rows = self._conn.execute("SELECT terminal_id, payload FROM heartbeats").fetchall()
+        return [{"terminal_id": r[0], **json.loads(r[1])} for r in rows]
+
+    # Signed documents -------------------------------------------------------------------
+
+    def put_document(self, doc: SignedDocument) -> None:
+        with self._tx() as c:
+            c.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?)",
+                      (doc.kind, doc.version, doc.model_dump_json()))
+
+    def latest_document(self, kind: str) -> SignedDocument | None:
+        row = self._one("SELECT doc FROM documents WHERE kind=? ORDER BY version DESC LIMIT 1",
+                        (kind,))
+        return None if row is None else SignedDocument.model_validate_json(row[0])

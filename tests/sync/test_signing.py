@@ -1,0 +1,130 @@
+"""Request signatures, enrolment and the platform's refusals, over real HTTP."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+import requests
+
+from devices.idcard import IdCard
+from kiosk.config import Config
+from kiosk.identity_keys import load_enrolment, load_signer, terminal_key_path
+from kiosk.provision import ProvisionError, provision
+from sync.client import PlatformAuthFailed
+from sync.outbox import OutboxWorker
+from sync.platform.server import ThreadedPlatform
+from sync.signing import (
+    RequestSigner,
+    SignatureInvalid,
+    canonical_request,
+    check_request,
+    new_private_key,
+)
+from tests.sync.conftest import client_for, queue_cases, submissions
+
+
+def test_a_signature_covers_method_path_body_time_and_nonce() -> None:
+    key = new_private_key()
+    h = RequestSigner("VK-T-1", key).headers("POST", "/api/v1/x", b"{}", now=1000)
+    good = (h["X-Timestamp"], h["X-Nonce"], h["X-Signature"])
+    assert check_request(key.public_key(), "POST", "/api/v1/x", b"{}", *good, now=1000) == 1000
+    for method, path, body in [("PUT", "/api/v1/x", b"{}"), ("POST", "/api/v1/y", b"{}"),
+                               ("POST", "/api/v1/x", b"{ }")]:
+        with pytest.raises(SignatureInvalid) as exc:
+            check_request(key.public_key(), method, path, body, *good, now=1000)
+        assert exc.value.code == "bad_signature"
+    with pytest.raises(SignatureInvalid) as exc:
+        check_request(key.public_key(), "POST", "/api/v1/x", b"{}", *good, now=1000 + 301)
+    assert exc.value.code == "clock_skew" and "±300 s" in exc.value.detail
+    assert canonical_request("get", "/p", b"", 1, "n").startswith(b"VK1\nGET\n/p\n")
+
+
+def test_provision_registers_the_key_and_signed_requests_are_accepted(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform) -> None:
+    enrolment = load_enrolment(ecfg)
+    assert enrolment is not None and enrolment.terminal_id == ecfg.terminal_id
+    assert terminal_key_path(ecfg).stat().st_mode & 0o077 == 0
+    store = queue_cases(ecfg, card, 1)
+    assert OutboxWorker(store, client_for(ecfg)).drain().sent == 1
+
+
+def test_a_one_time_code_works_once(cfg: Config, platform: ThreadedPlatform) -> None:
+    code = platform.issue_code()
+    provision(cfg, platform.url, code)
+    other = replace(cfg, terminal_id="VK-OTHER-0002", data_dir=cfg.data_dir.parent / "other")
+    with pytest.raises(ProvisionError, match="already used"):
+        provision(other, platform.url, code)
+    with pytest.raises(ProvisionError, match="not recognised"):
+        provision(other, platform.url, "NO-SUCH-CODE")
+    assert load_enrolment(other) is None  # a refused enrolment leaves no identity behind
+
+
+def _signed_post(platform: ThreadedPlatform, signer: RequestSigner, path: str, body: bytes,
+                 now: float, headers: dict[str, str] | None = None) -> requests.Response:
+    h = signer.headers("POST", path, body, now)
+    h.update(headers or {})
+    h.update({"Content-Type": "application/json", "Idempotency-Key": "hb-0123456789"})
+    return requests.post(platform.url + path, data=body, headers=h, timeout=10)
+
+
+HB = json.dumps({"at": "2025-01-01T00:00:00+00:00", "queue_depth": 0, "parked": 0}).encode()
+
+
+def test_platform_refuses_bad_signatures_replays_and_skew_with_clear_codes(
+        ecfg: Config, platform: ThreadedPlatform) -> None:
+    import time
+
+    signer = load_signer(ecfg)
+    assert signer is not None
+    path = "/api/v1/heartbeats"
+    assert _signed_post(platform, signer, path, HB, time.time()).status_code == 200
+
+    h = signer.headers("POST", path, HB, time.time())
+    h.update({"Content-Type": "application/json", "Idempotency-Key": "hb-0123456789"})
+    first = requests.post(platform.url + path, data=HB, headers=h, timeout=10)
+    replay = requests.post(platform.url + path, data=HB, headers=h, timeout=10)
+    assert first.status_code == 200
+    assert (replay.status_code, replay.json()["error"]) == (401, "replayed_nonce")
+
+    skewed = _signed_post(platform, signer, path, HB, time.time() - 3600)
+    assert (skewed.status_code, skewed.json()["error"]) == (401, "clock_skew")
+    assert "from platform time" in skewed.json()["detail"]
+
+    forged = RequestSigner(ecfg.terminal_id, new_private_key())
+    bad = _signed_post(platform, forged, path, HB, time.time())
+    assert (bad.status_code, bad.json()["error"]) == (401, "bad_signature")
+
+    stranger = RequestSigner("VK-NOBODY-9", new_private_key())
+    unknown = _signed_post(platform, stranger, path, HB, time.time())
+    assert (unknown.status_code, unknown.json()["error"]) == (401, "unknown_terminal")
+
+    bare = requests.post(platform.url + path, data=HB, timeout=10,
+                         headers={"Content-Type": "application/json",
+                                  "Idempotency-Key": "hb-0123456789"})
+    assert (bare.status_code, bare.json()["error"]) == (401, "missing_signature_headers")
+
+
+def test_a_refused_terminal_stops_sending_without_blaming_any_item(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform) -> None:
+    store = queue_cases(ecfg, card, 2)
+    client = client_for(ecfg)
+    client.clock = lambda: 0.0  # the terminal's clock is off by decades
+    result = OutboxWorker(store, client).drain()
+    assert result.sent == 0 and result.auth_error is not None
+    assert "clock_skew" in result.auth_error and "NTP" in result.auth_error
+    assert [r["attempts"] for r in store.outbox_rows()] == [0, 0]
+    assert "clock_skew" in store.sync_status().detail  # what the maintenance screen shows
+    assert submissions(platform) == []
+
+
+def test_an_unprovisioned_terminal_queues_and_says_so(cfg: Config, card: IdCard,
+                                                     platform: ThreadedPlatform) -> None:
+    cfg = replace(cfg, platform_url=platform.url)
+    store = queue_cases(cfg, card, 1)
+    result = OutboxWorker(store, client_for(cfg)).drain()
+    assert result.sent == 0 and result.auth_error and "kiosk provision" in result.auth_error
+    assert store.queue_depth() == 1
+    with pytest.raises(PlatformAuthFailed):
+        client_for(cfg).status("420102202501010001")
