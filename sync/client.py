@@ -188,10 +188,16 @@ class PlatformClient:
         return self._expect(resp, UploadState, "PUT /uploads")
 
     def upload(self, upload_id: str, data: bytes, resume: bool = True,
-               on_chunk: Callable[[UploadState], None] | None = None) -> UploadState:
+               on_chunk: Callable[[UploadState], None] | None = None,
+               sha256: str | None = None) -> UploadState:
         """Sends ``data`` in chunks; with ``resume`` it first asks where a previous attempt
-        stopped and continues from the last acknowledged byte."""
-        sha = hashlib.sha256(data).hexdigest()
+        stopped and continues from the last acknowledged byte.
+
+        ``sha256`` may be passed when the caller has just checked ``data`` against it (the
+        outbox reads attachments through such a check), saving a second pass over the
+        bytes; the platform verifies it either way.
+        """
+        sha = sha256 or hashlib.sha256(data).hexdigest()
         state = self.upload_state(upload_id) if resume else None
         offset = 0 if state is None else state.received
         if state is not None and state.complete:

@@ -20,7 +20,7 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -35,6 +35,8 @@ from sync.client import (
 log = logging.getLogger(__name__)
 
 AUDIT_BATCH = 200
+# Items sent before their acks are committed together (see OutboxWorker.drain).
+ACK_BATCH = 16
 
 
 @dataclass(frozen=True)
@@ -60,12 +62,20 @@ class OutboxStore(Protocol):
         """The oldest due item whose case has nothing older still waiting."""
         ...
 
+    def due_items(self, now: float, limit: int) -> list[OutboxItem]:
+        """Up to ``limit`` due items, oldest first, each the head of its order key."""
+        ...
+
     def attachment_bytes(self, att_id: str) -> bytes:
         """Plaintext of an attachment, checked against its recorded SHA-256."""
         ...
 
     def mark_sent(self, item: OutboxItem, ack: dict[str, Any]) -> None:
         """Records the ack and applies it to the item's record, in one transaction."""
+        ...
+
+    def mark_sent_many(self, acks: Sequence[tuple[OutboxItem, dict[str, Any]]]) -> None:
+        """``mark_sent`` for several items in one durable transaction."""
         ...
 
     def mark_failed(self, item: OutboxItem, error: str, retry_at: float, park: bool) -> None: ...
@@ -132,7 +142,8 @@ class OutboxWorker:
                 data = self.store.attachment_bytes(att.id)
                 # One-chunk files are simply re-sent (the platform ignores a chunk it holds);
                 # bigger ones ask first where an earlier attempt stopped.
-                self.client.upload(uid, data, resume=att.size > self.client.chunk_size)
+                self.client.upload(uid, data, resume=att.size > self.client.chunk_size,
+                                   sha256=att.sha256)
                 refs.append({"name": att.name, "sha256": att.sha256, "size": att.size,
                              "upload_id": uid})
             payload = dict(item.payload, attachments=refs)
@@ -146,37 +157,62 @@ class OutboxWorker:
 
     def drain(self, limit: int | None = None) -> DrainResult:
         """Sends due items until none is due, the platform is unreachable, or ``limit``;
-        then ships the audit log."""
+        then ships the audit log.
+
+        Items are picked ``ACK_BATCH`` at a time (each the head of its order key, so none
+        waits on another) and their acks are committed together: one synchronous=FULL
+        transaction, one fsync, per batch instead of per item. This widens no window: an
+        ack lost before that commit (power cut, SIGKILL) leaves its item due, exactly as a
+        crash between the platform's answer and a per-item commit would, and the retry's
+        idempotency key makes the platform answer with the first ack.
+        """
         result = DrainResult()
         while limit is None or result.sent + result.failed < limit:
-            item = self.store.next_due(self.clock())
-            if item is None:
+            want = ACK_BATCH if limit is None else min(ACK_BATCH,
+                                                       limit - result.sent - result.failed)
+            items = self.store.due_items(self.clock(), want)
+            if not items:
                 break
-            try:
-                ack = self._send(item)
-            except PlatformAuthFailed as exc:
-                self._auth_failed(exc, result)
-                break  # the terminal itself is refused: no item is to blame
-            except PlatformUnavailable as exc:
-                self._offline(str(exc), result)
-                result.failed += 1
-                self.store.mark_failed(item, str(exc), self._retry_at(item.attempts), park=False)
-                log.info("outbox item %s not sent (%s); retry later", item.id, exc)
-                break  # the platform is unreachable: don't hammer it with the rest
-            except PlatformRejected as exc:
-                park = item.attempts + 1 >= self.max_attempts
-                result.failed += 1
-                result.parked += int(park)
-                self.store.mark_failed(item, str(exc), self._retry_at(item.attempts), park=park)
-                log.warning("outbox item %s rejected (%s)%s", item.id, exc,
-                            "; parked" if park else "")
-                continue
-            self._online()
-            self.store.mark_sent(item, ack)
-            result.sent += 1
+            if not self._send_batch(items, result):
+                break
         if not result.offline:
             self._ship_audit(result)
         return result
+
+    def _send_batch(self, items: list[OutboxItem], result: DrainResult) -> bool:
+        """Sends ``items`` in order; False when the platform or the terminal's credentials
+        stopped the drain. Acks received so far are committed whatever happens."""
+        acks: list[tuple[OutboxItem, dict[str, Any]]] = []
+        try:
+            for item in items:
+                try:
+                    ack = self._send(item)
+                except PlatformAuthFailed as exc:
+                    self._auth_failed(exc, result)
+                    return False  # the terminal itself is refused: no item is to blame
+                except PlatformUnavailable as exc:
+                    self._offline(str(exc), result)
+                    result.failed += 1
+                    self.store.mark_failed(item, str(exc), self._retry_at(item.attempts),
+                                           park=False)
+                    log.info("outbox item %s not sent (%s); retry later", item.id, exc)
+                    return False  # the platform is unreachable: don't hammer it
+                except PlatformRejected as exc:
+                    park = item.attempts + 1 >= self.max_attempts
+                    result.failed += 1
+                    result.parked += int(park)
+                    self.store.mark_failed(item, str(exc), self._retry_at(item.attempts),
+                                           park=park)
+                    log.warning("outbox item %s rejected (%s)%s", item.id, exc,
+                                "; parked" if park else "")
+                    continue
+                self._online()
+                acks.append((item, ack))
+        finally:
+            if acks:
+                self.store.mark_sent_many(acks)
+                result.sent += len(acks)
+        return True
 
     def _ship_audit(self, result: DrainResult) -> None:
         while True:

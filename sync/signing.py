@@ -71,10 +71,14 @@ def body_digest(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def canonical_request(method: str, path: str, body: bytes, timestamp: int, nonce: str) -> bytes:
-    """The exact bytes signed; newline-separated so no field can bleed into the next."""
-    return "\n".join(["VK1", method.upper(), path, body_digest(body), str(timestamp),
-                      nonce]).encode()
+def canonical_request(method: str, path: str, body: bytes, timestamp: int, nonce: str,
+                      digest: str | None = None) -> bytes:
+    """The exact bytes signed; newline-separated so no field can bleed into the next.
+
+    ``digest`` is ``body_digest(body)`` when the caller has already computed it.
+    """
+    return "\n".join(["VK1", method.upper(), path, digest or body_digest(body),
+                      str(timestamp), nonce]).encode()
 
 
 def new_private_key() -> Ed25519PrivateKey:
@@ -137,10 +141,12 @@ class RequestSigner:
 
 def check_request(pub: Ed25519PublicKey, method: str, path: str, body: bytes,
                   timestamp: str, nonce: str, signature: str, now: float,
-                  window_s: int = SKEW_WINDOW_S) -> int:
+                  window_s: int = SKEW_WINDOW_S, digest: str | None = None) -> int:
     """Verifies skew and signature (not replay: that needs the platform's nonce memory).
 
     Returns the timestamp so the caller can keep the nonce until it leaves the window.
+    ``digest``, when given, must be ``body_digest(body)`` computed by the verifier itself
+    (never a value the client sent).
     """
     try:
         ts = int(timestamp)
@@ -153,7 +159,7 @@ def check_request(pub: Ed25519PublicKey, method: str, path: str, body: bytes,
                                f"allowed ±{window_s} s")
     if not 8 <= len(nonce) <= 64:
         raise SignatureInvalid(AuthFailure.MISSING_HEADERS, f"{NONCE_HEADER} must be 8-64 chars")
-    verify(pub, canonical_request(method, path, body, ts, nonce), signature)
+    verify(pub, canonical_request(method, path, body, ts, nonce, digest), signature)
     return ts
 
 

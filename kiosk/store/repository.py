@@ -16,7 +16,7 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -271,13 +271,21 @@ class Store:
         "WHERE o.state='pending' AND o.next_attempt_at <= ? AND NOT EXISTS ("
         " SELECT 1 FROM outbox AS p INDEXED BY outbox_order WHERE p.order_key=o.order_key"
         " AND p.id < o.id AND p.state IN ('pending', 'parked')) "
-        "ORDER BY o.id LIMIT 1")
+        "ORDER BY o.id LIMIT ?")
 
     def next_due(self, now: float) -> OutboxItem | None:
+        items = self.due_items(now, 1)
+        return items[0] if items else None
+
+    def due_items(self, now: float, limit: int) -> list[OutboxItem]:
+        """Up to ``limit`` due items, oldest first. Each is the head of its order key, so
+        none of them waits on another: the worker may send them all before acking."""
         with self._lock:
-            row = self._conn.execute(self._PICK, (now,)).fetchone()
-            if row is None:
-                return None
+            rows = self._conn.execute(self._PICK, (now, limit)).fetchall()
+            return [self._outbox_item(row) for row in rows]
+
+    def _outbox_item(self, row: tuple[Any, ...]) -> OutboxItem:
+        with self._lock:
             payload = self.key.decrypt_json(row[4], f"outbox:{row[3]}")
             attachments: tuple[AttachmentToSend, ...] = ()
             if row[1] == "submission":
@@ -295,15 +303,25 @@ class Store:
         return self.read_attachment(att_id)
 
     def mark_sent(self, item: OutboxItem, ack: dict[str, Any]) -> None:
+        self.mark_sent_many([(item, ack)])
+
+    def mark_sent_many(self, acks: Sequence[tuple[OutboxItem, dict[str, Any]]]) -> None:
+        """Applies several acks in one synchronous=FULL transaction: one fsync for the lot.
+
+        Losing the transaction (power cut) only leaves those items due; their retries carry
+        the same idempotency keys, so the platform answers with the first acks.
+        """
         with self._tx() as conn:
-            row = conn.execute("SELECT state, record_id FROM outbox WHERE id=?",
-                               (item.id,)).fetchone()
-            if row is None or row[0] == "sent":
-                return  # already applied (a second worker or a replayed ack)
-            conn.execute("UPDATE outbox SET state='sent', sent_at=?, ack=?, last_error=NULL "
-                         "WHERE id=?", (_now(), json.dumps(ack), item.id))
-            if item.kind == "submission":
-                self._set_status(row[1], CaseStatus.ACCEPTED, platform_no=ack["platform_no"])
+            for item, ack in acks:
+                row = conn.execute("SELECT state, record_id FROM outbox WHERE id=?",
+                                   (item.id,)).fetchone()
+                if row is None or row[0] == "sent":
+                    continue  # already applied (a second worker or a replayed ack)
+                conn.execute("UPDATE outbox SET state='sent', sent_at=?, ack=?, "
+                             "last_error=NULL WHERE id=?", (_now(), json.dumps(ack), item.id))
+                if item.kind == "submission":
+                    self._set_status(row[1], CaseStatus.ACCEPTED,
+                                     platform_no=ack["platform_no"])
 
     def mark_failed(self, item: OutboxItem, error: str, retry_at: float, park: bool) -> None:
         with self._tx() as conn:

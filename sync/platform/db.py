@@ -78,6 +78,37 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _write_durably(path: Path, at: int, tail: bytes | memoryview, hash_all: bool) -> str | None:
+    """Writes ``tail`` at byte ``at`` (dropping anything after it) and fsyncs the file.
+
+    With ``hash_all`` it returns the SHA-256 of the whole file: the first ``at`` bytes as
+    read back from it, the rest from ``tail`` itself.
+    """
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        h = hashlib.sha256() if hash_all else None
+        if h is not None and at:
+            prefix = os.pread(fd, at, 0)
+            if len(prefix) != at:
+                prefix = prefix.ljust(at, b"\0")  # a lost tail: the hash check catches it
+            h.update(prefix)
+        done = 0
+        while done < len(tail):
+            done += os.pwrite(fd, tail[done:], at + done)
+        os.ftruncate(fd, at + len(tail))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    if h is None:
+        return None
+    h.update(tail)
+    return h.hexdigest()
+
+
 class UploadConflict(Exception):
     """A chunk that does not continue the upload; ``state`` says where it stands."""
 
@@ -181,54 +212,88 @@ class PlatformDB:
                            complete=bool(row[3]))
 
     def put_chunk(self, terminal_id: str, upload_id: str, size: int, sha256: str,
-                  offset: int, data: bytes) -> UploadState:
+                  offset: int, data: bytes, body_sha256: str | None = None) -> UploadState:
+        """Stores the part of ``data`` past what is held, durably, before saying so.
+
+        The file is fsynced before the row that counts its bytes is committed, so a crash
+        can only make the platform forget bytes it has, never claim bytes it lacks. The
+        SHA-256 check hashes the stored prefix (read back) plus the new tail from memory:
+        a one-chunk upload, the common case, is hashed without reading the file again, and
+        not at all when ``body_sha256`` (the platform's own hash of the request body, made
+        to check its signature) already covers the whole file.
+        """
         with self._lock:
             state = self.upload_state(terminal_id, upload_id)
             path = self._upload_path(terminal_id, upload_id)
+            new = state is None
             if state is None:
-                path.parent.mkdir(exist_ok=True)
-                path.write_bytes(b"")
-                with self._tx() as c:
-                    c.execute("INSERT INTO uploads VALUES (?,?,?,?,0,0,?)",
-                              (terminal_id, upload_id, size, sha256, str(path)))
                 state = UploadState(upload_id=upload_id, size=size, sha256=sha256, received=0,
                                     complete=False)
-            if (state.size, state.sha256) != (size, sha256):
-                raise UploadConflict("upload_mismatch", "this upload id was started with "
-                                     "another length or SHA-256", state)
-            if state.complete or offset + len(data) <= state.received:
-                return state  # a retried chunk the platform already holds
-            if offset > state.received:
-                raise UploadConflict("offset_mismatch", f"next chunk must start at byte "
-                                     f"{state.received}, not {offset}", state)
-            if offset + len(data) > size:
-                raise UploadConflict("chunk_too_long", "chunk runs past the declared length",
-                                     state)
-            tail = data[state.received - offset:]
-            with open(path, "r+b") as fh:
-                fh.seek(state.received)
-                fh.write(tail)
-                fh.truncate()
-                fh.flush()
-                os.fsync(fh.fileno())
+            try:
+                if (state.size, state.sha256) != (size, sha256):
+                    raise UploadConflict("upload_mismatch", "this upload id was started with "
+                                         "another length or SHA-256", state)
+                if state.complete or offset + len(data) <= state.received:
+                    return state  # a retried chunk the platform already holds
+                if offset > state.received:
+                    raise UploadConflict("offset_mismatch", f"next chunk must start at byte "
+                                         f"{state.received}, not {offset}", state)
+                if offset + len(data) > size:
+                    raise UploadConflict("chunk_too_long", "chunk runs past the declared "
+                                         "length", state)
+            except UploadConflict:
+                if new:  # the upload exists from its first request on, as before
+                    self._register_upload(terminal_id, upload_id, size, sha256, path)
+                raise
+            tail = memoryview(data)[state.received - offset:]
             received = state.received + len(tail)
+            whole = state.received == 0 and offset == 0 and len(data) == size
+            digest = _write_durably(path, state.received, tail,
+                                    hash_all=received == size and not (whole and body_sha256))
+            if whole and body_sha256:
+                digest = body_sha256
             complete = False
-            if received == size:
-                if hashlib.sha256(path.read_bytes()).hexdigest() != sha256:
-                    path.write_bytes(b"")
+            if digest is not None:
+                if digest != sha256:
+                    os.truncate(path, 0)
                     with self._tx() as c:
-                        c.execute("UPDATE uploads SET received=0 WHERE terminal_id=? AND "
-                                  "upload_id=?", (terminal_id, upload_id))
+                        if new:
+                            self._insert_upload(c, terminal_id, upload_id, size, sha256, path)
+                        else:
+                            c.execute("UPDATE uploads SET received=0 WHERE terminal_id=? AND "
+                                      "upload_id=?", (terminal_id, upload_id))
                     raise UploadConflict("hash_mismatch", "the assembled file does not match "
                                          "its SHA-256; the upload restarts from byte 0",
                                          state.model_copy(update={"received": 0}))
                 complete = True
             with self._tx() as c:
+                if new:
+                    self._insert_upload(c, terminal_id, upload_id, size, sha256, path)
                 c.execute("UPDATE uploads SET received=?, complete=? WHERE terminal_id=? AND "
                           "upload_id=?", (received, int(complete), terminal_id, upload_id))
                 c.execute("INSERT INTO upload_chunks VALUES (?,?,?,?,?)",
                           (terminal_id, upload_id, offset, len(data), _now()))
             return state.model_copy(update={"received": received, "complete": complete})
+
+    @staticmethod
+    def _insert_upload(c: sqlite3.Connection, terminal_id: str, upload_id: str, size: int,
+                       sha256: str, path: Path) -> None:
+        c.execute("INSERT INTO uploads VALUES (?,?,?,?,0,0,?)",
+                  (terminal_id, upload_id, size, sha256, str(path)))
+
+    def _register_upload(self, terminal_id: str, upload_id: str, size: int, sha256: str,
+                         path: Path) -> None:
+        _write_durably(path, 0, b"", hash_all=False)
+        with self._tx() as c:
+            self._insert_upload(c, terminal_id, upload_id, size, sha256, path)
+
+    def store_blob(self, data: bytes, sha256: str) -> bool:
+        """The benchmark baseline's receiving end (admin only): the durable write and the
+        SHA-256 check every correct upload pays, without the contract's bookkeeping."""
+        path = self.uploads_dir / "blobs" / secrets.token_hex(16)
+        ok = _write_durably(path, 0, data, hash_all=True) == sha256
+        path.unlink()
+        return ok
 
     def upload_chunks(self, terminal_id: str, upload_id: str) -> list[dict[str, int]]:
         with self._lock:

@@ -26,6 +26,7 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
@@ -83,6 +84,7 @@ IdemKey = Annotated[str, Header(alias="Idempotency-Key", min_length=8, max_lengt
 class Authed:
     terminal: Terminal
     body: bytes
+    body_sha256: str  # computed here for the signature; reused to check one-chunk uploads
 
 
 async def authenticate(
@@ -108,17 +110,18 @@ async def authenticate(
         raise ApiError(400, "client_disconnected", "the request body did not arrive") from exc
     path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     now = time.time()
+    digest = signing.body_digest(body)
     try:
         ts = signing.check_request(signing.load_public_key(terminal.public_key),
                                    request.method, path, body, x_timestamp, x_nonce,
-                                   x_signature, now)
+                                   x_signature, now, digest=digest)
     except signing.SignatureInvalid as exc:
         raise ApiError(401, exc.code, exc.detail) from exc
     if not db.use_nonce(terminal.terminal_id, x_nonce, ts,
                         int(now) - 2 * signing.SKEW_WINDOW_S):
         raise ApiError(401, signing.AuthFailure.REPLAYED_NONCE,
                        "this nonce was already used; every request needs a fresh one")
-    return Authed(terminal, body)
+    return Authed(terminal, body, digest)
 
 
 Auth = Annotated[Authed, Depends(authenticate)]
@@ -247,7 +250,7 @@ def create_app(db_path: Path, faults: Faults | None = None,
         """
         try:
             return db.put_chunk(auth.terminal.terminal_id, upload_id, upload_length,
-                                upload_sha256, offset, auth.body)
+                                upload_sha256, offset, auth.body, body_sha256=auth.body_sha256)
         except UploadConflict as exc:
             raise ApiError(409, exc.code, exc.detail) from exc
 
@@ -395,6 +398,17 @@ def create_app(db_path: Path, faults: Faults | None = None,
     async def sink(request: Request) -> dict[str, int]:
         """Swallows a body: the plain-upload baseline of the sync benchmark."""
         return {"received": len(await request.body())}
+
+    @app.post(f"{admin}/store", include_in_schema=False)
+    async def store(request: Request) -> dict[str, int]:
+        """Stores a body durably and checks its ``Upload-SHA256``, with no signature and no
+        bookkeeping: the sync benchmark's baseline, paying the server-side cost every
+        correct upload pays (write, fsync, hash) and nothing of the terminal's."""
+        body = await request.body()
+        if not await run_in_threadpool(db.store_blob, body,
+                                       request.headers.get("Upload-SHA256", "")):
+            raise ApiError(409, "hash_mismatch", "body does not match Upload-SHA256")
+        return {"received": len(body)}
 
     @app.get(f"{admin}/ratings", include_in_schema=False)
     def list_ratings() -> list[dict[str, Any]]:

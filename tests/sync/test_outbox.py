@@ -136,3 +136,43 @@ def test_worker_thread_drains_after_wake(ecfg: Config, card: IdCard,
         worker.stop()
     assert store.queue_depth() == 0
     assert len(submissions(platform)) == 1
+
+
+def test_acks_are_committed_per_batch_and_a_crash_mid_batch_keeps_those_received(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Acks are written ACK_BATCH at a time (one durable commit each); an error in the
+    middle of a batch still commits the acks already received, and the rest stay due and
+    go out exactly once on the next drain."""
+    from sync import outbox
+
+    n = outbox.ACK_BATCH + 8
+    store = queue_cases(ecfg, card, n)
+    commits: list[int] = []
+    real = store.mark_sent_many
+
+    def counted(acks: list[tuple[outbox.OutboxItem, dict[str, object]]]) -> None:
+        commits.append(len(acks))
+        real(acks)
+
+    monkeypatch.setattr(store, "mark_sent_many", counted)
+    worker = OutboxWorker(store, client_for(ecfg))
+    sends = 0
+    real_send = worker._send
+
+    def send_then_crash(item: outbox.OutboxItem) -> dict[str, object]:
+        nonlocal sends
+        sends += 1
+        if sends == 5:
+            raise RuntimeError("worker bug mid-batch")
+        return real_send(item)
+
+    monkeypatch.setattr(worker, "_send", send_then_crash)
+    with pytest.raises(RuntimeError):
+        worker.drain()
+    assert commits == [4] and store.queue_depth() == n - 4
+    monkeypatch.setattr(worker, "_send", real_send)
+    assert worker.drain().sent == n - 4
+    assert commits == [4, outbox.ACK_BATCH, 4]
+    assert store.queue_depth() == 0
+    assert len(submissions(platform)) == n
