@@ -484,6 +484,7 @@ class Store:
                              (self.key.encrypt_json(masked, f"case:{case_id}:personal"),
                               self.key.encrypt_json({}, f"case:{case_id}:form"), _now(),
                               case_id))
+                self._purge_details(conn, case_id)
                 for oid, key in conn.execute("SELECT id, idempotency_key FROM outbox WHERE "
                                              "record_id=? AND state='sent'", (case_id,)
                                              ).fetchall():
@@ -497,6 +498,20 @@ class Store:
         for rel in files:  # after the commit: a crash here leaves only unreadable ciphertext
             (self.attachments_dir / rel).unlink(missing_ok=True)
         return len(rows)
+
+    # What a reprint of the receipt needs survives: the materials list and the promised
+    # date carry no personal data. Signatures, consent and the agent's identity do.
+    _DETAILS_KEPT_AFTER_PURGE = ("materials", "promised_by", "promised_estimated")
+
+    def _purge_details(self, conn: sqlite3.Connection, case_id: str) -> None:
+        row = conn.execute("SELECT details FROM cases WHERE id=?", (case_id,)).fetchone()
+        if row is None or row[0] is None:
+            return
+        context = f"case:{case_id}:details"
+        details = self.key.decrypt_json(row[0], context)
+        kept = {k: details[k] for k in self._DETAILS_KEPT_AFTER_PURGE if k in details}
+        conn.execute("UPDATE cases SET details=? WHERE id=?",
+                     (self.key.encrypt_json(kept, context), case_id))
 
     # Audit -----------------------------------------------------------------------------
 

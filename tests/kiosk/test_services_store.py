@@ -239,3 +239,35 @@ def test_any_submit_file_is_read_or_refused_with_spec_error(spec: object) -> Non
         assert str(exc)
         return
     assert isinstance(app, Application)
+
+
+def test_purge_after_retention_drops_signatures_consent_and_agent(kiosk: Kiosk) -> None:
+    import datetime as dt
+
+    from sync.outbox import OutboxItem
+
+    app = dataclasses.replace(newborn_app(), codes=("LOCAL-MZ-0004",), answers={}, values={
+        **newborn_app().values, "household_size": 3, "household_income": 800,
+        "bank_card": luhn_complete("622202020000000000"), "current_address": "示范村3组",
+        "proxy_name": elder("1970-05-05").name, "proxy_id_number": elder("1970-05-05").id_number,
+        "proxy_relation": "子女"},
+        materials={"econ_auth": MaterialDecl(MaterialStatus.DEFERRED),
+                   "proxy_id": MaterialDecl(MaterialStatus.CARD)},
+        agent=elder("1970-05-05"),
+        commitments=(SignedCommitment(
+            "LOCAL-MZ-0004", "dibao_commitment", "低保告知承诺",
+            catalog().item("LOCAL-MZ-0004").commitment_options[0].text,
+            ("income_statement",), SIGNATURE, "2026-11-26T09:00:00+08:00"),))
+    case = kiosk.submit_application(app)[0]
+    assert case.agent is not None and case.commitments
+    item = kiosk.store.next_due(1e12)
+    assert isinstance(item, OutboxItem)
+    kiosk.store.mark_sent(item, {"platform_no": "42010220261126000009", "received_at": "x"})
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=8)
+    assert kiosk.store.purge_acknowledged(7, now=later) == 1
+    purged = kiosk.store.with_details(kiosk.store.get_case(case.id))
+    assert purged.agent is None and purged.commitments == () and purged.consent is None
+    # What a receipt reprint needs is still there.
+    assert [m.ref for m in purged.materials] == [m.ref for m in case.materials]
+    assert purged.promised_by == case.promised_by
+    assert kiosk.store.attachments(case.id) == []
