@@ -64,9 +64,9 @@ def submit_application(store: Store, catalog: Catalog, calendar: WorkCalendar,
             "promised_estimated": any(pc.promised_estimated for pc in group),
         }, bundle_no=bundle_no)
         cases.append(case)
-    # Queue only once every case of the bundle exists, so a crash above leaves drafts
-    # (resumable, never half a bundle at the platform).
-    return [store.with_details(store.submit_case(c.id)) for c in cases]
+    # Queue only once every case of the bundle exists, and all in one transaction, so a
+    # crash leaves either the whole bundle queued or none of it (drafts).
+    return [store.with_details(c) for c in store.submit_cases([c.id for c in cases])]
 
 
 def _merge(group: Sequence[PlannedCase]) -> list[MaterialRecord]:

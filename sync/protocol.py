@@ -83,6 +83,34 @@ class Applicant(BaseModel):
     phone: str = ""
 
 
+class MaterialIn(BaseModel):
+    """How one 申报材料 was handled: photographed (its pictures are the attachments named
+    ``material:<ref>``), read from the card, an 电子证照 reference, 容缺 with the date it is
+    owed, replaced by a signed 告知承诺, or to be shown at the counter."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ref: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    status: str = Field(pattern=r"^[a-z_]{1,32}$")
+    ecert_ref: str = Field(default="", max_length=128)
+    due: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+
+
+class CommitmentIn(BaseModel):
+    """A signed 告知承诺: the exact text shown; the signature picture is the attachment
+    named ``signature:<option_id>``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    item_code: str = Field(min_length=1, max_length=64)
+    option_id: str = Field(min_length=1, max_length=64)
+    title: str = Field(max_length=200)
+    text: str = Field(max_length=10000)
+    replaces: list[str] = Field(default_factory=list, max_length=50)
+    signed_at: str = Field(max_length=40)
+
+
 class SubmissionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -96,6 +124,10 @@ class SubmissionIn(BaseModel):
     attachments: list[AttachmentRef] = Field(default_factory=list)
     bundle_no: str | None = Field(default=None, description="一件事: links per-item cases")
     agent_id: str | None = None
+    agent: Applicant | None = Field(default=None, description="帮办代办: who acted")
+    materials: list[MaterialIn] = Field(default_factory=list, max_length=200)
+    commitments: list[CommitmentIn] = Field(default_factory=list, max_length=50)
+    consent_notice_version: str | None = Field(default=None, max_length=40)
 
 
 class SubmissionAck(BaseModel):

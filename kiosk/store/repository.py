@@ -236,17 +236,36 @@ class Store:
 
     def submit_case(self, case_id: str) -> Case:
         """Marks the case submitted and queues it, atomically."""
-        case = self.get_case(case_id)
-        payload = {
+        return self.submit_cases([case_id])[0]
+
+    def submit_cases(self, case_ids: Sequence[str]) -> list[Case]:
+        """Submits several cases (a 一件事 bundle's split) in one transaction: the platform
+        gets the whole bundle or, after a crash, none of it."""
+        payloads = [self._submission_payload(self.with_details(self.get_case(i)))
+                    for i in case_ids]
+        with self._tx():
+            for case_id, payload in zip(case_ids, payloads, strict=True):
+                self._set_status(case_id, CaseStatus.SUBMITTED)
+                self._enqueue("submission", case_id, payload)
+        return [self.get_case(i) for i in case_ids]
+
+    @staticmethod
+    def _submission_payload(case: Case) -> dict[str, Any]:
+        return {
             "terminal_id": case.terminal_id, "region_code": case.region_code,
             "local_no": case.local_no, "submitted_at": _now(),
             "items": [{"code": i.code, "name": i.name} for i in case.items],
             "applicant": asdict(case.applicant), "form": case.form,
+            "bundle_no": case.bundle_no,
+            "agent": None if case.agent is None else asdict(case.agent),
+            "materials": [{"ref": m.ref, "name": m.name, "status": m.status.value,
+                           "ecert_ref": m.ecert_ref, "due": m.due} for m in case.materials],
+            "commitments": [{"item_code": c.item_code, "option_id": c.option_id,
+                             "title": c.title, "text": c.text, "replaces": list(c.replaces),
+                             "signed_at": c.signed_at} for c in case.commitments],
+            "consent_notice_version": None if case.consent is None
+            else case.consent.notice_version,
         }
-        with self._tx():
-            self._set_status(case_id, CaseStatus.SUBMITTED)
-            self._enqueue("submission", case_id, payload)
-        return self.get_case(case_id)
 
     def _enqueue(self, kind: str, record_id: str, payload: dict[str, Any],
                  order_key: str | None = None) -> None:
