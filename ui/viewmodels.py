@@ -345,7 +345,9 @@ class SessionViewModel(QObject):
         if self._view.step == Step.HOME:
             return
         log.info("idle for %d ms: session ended", self._idle_timer.interval())
-        self.endSession()
+        self._settle()
+        self._kiosk.idle_timeout()  # also wipes the resident's saved draft
+        self.refresh()
 
     # Results from the worker threads -----------------------------------------------------
 

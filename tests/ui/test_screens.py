@@ -205,6 +205,10 @@ def test_idle_timeout_wipes_the_resident_and_returns_home(
     read_card(vm, kiosk, qtbot)
     vm.choose([kiosk.items[0].code])
     assert vm.maskedName == "王**"
+    applicant = kiosk.session.applicant
+    assert applicant is not None
+    kiosk.save_draft({"step": "confirm", "chosen": [kiosk.items[0].code]})
+    assert kiosk.store.load_draft("resident", applicant.id_number) is not None
 
     vm.idleTimeoutMs = 600
     for _ in range(5):  # 750 ms of touching outlasts the 600 ms timeout
@@ -218,6 +222,7 @@ def test_idle_timeout_wipes_the_resident_and_returns_home(
     assert vm.chosen == []
     assert kiosk.session.applicant is None
     assert kiosk.session.view == SessionView()
+    assert kiosk.store.load_draft("resident", applicant.id_number) is None
 
 
 def test_home_screen_stays_put_without_an_idle_timeout(
