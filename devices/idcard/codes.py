@@ -42,6 +42,8 @@ RESIDENT = "resident"
 HK_MO_TW_PERMIT = "hk_mo_tw_permit"
 FOREIGN_PERMANENT_2017 = "foreign_permanent_2017"
 FOREIGN_PERMANENT_2023 = "foreign_permanent_2023"
+# 社会保障卡 read over PC/SC: its 社会保障号码 is the holder's citizen number.
+SOCIAL_SECURITY = "social_security"
 
 FLAG_KIND = {"J": HK_MO_TW_PERMIT, "I": FOREIGN_PERMANENT_2017, "Y": FOREIGN_PERMANENT_2023}
 KIND_FLAG = {v: k for k, v in FLAG_KIND.items()}
@@ -50,6 +52,7 @@ KIND_NAME = {
     HK_MO_TW_PERMIT: "港澳台居民居住证",
     FOREIGN_PERMANENT_2017: "外国人永久居留身份证",
     FOREIGN_PERMANENT_2023: "外国人永久居留身份证",
+    SOCIAL_SECURITY: "社会保障卡",
 }
 
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from devices.idcard import codes
 from devices.idcard.model import IdCard
 
 # "sx1.sh." + GBK "社会保障": the SSSE application's DF name.
@@ -215,7 +216,7 @@ class SocialSecurityCard:
         return IdCard(name=self.name, id_number=self.ssn, sex_code=self.sex_code,
                       nation_code=self.nation_code, birth_date=self.birth_date(), address="",
                       issuer="", valid_from=self.issued, valid_until=self.valid_until,
-                      card_type="social_security")
+                      card_type=codes.SOCIAL_SECURITY)
 
 
 def _valid_until(value: bytes) -> dt.date | None:

@@ -134,7 +134,7 @@ def card_problems(card: IdCard, today: _dt.date) -> list[Problem]:
         out.append(Problem("birth_in_future", "证件上的出生日期不正确"))
     kind = card.card_type
     number: Problem | None
-    if kind == codes.RESIDENT:
+    if kind in (codes.RESIDENT, codes.SOCIAL_SECURITY):
         number = citizen_number_problem(card.id_number, today)
     elif kind == codes.HK_MO_TW_PERMIT:
         number = permit_number_problem(card.id_number, today)
@@ -146,7 +146,7 @@ def card_problems(card: IdCard, today: _dt.date) -> list[Problem]:
         number = Problem("unknown_card_type", "无法识别的证件类型")
     if number:
         out.append(number)
-    elif kind in (codes.RESIDENT, codes.HK_MO_TW_PERMIT) and \
+    elif kind in (codes.RESIDENT, codes.HK_MO_TW_PERMIT, codes.SOCIAL_SECURITY) and \
             card.id_number[6:14] != f"{card.birth_date:%Y%m%d}":
         out.append(Problem("birth_mismatch", "证件上的出生日期与号码不一致，请重新放置证件"))
     if card.sex_code not in codes.SEX:

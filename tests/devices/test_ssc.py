@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -123,3 +124,17 @@ def test_any_record_values_give_a_card_or_a_typed_error(values: dict[Field, byte
     except SscFormatError:
         return
     assert card.to_id_card().id_number == card.ssn
+
+
+def test_social_security_card_is_checked_like_a_citizen_number() -> None:
+    from devices.idcard import validation
+    from kiosk.identity import gb11643_check_char
+
+    first17 = "42010219500312002"
+    good = SocialSecurityCard(card_number="A12345678", ssn=first17 + gb11643_check_char(first17),
+                              name="张桂兰", sex_code="2", nation_code="01",
+                              issued=dt.date(2018, 1, 1), valid_until=None)
+    assert validation.card_problem(good.to_id_card(), dt.date(2026, 11, 26)) is None
+    wrong = "0" if good.ssn[-1] != "0" else "1"
+    bad = dataclasses.replace(good, ssn=good.ssn[:-1] + wrong)
+    assert "校验" in (validation.card_problem(bad.to_id_card(), dt.date(2026, 11, 26)) or "")
