@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 APT_PACKAGES=(
-  python3-venv gcc procps                       # venv, pyscard's build, pgrep for doctor
+  python3-venv python3-dev gcc procps           # venv, pyscard's C build, pgrep for doctor
   fonts-wqy-microhei                            # CJK font: Qt text and embedded in receipts
   libpulse0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3  # Qt wheels
   pcscd libpcsclite-dev vsmartcard-vpcd         # PC/SC stack and a virtual reader
