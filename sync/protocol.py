@@ -22,6 +22,14 @@ REGION_CODE = r"^\d{12}$"
 SHA256_HEX = r"^[0-9a-f]{64}$"
 UPLOAD_ID = r"^[A-Za-z0-9._-]{8,160}$"
 CHUNK_SIZE = 256 * 1024  # a chunk a weak 4G link can finish before its radio naps
+# One-request submissions (POST /submissions/inline): attachments of at most one chunk may
+# travel inside the submission itself. Bigger ones keep the chunked upload, whose resume
+# is what a weak link needs; a one-chunk file has nothing to resume, so it loses nothing.
+INLINE_PATH = "/submissions/inline"
+INLINE_MAX_BYTES = CHUNK_SIZE
+INLINE_MAX_FILES = 32
+INLINE_MAX_JSON = 1024 * 1024
+INLINE_MAX_BODY = INLINE_MAX_FILES * (INLINE_MAX_BYTES + 1024) + INLINE_MAX_JSON
 
 
 class ErrorBody(BaseModel):
@@ -50,7 +58,9 @@ class EnrolmentOut(BaseModel):
 
 
 class AttachmentRef(BaseModel):
-    """An attachment uploaded beforehand in chunks; the platform checked its SHA-256."""
+    """An attachment of a submission. Uploaded beforehand in chunks under ``upload_id``
+    (the platform checked its SHA-256), or, with ``POST /submissions/inline``, carried in
+    the same request as the part whose filename is ``upload_id``."""
 
     model_config = ConfigDict(extra="forbid")
 

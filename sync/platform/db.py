@@ -311,22 +311,83 @@ class PlatformDB:
     # Submissions ------------------------------------------------------------------------
 
     def record(self, key: str, sub: SubmissionIn) -> tuple[SubmissionAck, bool]:
-        now = _now()
         with self._tx() as c:
-            row = c.execute(
-                "SELECT platform_no, received_at FROM submissions WHERE idempotency_key=?",
-                (key,)).fetchone()
-            if row is not None:
-                return SubmissionAck(platform_no=row[0], received_at=row[1], duplicate=True), True
-            c.execute("INSERT INTO counters VALUES ('case', 1) "
-                      "ON CONFLICT(name) DO UPDATE SET value = value + 1")
-            seq = c.execute("SELECT value FROM counters WHERE name='case'").fetchone()[0]
-            # 办件编号: county (first 6 of the region code) + date + sequence.
-            day = dt.date.today().strftime("%Y%m%d")
-            platform_no = f"{sub.region_code[:6]}{day}{seq:06d}"
-            c.execute("INSERT INTO submissions VALUES (?,?,?,?,?,?,?,?)",
-                      (platform_no, key, sub.terminal_id, sub.local_no, "accepted",
-                       sub.model_dump_json(), now, now))
+            return self._insert_submission(c, key, sub)
+
+    def submission_ack(self, key: str) -> SubmissionAck | None:
+        """The first answer to ``key``, when a submission under it exists."""
+        row = self._one("SELECT platform_no, received_at FROM submissions "
+                        "WHERE idempotency_key=?", (key,))
+        return None if row is None else SubmissionAck(platform_no=row[0], received_at=row[1],
+                                                      duplicate=True)
+
+    def record_inline(self, key: str, sub: SubmissionIn,
+                      files: dict[str, bytes]) -> tuple[SubmissionAck, bool]:
+        """Files a case with the attachments it carries (``files``: upload id → bytes,
+        each already checked against its reference's size and SHA-256).
+
+        Order is what makes it exactly-once: a known key answers first, before anything
+        is written; then every file is written and fsynced; only then does one
+        transaction register the uploads and the case. A crash before that commit leaves
+        at most orphan files under names derived from (terminal, upload id), which the
+        retry overwrites with the same bytes; a crash after it leaves the case, which the
+        retry finds by its key.
+        """
+        with self._lock:
+            first = self.submission_ack(key)
+            if first is not None:
+                return first, True
+            refs = {a.upload_id: a for a in sub.attachments}
+            for ref in sub.attachments:
+                if ref.upload_id not in files:
+                    st = self.upload_state(sub.terminal_id, ref.upload_id)
+                    if st is None or not st.complete or st.sha256 != ref.sha256:
+                        raise UploadConflict("attachment_missing", f"attachment {ref.name!r} "
+                                             "is neither inline nor uploaded completely "
+                                             "with this SHA-256", st)
+            fresh: list[tuple[str, Path, bool]] = []
+            for upload_id, data in files.items():
+                ref = refs[upload_id]
+                state = self.upload_state(sub.terminal_id, upload_id)
+                if state is not None and (state.size, state.sha256) != (ref.size, ref.sha256):
+                    raise UploadConflict("upload_mismatch", f"attachment {ref.name!r}: this "
+                                         "upload id was started with another length or "
+                                         "SHA-256", state)
+                if state is not None and state.complete:
+                    continue  # held already (an earlier attempt): nothing to write
+                path = self._upload_path(sub.terminal_id, upload_id)
+                _write_durably(path, 0, data, hash_all=False)
+                fresh.append((upload_id, path, state is None))
+            with self._tx() as c:
+                for upload_id, path, new in fresh:
+                    ref = refs[upload_id]
+                    if new:
+                        self._insert_upload(c, sub.terminal_id, upload_id, ref.size,
+                                            ref.sha256, path)
+                    c.execute("UPDATE uploads SET received=size, complete=1 WHERE "
+                              "terminal_id=? AND upload_id=?", (sub.terminal_id, upload_id))
+                    c.execute("INSERT INTO upload_chunks VALUES (?,?,?,?,?)",
+                              (sub.terminal_id, upload_id, 0, ref.size, _now()))
+                return self._insert_submission(c, key, sub)
+
+    @staticmethod
+    def _insert_submission(c: sqlite3.Connection, key: str, sub: SubmissionIn
+                           ) -> tuple[SubmissionAck, bool]:
+        row = c.execute(
+            "SELECT platform_no, received_at FROM submissions WHERE idempotency_key=?",
+            (key,)).fetchone()
+        if row is not None:
+            return SubmissionAck(platform_no=row[0], received_at=row[1], duplicate=True), True
+        now = _now()
+        c.execute("INSERT INTO counters VALUES ('case', 1) "
+                  "ON CONFLICT(name) DO UPDATE SET value = value + 1")
+        seq = c.execute("SELECT value FROM counters WHERE name='case'").fetchone()[0]
+        # 办件编号: county (first 6 of the region code) + date + sequence.
+        day = dt.date.today().strftime("%Y%m%d")
+        platform_no = f"{sub.region_code[:6]}{day}{seq:06d}"
+        c.execute("INSERT INTO submissions VALUES (?,?,?,?,?,?,?,?)",
+                  (platform_no, key, sub.terminal_id, sub.local_no, "accepted",
+                   sub.model_dump_json(), now, now))
         return SubmissionAck(platform_no=platform_no, received_at=now), False
 
     def status(self, platform_no: str, terminal_id: str | None = None) -> CaseStatus | None:

@@ -13,6 +13,7 @@ the demo operator use them); they are left out of the contract document.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import threading
 import time
@@ -27,6 +28,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
@@ -36,8 +38,14 @@ from sync.platform.faults import FaultMiddleware, Faults
 from sync.protocol import (
     API_PREFIX,
     DOCUMENT_BODIES,
+    INLINE_MAX_BODY,
+    INLINE_MAX_BYTES,
+    INLINE_MAX_FILES,
+    INLINE_MAX_JSON,
+    INLINE_PATH,
     SHA256_HEX,
     UPLOAD_ID,
+    AttachmentRef,
     AuditAck,
     AuditBatch,
     CaseStatus,
@@ -58,7 +66,7 @@ from sync.protocol import (
 
 __all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
 
-CONTRACT_VERSION = "1.0"
+CONTRACT_VERSION = "1.1"  # 1.1: POST /submissions/inline
 
 
 class ApiError(Exception):
@@ -78,6 +86,119 @@ def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
 AUTH_ERRORS = _err(401, 422)
 IdemKey = Annotated[str, Header(alias="Idempotency-Key", min_length=8, max_length=160,
                                 description="stable per write; a retry reuses it")]
+
+
+INLINE_DESCRIPTION = f"""\
+Files a case **and** its small attachments in one request (`multipart/form-data`).
+
+Parts:
+
+- `submission`: exactly one text part holding the `SubmissionIn` JSON, as the body of
+  `POST /submissions` (at most {INLINE_MAX_JSON} bytes).
+- `attachment`: zero or more binary parts, each at most {INLINE_MAX_BYTES} bytes (one
+  upload chunk), at most {INLINE_MAX_FILES} of them, each with `filename` set to the
+  `upload_id` of the `attachments[]` entry it carries. Entries not carried inline must have
+  been uploaded completely beforehand with `PUT /uploads/{{upload_id}}` (files bigger than
+  one chunk keep the chunked upload, which can resume).
+
+The platform checks every inline attachment against its entry's `size` and `sha256`,
+writes each one durably, and only then records the case. Inline attachments are
+afterwards indistinguishable from chunked uploads of the same `upload_id` (complete, with
+that SHA-256).
+
+The signature covers this request like any other: its body hash is the SHA-256 of the raw
+request body exactly as sent, multipart boundaries and part headers included.
+
+`Idempotency-Key` works exactly as for `POST /submissions`, and the two endpoints share
+one key space: a retry answers 200 with the first acknowledgement and stores nothing. That
+holds also when an earlier attempt was cut off after the platform had written the files
+but before it recorded the case: the retry simply files it.
+
+Refusals: 415 `unsupported_media_type` (not multipart/form-data); 400
+`malformed_multipart`; 422 `invalid_request` (a missing, repeated or unexpected part, an
+`attachment` without a filename or matching no entry, invalid submission JSON); 413
+`attachment_too_large` (an inline part over {INLINE_MAX_BYTES} bytes: upload that file in
+chunks and name it by upload id instead) or `http_413` (the whole body over
+{INLINE_MAX_BODY} bytes); 409 `hash_mismatch` (an inline part differs from its entry's
+size or SHA-256), `attachment_missing` (an entry neither inline nor uploaded), or
+`upload_mismatch` (the upload id exists with another size or SHA-256); 403
+`terminal_mismatch`.
+"""
+
+INLINE_REQUEST_BODY: dict[str, Any] = {
+    "required": True,
+    "content": {"multipart/form-data": {
+        "schema": {
+            "type": "object",
+            "required": ["submission"],
+            "properties": {
+                "submission": {"type": "string", "maxLength": INLINE_MAX_JSON,
+                               "description": "SubmissionIn as JSON text"},
+                "attachment": {"type": "array", "maxItems": INLINE_MAX_FILES,
+                               "items": {"type": "string", "format": "binary",
+                                         "maxLength": INLINE_MAX_BYTES},
+                               "description": "one part per inline attachment; its "
+                                              "filename is the entry's upload_id"},
+            },
+        },
+        "encoding": {"submission": {"contentType": "application/json"},
+                     "attachment": {"contentType": "application/octet-stream"}},
+    }},
+}
+
+
+async def _parse_form(request: Request) -> FormData:
+    """The multipart body (already read for the signature), parsed within the limits."""
+    try:
+        return await request.form(max_files=INLINE_MAX_FILES, max_fields=1,
+                                  max_part_size=INLINE_MAX_JSON)
+    except StarletteHTTPException as exc:
+        raise ApiError(400, "malformed_multipart", str(exc.detail)) from exc
+    except Exception as exc:  # the parser's own errors on garbage: the client's fault
+        raise ApiError(400, "malformed_multipart",
+                       f"the multipart body cannot be parsed ({type(exc).__name__})") from exc
+
+
+def _inline_parts(form: FormData, terminal_id: str
+                  ) -> tuple[SubmissionIn, list[tuple[UploadFile, AttachmentRef]]]:
+    """The submission and each inline part paired with its entry; 4xx on anything else."""
+    unexpected = sorted(set(form.keys()) - {"submission", "attachment"})
+    if unexpected:
+        raise ApiError(422, "invalid_request", f"unexpected parts: {', '.join(unexpected)}"[:300])
+    texts = form.getlist("submission")
+    if len(texts) != 1 or not isinstance(texts[0], str):
+        raise ApiError(422, "invalid_request",
+                       "exactly one text part named `submission` is required")
+    try:
+        sub = SubmissionIn.model_validate_json(texts[0])
+    except ValidationError as exc:
+        where = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                          for e in exc.errors()[:10])
+        raise ApiError(422, "invalid_request", f"submission: {where}") from exc
+    if sub.terminal_id != terminal_id:
+        raise ApiError(403, "terminal_mismatch",
+                       "terminal_id in the body differs from the signing terminal")
+    refs = {a.upload_id: a for a in sub.attachments}
+    if len(refs) != len(sub.attachments):
+        raise ApiError(422, "invalid_request", "two attachments share one upload_id")
+    files: list[tuple[UploadFile, AttachmentRef]] = []
+    seen: set[str] = set()
+    for part in form.getlist("attachment"):
+        if not isinstance(part, UploadFile) or not part.filename:
+            raise ApiError(422, "invalid_request", "every `attachment` part needs a "
+                           "filename: the upload_id of its entry in `attachments`")
+        ref = refs.get(part.filename)
+        if ref is None or part.filename in seen:
+            raise ApiError(422, "invalid_request", "an `attachment` part matches no entry "
+                           "of `attachments`, or repeats one")
+        if part.size is not None and part.size > INLINE_MAX_BYTES:
+            raise ApiError(413, "attachment_too_large", f"attachment {ref.name!r} is "
+                           f"{part.size} bytes; inline attachments may be at most "
+                           f"{INLINE_MAX_BYTES}: upload it in chunks (PUT /uploads) and "
+                           "name it by upload_id")
+        seen.add(part.filename)
+        files.append((part, ref))
+    return sub, files
 
 
 @dataclass(frozen=True)
@@ -165,7 +286,11 @@ def create_app(db_path: Path, faults: Faults | None = None,
             "returns the first answer and creates nothing.\n\n"
             "**Attachments** go up first, in chunks (`PUT /uploads/{id}?offset=`); the "
             "platform checks the SHA-256 when the last byte arrives. A submission then names "
-            "them by upload id.\n\n"
+            "them by upload id. Attachments of at most one chunk "
+            f"({INLINE_MAX_BYTES} bytes) may instead travel inside the submission: "
+            f"`POST {INLINE_PATH}` (multipart/form-data) files the case and stores them in "
+            "one request. The signature's body hash is always the SHA-256 of the raw "
+            "request body exactly as sent, multipart boundaries included.\n\n"
             "**Documents** (catalog, config, holidays) are signed with the platform key "
             "returned at enrolment: base64 Ed25519 over `VKDOC1\\n{kind}\\n{version}\\n{body}`."),
         responses=_err(400, 500))
@@ -279,6 +404,40 @@ def create_app(db_path: Path, faults: Faults | None = None,
                                f"attachment {att.name!r} is not uploaded completely with "
                                "this SHA-256")
         ack, duplicate = db.record(idempotency_key, sub)
+        return JSONResponse(ack.model_dump(), status_code=200 if duplicate else 201)
+
+    @app.post(f"{API_PREFIX}{INLINE_PATH}", response_model=SubmissionAck, status_code=201,
+              tags=["cases"], max_body_size=INLINE_MAX_BODY,
+              responses={200: {"model": SubmissionAck,
+                               "description": "duplicate: the first answer"},
+                         **_err(401, 403, 409, 413, 415, 422)},
+              description=INLINE_DESCRIPTION,
+              openapi_extra={"requestBody": INLINE_REQUEST_BODY})
+    async def submit_inline(request: Request, auth: Auth,
+                            idempotency_key: IdemKey) -> Response:
+        """One round trip instead of one per attachment plus one for the case: on a
+        4G link each saved round trip is a saved radio wake-up (see INLINE_DESCRIPTION)."""
+        ctype = request.headers.get("content-type", "")
+        if ctype.split(";", 1)[0].strip().lower() != "multipart/form-data":
+            raise ApiError(415, "unsupported_media_type",
+                           "send multipart/form-data with a `submission` part")
+        form = await _parse_form(request)
+        blobs: dict[str, bytes] = {}
+        try:
+            sub, files = _inline_parts(form, auth.terminal.terminal_id)
+            for part, ref in files:
+                data = await part.read()
+                if len(data) != ref.size or hashlib.sha256(data).hexdigest() != ref.sha256:
+                    raise ApiError(409, "hash_mismatch", f"attachment {ref.name!r} does not "
+                                   "match its size and SHA-256; nothing was stored")
+                blobs[ref.upload_id] = data
+        finally:
+            await form.close()
+        try:
+            ack, duplicate = await run_in_threadpool(db.record_inline, idempotency_key, sub,
+                                                     blobs)
+        except UploadConflict as exc:
+            raise ApiError(409, exc.code, exc.detail) from exc
         return JSONResponse(ack.model_dump(), status_code=200 if duplicate else 201)
 
     @app.get(f"{API_PREFIX}/submissions/{{platform_no}}/status", response_model=CaseStatus,

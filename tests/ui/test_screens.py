@@ -271,7 +271,7 @@ def test_a_whole_visit_by_touch_reaches_the_case_number(
     qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=2000)
     MockCardReader(kiosk.config.mock_dir).insert(resident_card())
     qtbot.waitUntil(lambda: vm.step == "choose_item", timeout=3000)
-    tap(300, 380)  # the first item tile
+    tap(300, 240)  # the first item tile
     qtbot.waitUntil(lambda: vm.step == "confirm", timeout=2000)
     assert [i["code"] for i in vm.chosen] == [kiosk.items[0].code]
     tap(1058, 540)  # 确认提交
@@ -279,4 +279,24 @@ def test_a_whole_visit_by_touch_reaches_the_case_number(
     assert vm.caseNo != ""
     assert kiosk.session.case is not None
     assert vm.caseNo == kiosk.session.case.display_no
+    assert frontend.qml_warnings == []
+
+
+def test_items_beyond_the_first_page_are_reached_with_the_page_buttons(
+        qtbot: QtBot, frontend: QtFrontend, kiosk: Kiosk) -> None:
+    window, vm = frontend.load(kiosk, live=True)
+    with qtbot.waitExposed(window):
+        window.show()
+
+    def tap(x: int, y: int) -> None:
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(x, y))
+
+    assert len(kiosk.items) > 6  # more than one page of three rows
+    read_card(vm, kiosk, qtbot)
+    tap(1068, 584)  # 下一页
+    qtbot.wait(100)
+    tap(300, 240)  # first tile of page 2
+    qtbot.waitUntil(lambda: vm.step == "confirm", timeout=2000)
+    assert [i["code"] for i in vm.chosen] == [kiosk.items[6].code]
     assert frontend.qml_warnings == []
