@@ -75,9 +75,9 @@ class PcscStack:
         deadline = time.monotonic() + timeout
         while not self._ready():
             if self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise PcscStackError("private pcscd did not start: "
-                                     + (self.dir / "pcscd.log").read_text(errors="replace"))
+                log = (self.dir / "pcscd.log").read_text(errors="replace")  # before stop()
+                self.stop()                                                  # removes it
+                raise PcscStackError(f"private pcscd did not start: {log.strip()}")
             time.sleep(0.05)
         return self
 
