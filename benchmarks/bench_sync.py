@@ -4,8 +4,11 @@
 
 What each throughput line measures (all in one run, against one platform process):
 
-- *drain*: the terminal's outbox worker sending N queued cases, each a signed chunked
-  upload of its photo plus a signed submission, acks committed with synchronous=FULL.
+- *drain*: the terminal's outbox worker sending N queued cases. A 200 KB photo fits in
+  one upload chunk, so each case is one signed request (``POST /submissions/inline``,
+  multipart: the submission JSON plus the photo, which the platform hashes, fsyncs and
+  registers before it records the case); acks committed with synchronous=FULL, 16 per
+  commit. Photos bigger than a chunk would still go up chunked first, with resume.
 - *plain store loop* (the baseline of the headline ratio): one `requests.Session` POSTing
   the same N photos, each with its SHA-256, to ``/admin/store`` on the same platform, which
   writes it, fsyncs it and checks the hash, as every correct upload must be received, and

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -25,6 +26,8 @@ from sync.protocol import (
     API_PREFIX,
     CHUNK_SIZE,
     IDEMPOTENCY_HEADER,
+    INLINE_MAX_BYTES,
+    INLINE_PATH,
     AuditAck,
     CaseStatus,
     EnrolmentOut,
@@ -55,6 +58,11 @@ class PlatformRejected(PlatformError):
     def __init__(self, message: str, code: str = "") -> None:
         super().__init__(message)
         self.code = code
+
+
+class InlineUnsupported(PlatformRejected):
+    """The platform has no one-request submission endpoint (a contract 1.0 platform): send
+    the attachments in chunks and the submission as JSON instead."""
 
 
 class PlatformAuthFailed(PlatformError):
@@ -91,6 +99,8 @@ class PlatformClient:
         self.signer = signer
         self.clock = clock
         self.chunk_size = chunk_size
+        # Cleared the first time the platform answers that it lacks POST /submissions/inline.
+        self.inline = True
 
     # Transport ------------------------------------------------------------------------
 
@@ -213,10 +223,37 @@ class PlatformClient:
                 raise PlatformUnavailable("upload made no progress; retry later")
             offset = state.received
 
+    def fits_inline(self, size: int) -> bool:
+        """Whether an attachment may ride inside its submission: at most one chunk, so it
+        would have had no resume point to lose."""
+        return self.inline and size <= min(self.chunk_size, INLINE_MAX_BYTES)
+
     # Writes ---------------------------------------------------------------------------
 
     def submit(self, payload: dict[str, Any], idempotency_key: str) -> SubmissionAck:
         return self._write("/submissions", payload, idempotency_key, SubmissionAck)
+
+    def submit_inline(self, payload: dict[str, Any], files: Sequence[tuple[str, bytes]],
+                      idempotency_key: str) -> SubmissionAck:
+        """Files a case with its small attachments in one multipart request.
+
+        ``files`` pairs each inline attachment's upload id (as named in
+        ``payload["attachments"]``) with its bytes. The body is built here, byte for byte,
+        so the signature covers exactly what goes on the wire. Raises ``InlineUnsupported``
+        when the platform lacks the endpoint.
+        """
+        doc = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        body, ctype = encode_multipart(doc, files)
+        resp = self._request("POST", INLINE_PATH, body=body, ctype=ctype,
+                             headers={IDEMPOTENCY_HEADER: idempotency_key})
+        if resp.status_code in (404, 405):
+            self.inline = False
+            raise InlineUnsupported(f"POST {INLINE_PATH}: HTTP {resp.status_code}; "
+                                    "falling back to chunked uploads", "inline_unsupported")
+        if resp.status_code == 409 and _error_code(resp)[0] == "hash_mismatch":
+            raise PlatformUnavailable("platform found a SHA-256 mismatch in an inline "
+                                      "attachment (corrupted in transit); retry later")
+        return self._expect(resp, SubmissionAck, f"POST {INLINE_PATH}")
 
     def rate(self, payload: dict[str, Any], idempotency_key: str) -> RatingAck:
         return self._write("/ratings", payload, idempotency_key, RatingAck)
@@ -246,6 +283,29 @@ class PlatformClient:
         except PlatformError:
             return False
         return True
+
+
+def encode_multipart(submission: bytes, files: Sequence[tuple[str, bytes]]
+                     ) -> tuple[bytes, str]:
+    """The ``multipart/form-data`` body of an inline submission and its content type.
+
+    Parts: ``submission`` (the JSON), then one ``attachment`` per file with the upload id
+    as its filename (upload ids are ``[A-Za-z0-9._-]``, safe inside the quotes). The
+    boundary is random and checked against every part, as RFC 2046 requires.
+    """
+    while True:
+        boundary = secrets.token_hex(16).encode()
+        if boundary not in submission and not any(boundary in data for _, data in files):
+            break
+    dash = b"--" + boundary
+    out = [dash, b'\r\nContent-Disposition: form-data; name="submission"\r\n'
+                 b"Content-Type: application/json\r\n\r\n", submission, b"\r\n"]
+    for upload_id, data in files:
+        out += [dash, b'\r\nContent-Disposition: form-data; name="attachment"; filename="',
+                upload_id.encode("ascii"), b'"\r\nContent-Type: application/octet-stream'
+                b"\r\n\r\n", data, b"\r\n"]
+    out += [dash, b"--\r\n"]
+    return b"".join(out), f"multipart/form-data; boundary={boundary.decode()}"
 
 
 class _Health(BaseModel):

@@ -5,9 +5,12 @@ queued (so the platform folds a retry after a lost acknowledgement into the firs
 submission), and the ack is written in one transaction with the record it belongs to. A
 worker killed anywhere in between leaves the item due, and the retry is harmless.
 
-Attachments go first, in chunks, under upload ids derived from the item's key, so a
-retry — even by a freshly restarted process that remembers nothing — asks the platform
-how far the last attempt got and continues from there.
+Attachments bigger than one chunk go first, in chunks, under upload ids derived from the
+item's key, so a retry — even by a freshly restarted process that remembers nothing — asks
+the platform how far the last attempt got and continues from there. Attachments of one
+chunk or less have no resume point to lose: they travel inside the submission itself
+(``POST /submissions/inline``), one signed round trip per case instead of one per file
+plus one, under the same upload ids and the same idempotency key.
 
 Audit events are an append-only log: their outbox is a high-water mark (the last event
 the platform acknowledged), shipped in batches the platform deduplicates by sequence
@@ -25,12 +28,14 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from sync.client import (
+    InlineUnsupported,
     PlatformAuthFailed,
     PlatformClient,
     PlatformError,
     PlatformRejected,
     PlatformUnavailable,
 )
+from sync.protocol import INLINE_MAX_FILES
 
 log = logging.getLogger(__name__)
 
@@ -136,21 +141,38 @@ class OutboxWorker:
 
     def _send(self, item: OutboxItem) -> dict[str, Any]:
         if item.kind == "submission":
-            refs = []
-            for att in item.attachments:
-                uid = upload_id_for(item, att)
-                data = self.store.attachment_bytes(att.id)
-                # One-chunk files are simply re-sent (the platform ignores a chunk it holds);
-                # bigger ones ask first where an earlier attempt stopped.
-                self.client.upload(uid, data, resume=att.size > self.client.chunk_size,
-                                   sha256=att.sha256)
-                refs.append({"name": att.name, "sha256": att.sha256, "size": att.size,
-                             "upload_id": uid})
-            payload = dict(item.payload, attachments=refs)
-            return self.client.submit(payload, item.idempotency_key).model_dump()
+            return self._send_submission(item)
         if item.kind == "rating":
             return self.client.rate(item.payload, item.idempotency_key).model_dump()
         raise PlatformRejected(f"unknown outbox kind {item.kind!r}", "unknown_kind")
+
+    def _send_submission(self, item: OutboxItem) -> dict[str, Any]:
+        """Big attachments in chunks (with resume), then the case with the small ones
+        inline; the path is a pure function of the sizes, so every retry takes the same."""
+        refs: list[dict[str, Any]] = []
+        inline: list[tuple[str, bytes, str]] = []
+        for att in item.attachments:
+            uid = upload_id_for(item, att)
+            refs.append({"name": att.name, "sha256": att.sha256, "size": att.size,
+                         "upload_id": uid})
+            if self.client.fits_inline(att.size) and len(inline) < INLINE_MAX_FILES:
+                inline.append((uid, self.store.attachment_bytes(att.id), att.sha256))
+            else:
+                self.client.upload(uid, self.store.attachment_bytes(att.id),
+                                   resume=att.size > self.client.chunk_size,
+                                   sha256=att.sha256)
+        payload = dict(item.payload, attachments=refs)
+        if inline:
+            try:
+                return self.client.submit_inline(
+                    payload, [(uid, data) for uid, data, _ in inline],
+                    item.idempotency_key).model_dump()
+            except InlineUnsupported as exc:
+                log.info("%s", exc)
+                # One-chunk files are simply re-sent (the platform ignores a chunk it holds).
+                for uid, data, sha in inline:
+                    self.client.upload(uid, data, resume=False, sha256=sha)
+        return self.client.submit(payload, item.idempotency_key).model_dump()
 
     def _retry_at(self, attempts: int) -> float:
         return self.clock() + backoff_s(attempts, self.backoff_base_s, self.backoff_cap_s)

@@ -84,6 +84,7 @@ def _write_durably(path: Path, at: int, tail: bytes | memoryview, hash_all: bool
     With ``hash_all`` it returns the SHA-256 of the whole file: the first ``at`` bytes as
     read back from it, the rest from ``tail`` itself.
     """
+    created = not path.exists()
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except FileNotFoundError:
@@ -103,10 +104,20 @@ def _write_durably(path: Path, at: int, tail: bytes | memoryview, hash_all: bool
         os.fsync(fd)
     finally:
         os.close(fd)
+    if created:  # a new file's name lives in its folder: fsync that too, or a power cut
+        _fsync_dir(path.parent)  # can lose an upload the platform already counted
     if h is None:
         return None
     h.update(tail)
     return h.hexdigest()
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 class UploadConflict(Exception):
@@ -133,7 +144,9 @@ class PlatformDB:
         self.uploads_dir.mkdir(exist_ok=True)
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: durable at checkpoint
+        # FULL: an acknowledged case must survive a power cut, or the terminal (which
+        # marks it sent on the ack) and the platform disagree forever.
+        self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.executescript(_SCHEMA)
         self._lock = threading.RLock()
 

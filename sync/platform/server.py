@@ -131,9 +131,10 @@ INLINE_REQUEST_BODY: dict[str, Any] = {
         "schema": {
             "type": "object",
             "required": ["submission"],
+            "additionalProperties": False,
             "properties": {
-                "submission": {"type": "string", "maxLength": INLINE_MAX_JSON,
-                               "description": "SubmissionIn as JSON text"},
+                "submission": {"$ref": "#/components/schemas/SubmissionIn",
+                               "description": "the case, as JSON text (see `encoding`)"},
                 "attachment": {"type": "array", "maxItems": INLINE_MAX_FILES,
                                "items": {"type": "string", "format": "binary",
                                          "maxLength": INLINE_MAX_BYTES},
@@ -162,9 +163,6 @@ async def _parse_form(request: Request) -> FormData:
 def _inline_parts(form: FormData, terminal_id: str
                   ) -> tuple[SubmissionIn, list[tuple[UploadFile, AttachmentRef]]]:
     """The submission and each inline part paired with its entry; 4xx on anything else."""
-    unexpected = sorted(set(form.keys()) - {"submission", "attachment"})
-    if unexpected:
-        raise ApiError(422, "invalid_request", f"unexpected parts: {', '.join(unexpected)}"[:300])
     texts = form.getlist("submission")
     if len(texts) != 1 or not isinstance(texts[0], str):
         raise ApiError(422, "invalid_request",
@@ -178,6 +176,9 @@ def _inline_parts(form: FormData, terminal_id: str
     if sub.terminal_id != terminal_id:
         raise ApiError(403, "terminal_mismatch",
                        "terminal_id in the body differs from the signing terminal")
+    if set(form.keys()) - {"submission", "attachment"}:
+        raise ApiError(422, "invalid_request",
+                       "only `submission` and `attachment` parts are allowed")
     refs = {a.upload_id: a for a in sub.attachments}
     if len(refs) != len(sub.attachments):
         raise ApiError(422, "invalid_request", "two attachments share one upload_id")
