@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 import time
 import uuid
@@ -74,13 +75,26 @@ class PlatformAuthFailed(PlatformError):
         self.code = code
 
 
+_LONG_NUMBER = re.compile(r"\d{6,}[0-9Xx]?")
+
+
+def scrub(text: str, limit: int = 300) -> str:
+    """A platform's error text, safe to log and to keep in the outbox row.
+
+    Some platforms echo the offending input back (FastAPI's default 422 does), and that
+    input may be an ID, bank card or phone number; runs of six or more digits are masked.
+    """
+    return _LONG_NUMBER.sub(lambda m: m.group()[:2] + "*" * (len(m.group()) - 2),
+                            text[:limit])
+
+
 def _error_code(resp: requests.Response) -> tuple[str, str]:
     try:
         body = resp.json()
     except ValueError:
-        return "", resp.text[:200]
+        return "", scrub(resp.text, 200)
     if isinstance(body, dict):
-        return str(body.get("error", "")), str(body.get("detail", ""))[:300]
+        return scrub(str(body.get("error", "")), 64), scrub(str(body.get("detail", "")))
     return "", ""
 
 

@@ -176,3 +176,23 @@ def test_acks_are_committed_per_batch_and_a_crash_mid_batch_keeps_those_received
     assert commits == [4, outbox.ACK_BATCH, 4]
     assert store.queue_depth() == 0
     assert len(submissions(platform)) == n
+
+
+def test_platform_error_text_that_echoes_personal_numbers_is_masked() -> None:
+    import json as _json
+
+    import requests
+
+    from sync.client import _error_code
+
+    resp = requests.Response()
+    resp.status_code = 422
+    resp._content = _json.dumps({"error": "invalid", "detail": [
+        {"loc": ["body", "applicant", "id_number"], "input": "42010219441105002X",
+         "phone": "13912345678"}]}).encode()
+    code, detail = _error_code(resp)
+    assert code == "invalid"
+    assert "42010219441105002X" not in detail and "13912345678" not in detail
+    assert "42****************" in detail and "id_number" in detail
+    resp._content = b"<html>bad input 6222020200001234567</html>"
+    assert "6222020200001234567" not in _error_code(resp)[1]
