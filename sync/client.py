@@ -10,6 +10,7 @@ well-formed answer of the expected schema counts as sent.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
@@ -115,6 +116,15 @@ class PlatformClient:
         self.chunk_size = chunk_size
         # Cleared the first time the platform answers that it lacks POST /submissions/inline.
         self.inline = True
+
+    def fork(self) -> PlatformClient:
+        """A client for another thread: the same platform, identity and settings, with its
+        own connection pool, because a ``requests.Session`` must not be shared between
+        threads. (Anything mounted on or patched into this client's session is not
+        carried over.)"""
+        twin = copy.copy(self)
+        twin.session = requests.Session()
+        return twin
 
     # Transport ------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -42,6 +43,10 @@ log = logging.getLogger(__name__)
 AUDIT_BATCH = 200
 # Items sent before their acks are committed together (see OutboxWorker.drain).
 ACK_BATCH = 16
+# Requests of one batch in flight at once (see OutboxWorker._send_overlapped): enough to
+# keep the terminal's work (decrypting, signing) running while the platform fsyncs, few
+# enough not to crowd a village 4G link or a county server.
+SEND_CONCURRENCY = 3
 
 
 @dataclass(frozen=True)
@@ -121,13 +126,19 @@ def upload_id_for(item: OutboxItem, att: AttachmentToSend) -> str:
 class OutboxWorker:
     def __init__(self, store: OutboxStore, client: PlatformClient, max_attempts: int = 12,
                  clock: Callable[[], float] = time.time, backoff_base_s: float = 2.0,
-                 backoff_cap_s: float = 900.0) -> None:
+                 backoff_cap_s: float = 900.0, concurrency: int = SEND_CONCURRENCY) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
         self.store = store
         self.client = client
         self.max_attempts = max_attempts
         self.clock = clock
         self.backoff_base_s = backoff_base_s
         self.backoff_cap_s = backoff_cap_s
+        # 1: each item is sent after the previous one answered (the behaviour before
+        # overlapping); more: that many requests of a batch in flight, each on its own
+        # connection. Only the thread calling drain() ever touches the store.
+        self.concurrency = concurrency
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -139,14 +150,19 @@ class OutboxWorker:
 
     # Sending one item ------------------------------------------------------------------
 
-    def _send(self, item: OutboxItem) -> dict[str, Any]:
+    def _send(self, item: OutboxItem, client: PlatformClient | None = None,
+              read: Callable[[str], bytes] | None = None) -> dict[str, Any]:
+        """Sends one item; ``client`` and ``read`` (attachment id → plaintext) default to
+        the worker's own, and are given when the item goes out on another thread."""
+        client = client or self.client
         if item.kind == "submission":
-            return self._send_submission(item)
+            return self._send_submission(item, client, read or self.store.attachment_bytes)
         if item.kind == "rating":
-            return self.client.rate(item.payload, item.idempotency_key).model_dump()
+            return client.rate(item.payload, item.idempotency_key).model_dump()
         raise PlatformRejected(f"unknown outbox kind {item.kind!r}", "unknown_kind")
 
-    def _send_submission(self, item: OutboxItem) -> dict[str, Any]:
+    def _send_submission(self, item: OutboxItem, client: PlatformClient,
+                         read: Callable[[str], bytes]) -> dict[str, Any]:
         """Big attachments in chunks (with resume), then the case with the small ones
         inline; the path is a pure function of the sizes, so every retry takes the same."""
         refs: list[dict[str, Any]] = []
@@ -155,24 +171,23 @@ class OutboxWorker:
             uid = upload_id_for(item, att)
             refs.append({"name": att.name, "sha256": att.sha256, "size": att.size,
                          "upload_id": uid})
-            if self.client.fits_inline(att.size) and len(inline) < INLINE_MAX_FILES:
-                inline.append((uid, self.store.attachment_bytes(att.id), att.sha256))
+            if client.fits_inline(att.size) and len(inline) < INLINE_MAX_FILES:
+                inline.append((uid, read(att.id), att.sha256))
             else:
-                self.client.upload(uid, self.store.attachment_bytes(att.id),
-                                   resume=att.size > self.client.chunk_size,
-                                   sha256=att.sha256)
+                client.upload(uid, read(att.id), resume=att.size > client.chunk_size,
+                              sha256=att.sha256)
         payload = dict(item.payload, attachments=refs)
         if inline:
             try:
-                return self.client.submit_inline(
+                return client.submit_inline(
                     payload, [(uid, data) for uid, data, _ in inline],
                     item.idempotency_key).model_dump()
             except InlineUnsupported as exc:
                 log.info("%s", exc)
                 # One-chunk files are simply re-sent (the platform ignores a chunk it holds).
                 for uid, data, sha in inline:
-                    self.client.upload(uid, data, resume=False, sha256=sha)
-        return self.client.submit(payload, item.idempotency_key).model_dump()
+                    client.upload(uid, data, resume=False, sha256=sha)
+        return client.submit(payload, item.idempotency_key).model_dump()
 
     def _retry_at(self, attempts: int) -> float:
         return self.clock() + backoff_s(attempts, self.backoff_base_s, self.backoff_cap_s)
@@ -202,39 +217,122 @@ class OutboxWorker:
         return result
 
     def _send_batch(self, items: list[OutboxItem], result: DrainResult) -> bool:
-        """Sends ``items`` in order; False when the platform or the terminal's credentials
-        stopped the drain. Acks received so far are committed whatever happens."""
+        """Sends ``items``; False when the platform or the terminal's credentials stopped
+        the drain. Acks received so far are committed whatever happens."""
         acks: list[tuple[OutboxItem, dict[str, Any]]] = []
         try:
+            if self.concurrency > 1 and len(items) > 1:
+                return self._send_overlapped(items, result, acks)
             for item in items:
                 try:
-                    ack = self._send(item)
-                except PlatformAuthFailed as exc:
-                    self._auth_failed(exc, result)
-                    return False  # the terminal itself is refused: no item is to blame
-                except PlatformUnavailable as exc:
-                    self._offline(str(exc), result)
-                    result.failed += 1
-                    self.store.mark_failed(item, str(exc), self._retry_at(item.attempts),
-                                           park=False)
-                    log.info("outbox item %s not sent (%s); retry later", item.id, exc)
-                    return False  # the platform is unreachable: don't hammer it
-                except PlatformRejected as exc:
-                    park = item.attempts + 1 >= self.max_attempts
-                    result.failed += 1
-                    result.parked += int(park)
-                    self.store.mark_failed(item, str(exc), self._retry_at(item.attempts),
-                                           park=park)
-                    log.warning("outbox item %s rejected (%s)%s", item.id, exc,
-                                "; parked" if park else "")
-                    continue
-                self._online()
-                acks.append((item, ack))
+                    outcome: dict[str, Any] | PlatformError = self._send(item)
+                except PlatformError as exc:
+                    outcome = exc
+                if not self._settle(item, outcome, result, acks, stopped=False):
+                    return False
+            return True
         finally:
             if acks:
                 self.store.mark_sent_many(acks)
                 result.sent += len(acks)
+
+    def _settle(self, item: OutboxItem, outcome: dict[str, Any] | PlatformError,
+                result: DrainResult, acks: list[tuple[OutboxItem, dict[str, Any]]],
+                stopped: bool) -> bool:
+        """Books one item's outcome (on the drain's thread: it writes the store); False
+        when it means the drain must stop. ``stopped``: an earlier outcome of this batch
+        already stopped it, so an answer still arriving does not declare us online."""
+        if isinstance(outcome, PlatformAuthFailed):
+            self._auth_failed(outcome, result)
+            return False  # the terminal itself is refused: no item is to blame
+        if isinstance(outcome, PlatformUnavailable):
+            self._offline(str(outcome), result)
+            result.failed += 1
+            self.store.mark_failed(item, str(outcome), self._retry_at(item.attempts),
+                                   park=False)
+            log.info("outbox item %s not sent (%s); retry later", item.id, outcome)
+            return False  # the platform is unreachable: don't hammer it
+        if isinstance(outcome, PlatformRejected):
+            park = item.attempts + 1 >= self.max_attempts
+            result.failed += 1
+            result.parked += int(park)
+            self.store.mark_failed(item, str(outcome), self._retry_at(item.attempts),
+                                   park=park)
+            log.warning("outbox item %s rejected (%s)%s", item.id, outcome,
+                        "; parked" if park else "")
+            return True
+        if isinstance(outcome, PlatformError):  # a kind the client does not raise
+            raise outcome
+        if not stopped:
+            self._online()
+        acks.append((item, outcome))
         return True
+
+    def _send_overlapped(self, items: list[OutboxItem], result: DrainResult,
+                         acks: list[tuple[OutboxItem, dict[str, Any]]]) -> bool:
+        """Keeps up to ``concurrency`` items of the batch in flight, each on its own thread
+        and connection, so the terminal prepares and signs one case while the platform
+        stores another.
+
+        The items are heads of different order keys, so none may wait on another. This
+        thread alone touches the store: it reads each item's attachments before handing
+        it to a lane and books every outcome (``_settle``) as it arrives; the lanes only
+        talk HTTP. Once an outcome stops the drain, nothing new is sent, but the requests
+        already in flight are waited for and booked like any other: an ack is kept, a
+        failure counted.
+        """
+        order = {item.id: i for i, item in enumerate(items)}
+        pending: dict[Future[dict[str, Any]], OutboxItem] = {}
+        todo = iter(items)
+        go = True
+        lanes: list[PlatformClient] = []
+        lanes_lock = threading.Lock()
+        local = threading.local()
+
+        def lane_client() -> PlatformClient:
+            client: PlatformClient | None = getattr(local, "client", None)
+            if client is None:
+                client = local.client = self.client.fork()
+                with lanes_lock:
+                    lanes.append(client)
+            return client
+
+        def send(item: OutboxItem, blobs: dict[str, bytes]) -> dict[str, Any]:
+            return self._send(item, lane_client(), blobs.__getitem__)
+
+        pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="outbox-send")
+        try:
+            while True:
+                while go and len(pending) < self.concurrency:
+                    item = next(todo, None)
+                    if item is None:
+                        break
+                    blobs = {a.id: self.store.attachment_bytes(a.id)
+                             for a in item.attachments}
+                    pending[pool.submit(send, item, blobs)] = item
+                if not pending:
+                    return go
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in sorted(done, key=lambda f: order[pending[f].id]):
+                    item = pending.pop(fut)
+                    exc = fut.exception()
+                    if exc is not None and not isinstance(exc, PlatformError):
+                        raise exc
+                    outcome = exc if isinstance(exc, PlatformError) else fut.result()
+                    go = self._settle(item, outcome, result, acks, stopped=not go) and go
+        finally:
+            # Only reached with requests in flight when something unexpected escaped (a
+            # store error, a bug): keep the acks that arrive; the rest simply stay due.
+            for fut, item in pending.items():
+                try:
+                    acks.append((item, fut.result()))
+                except Exception:  # it stays due and is retried later
+                    continue
+            pool.shutdown(wait=True)
+            if any(not c.inline for c in lanes):
+                self.client.inline = False  # a lane learnt the platform lacks the endpoint
+            for c in lanes:
+                c.session.close()
 
     def _ship_audit(self, result: DrainResult) -> None:
         while True:

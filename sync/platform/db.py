@@ -14,8 +14,8 @@ import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,9 @@ CREATE TABLE IF NOT EXISTS documents (
     kind TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
     PRIMARY KEY (kind, version));
 """
+
+
+_UPLOAD_STRIPES = 64
 
 
 def _now() -> str:
@@ -148,7 +151,13 @@ class PlatformDB:
         # marks it sent on the ack) and the platform disagree forever.
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.executescript(_SCHEMA)
+        # Guards the one connection: held for SQL only, never across a file's fsync, so
+        # requests for different cases store their files in parallel.
         self._lock = threading.RLock()
+        # Serialise the writers of one upload's file (chunks, inline parts) without
+        # serialising everyone: an upload id maps to one of these stripes. Always taken
+        # before ``_lock``, never while holding it.
+        self._upload_locks = tuple(threading.Lock() for _ in range(_UPLOAD_STRIPES))
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -160,6 +169,18 @@ class PlatformDB:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _uploads_locked(self, terminal_id: str, upload_ids: Iterable[str]) -> Iterator[None]:
+        """Holds the stripes of ``upload_ids`` (in index order, so two callers cannot
+        deadlock) while their files are written and registered."""
+        stripes = sorted({int.from_bytes(hashlib.blake2b(
+            f"{terminal_id}\0{u}".encode(), digest_size=4).digest()) % _UPLOAD_STRIPES
+            for u in upload_ids})
+        with ExitStack() as stack:
+            for i in stripes:
+                stack.enter_context(self._upload_locks[i])
+            yield
 
     def _one(self, sql: str, args: tuple[Any, ...]) -> Any:
         with self._lock:
@@ -235,7 +256,7 @@ class PlatformDB:
         not at all when ``body_sha256`` (the platform's own hash of the request body, made
         to check its signature) already covers the whole file.
         """
-        with self._lock:
+        with self._uploads_locked(terminal_id, [upload_id]), self._lock:
             state = self.upload_state(terminal_id, upload_id)
             path = self._upload_path(terminal_id, upload_id)
             new = state is None
@@ -345,23 +366,34 @@ class PlatformDB:
         at most orphan files under names derived from (terminal, upload id), which the
         retry overwrites with the same bytes; a crash after it leaves the case, which the
         retry finds by its key.
+
+        Concurrency: the files are written holding only their uploads' stripe locks, not
+        the connection's lock, so one request's fsync does not stall every other request.
+        The stripes keep anyone else from writing those files or changing those uploads'
+        rows meanwhile; the key is checked again inside the final transaction, so two
+        concurrent requests under one key still record one case.
         """
-        with self._lock:
-            first = self.submission_ack(key)
-            if first is not None:
-                return first, True
+        first = self.submission_ack(key)
+        if first is not None:
+            return first, True
+        with self._uploads_locked(sub.terminal_id, files):
             refs = {a.upload_id: a for a in sub.attachments}
-            for ref in sub.attachments:
-                if ref.upload_id not in files:
-                    st = self.upload_state(sub.terminal_id, ref.upload_id)
-                    if st is None or not st.complete or st.sha256 != ref.sha256:
-                        raise UploadConflict("attachment_missing", f"attachment {ref.name!r} "
-                                             "is neither inline nor uploaded completely "
-                                             "with this SHA-256", st)
+            with self._lock:
+                first = self.submission_ack(key)
+                if first is not None:
+                    return first, True
+                for ref in sub.attachments:
+                    if ref.upload_id not in files:
+                        st = self.upload_state(sub.terminal_id, ref.upload_id)
+                        if st is None or not st.complete or st.sha256 != ref.sha256:
+                            raise UploadConflict("attachment_missing", f"attachment "
+                                                 f"{ref.name!r} is neither inline nor "
+                                                 "uploaded completely with this SHA-256", st)
+                states = {u: self.upload_state(sub.terminal_id, u) for u in files}
             fresh: list[tuple[str, Path, bool]] = []
             for upload_id, data in files.items():
                 ref = refs[upload_id]
-                state = self.upload_state(sub.terminal_id, upload_id)
+                state = states[upload_id]
                 if state is not None and (state.size, state.sha256) != (ref.size, ref.sha256):
                     raise UploadConflict("upload_mismatch", f"attachment {ref.name!r}: this "
                                          "upload id was started with another length or "
@@ -369,7 +401,7 @@ class PlatformDB:
                 if state is not None and state.complete:
                     continue  # held already (an earlier attempt): nothing to write
                 path = self._upload_path(sub.terminal_id, upload_id)
-                _write_durably(path, 0, data, hash_all=False)
+                _write_durably(path, 0, data, hash_all=False)  # outside the connection lock
                 fresh.append((upload_id, path, state is None))
             with self._tx() as c:
                 for upload_id, path, new in fresh:

@@ -222,7 +222,9 @@ async def authenticate(
                        "every request must carry X-Terminal-Id, X-Timestamp, X-Nonce and "
                        "X-Signature")
     db: PlatformDB = request.app.state.db
-    terminal = db.terminal(x_terminal_id)
+    # DB calls go to the thread pool: the connection lock may be held across a commit's
+    # fsync, and waiting for it on the event loop would stall every other request.
+    terminal = await run_in_threadpool(db.terminal, x_terminal_id)
     if terminal is None:
         raise ApiError(401, signing.AuthFailure.UNKNOWN_TERMINAL,
                        f"terminal {x_terminal_id!r} is not enrolled")
@@ -239,8 +241,8 @@ async def authenticate(
                                    x_signature, now, digest=digest)
     except signing.SignatureInvalid as exc:
         raise ApiError(401, exc.code, exc.detail) from exc
-    if not db.use_nonce(terminal.terminal_id, x_nonce, ts,
-                        int(now) - 2 * signing.SKEW_WINDOW_S):
+    if not await run_in_threadpool(db.use_nonce, terminal.terminal_id, x_nonce, ts,
+                                   int(now) - 2 * signing.SKEW_WINDOW_S):
         raise ApiError(401, signing.AuthFailure.REPLAYED_NONCE,
                        "this nonce was already used; every request needs a fresh one")
     return Authed(terminal, body, digest)

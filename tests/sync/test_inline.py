@@ -147,7 +147,9 @@ def test_a_platform_without_the_inline_endpoint_gets_chunks(ecfg: Config, card: 
         return inner(method, url, **kw)
 
     client.session.request = old_platform  # type: ignore[method-assign,assignment]
-    result = OutboxWorker(store, client).drain()
+    # One lane: the old platform is simulated by patching this client's own session, which
+    # the worker's concurrent lanes (each with a session of its own) would bypass.
+    result = OutboxWorker(store, client, concurrency=1).drain()
     assert (result.sent, result.failed) == (2, 0)
     assert client.inline is False
     assert all(a["stored_sha256"] == a["sha256"]
@@ -174,8 +176,12 @@ def test_the_worker_survives_lost_acks_on_the_inline_path(ecfg: Config, card: Id
                                                           platform: ThreadedPlatform) -> None:
     store = queue_cases(ecfg, card, 3, photo=PHOTO_200K)
     set_faults(platform, garbage_rate=1.0)  # stored, then answered with an HTML page
-    lost = OutboxWorker(store, client_for(ecfg), clock=lambda: 1e12).drain()
-    assert lost.sent == 0 and len(submissions(platform)) == 1
+    worker = OutboxWorker(store, client_for(ecfg), clock=lambda: 1e12)
+    lost = worker.drain()
+    # The first bad answer stops the drain; requests already in flight on the other lanes
+    # were stored too (and their answers lost the same way).
+    assert lost.sent == 0 and 1 <= len(submissions(platform)) <= worker.concurrency
+    assert lost.failed == len(submissions(platform))
     set_faults(platform)
     assert OutboxWorker(store, client_for(ecfg), clock=lambda: 2e12).drain().sent == 3
     rows = submissions(platform)

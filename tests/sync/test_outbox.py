@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -156,16 +157,17 @@ def test_acks_are_committed_per_batch_and_a_crash_mid_batch_keeps_those_received
         real(acks)
 
     monkeypatch.setattr(store, "mark_sent_many", counted)
-    worker = OutboxWorker(store, client_for(ecfg))
+    # One lane, so "the 5th send" is a fixed point (test_concurrency covers several lanes).
+    worker = OutboxWorker(store, client_for(ecfg), concurrency=1)
     sends = 0
     real_send = worker._send
 
-    def send_then_crash(item: outbox.OutboxItem) -> dict[str, object]:
+    def send_then_crash(item: outbox.OutboxItem, *args: Any) -> dict[str, Any]:
         nonlocal sends
         sends += 1
         if sends == 5:
             raise RuntimeError("worker bug mid-batch")
-        return real_send(item)
+        return real_send(item, *args)
 
     monkeypatch.setattr(worker, "_send", send_then_crash)
     with pytest.raises(RuntimeError):

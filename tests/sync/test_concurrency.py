@@ -1,0 +1,143 @@
+"""Overlapped sending: several requests of a batch in flight, against the real platform.
+
+Checks what overlapping must not change: every case arrives exactly once with its
+attachment intact, only the draining thread touches the store, a failure stops the drain
+after the requests already in flight, and the platform files one case for one
+Idempotency-Key even when the requests carrying it arrive at the same moment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from devices.idcard import IdCard
+from kiosk.config import Config
+from sync import outbox
+from sync.outbox import OutboxWorker
+from sync.platform.server import ThreadedPlatform
+from tests.sync.conftest import client_for, queue_cases, set_faults, submissions
+
+PHOTO = bytes(range(256)) * 800  # 200 KB: travels inline
+
+
+def test_lanes_overlap_and_every_case_arrives_once(ecfg: Config, card: IdCard,
+                                                   platform: ThreadedPlatform,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    n = outbox.ACK_BATCH + 7
+    store = queue_cases(ecfg, card, n, photo=PHOTO)
+    worker = OutboxWorker(store, client_for(ecfg), concurrency=3)
+    main = threading.get_ident()
+    store_threads: set[int] = set()
+    for name in ("attachment_bytes", "mark_sent_many", "mark_failed", "record_sync_state"):
+        real = getattr(store, name)
+
+        def spy(*args: Any, _real: Any = real) -> Any:
+            store_threads.add(threading.get_ident())
+            return _real(*args)
+
+        monkeypatch.setattr(store, name, spy)
+    active = peak = 0
+    lock = threading.Lock()
+    real_send = worker._send
+
+    def counted(item: outbox.OutboxItem, *args: Any) -> dict[str, Any]:
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+        try:
+            time.sleep(0.02)  # long enough that the lanes visibly overlap
+            return real_send(item, *args)
+        finally:
+            with lock:
+                active -= 1
+
+    monkeypatch.setattr(worker, "_send", counted)
+    result = worker.drain()
+    assert (result.sent, result.failed, result.offline) == (n, 0, False)
+    assert peak == 3  # never more than the lanes, and they did run together
+    assert store_threads == {main}
+    assert store.queue_depth() == 0
+    rows = submissions(platform)
+    assert len(rows) == n == len({r["idempotency_key"] for r in rows})
+    want = hashlib.sha256(PHOTO).hexdigest()
+    assert all(a["stored_sha256"] == want for r in rows for a in r["payload"]["attachments"])
+
+
+def test_an_unavailable_platform_stops_the_drain_after_the_requests_in_flight(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform) -> None:
+    n = outbox.ACK_BATCH * 2
+    store = queue_cases(ecfg, card, n)
+    set_faults(platform, fail_rate=1.0)
+    worker = OutboxWorker(store, client_for(ecfg), clock=lambda: 1e12, concurrency=3)
+    result = worker.drain()
+    assert result.offline and result.sent == 0
+    assert 1 <= result.failed <= 3  # the failing one and at most the others in flight
+    assert sum(1 for r in store.outbox_rows() if r["attempts"]) == result.failed
+    set_faults(platform)
+    again = OutboxWorker(store, client_for(ecfg), clock=lambda: 2e12, concurrency=3).drain()
+    assert again.sent == n and store.queue_depth() == 0
+    assert len(submissions(platform)) == n
+
+
+def test_a_crash_in_a_lane_keeps_the_acks_received_and_loses_nothing(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    n = outbox.ACK_BATCH + 4
+    store = queue_cases(ecfg, card, n)
+    worker = OutboxWorker(store, client_for(ecfg), concurrency=3)
+    sends = 0
+    lock = threading.Lock()
+    real_send = worker._send
+
+    def send_then_crash(item: outbox.OutboxItem, *args: Any) -> dict[str, Any]:
+        nonlocal sends
+        with lock:
+            sends += 1
+            crash = sends == 5
+        if crash:
+            raise RuntimeError("worker bug in a lane")
+        return real_send(item, *args)
+
+    monkeypatch.setattr(worker, "_send", send_then_crash)
+    with pytest.raises(RuntimeError):
+        worker.drain()
+    kept = n - store.queue_depth()
+    assert kept >= 4  # the acks received before and during the crash are committed
+    assert len(submissions(platform)) == kept
+    monkeypatch.setattr(worker, "_send", real_send)
+    assert worker.drain().sent == n - kept
+    assert store.queue_depth() == 0 and len(submissions(platform)) == n
+
+
+def test_concurrent_requests_under_one_key_file_one_case(ecfg: Config,
+                                                         platform: ThreadedPlatform) -> None:
+    """Real concurrent HTTP requests, same Idempotency-Key, same inline photo: the platform
+    must answer them all with one case (the first 201, the rest 200 duplicates)."""
+    base = client_for(ecfg)
+    clients = [base.fork() for _ in range(8)]
+    uid = "race-key-0001.att-1"
+    payload = {"terminal_id": ecfg.terminal_id, "region_code": ecfg.region_code,
+               "local_no": "L-RACE", "submitted_at": "2024-05-06T10:00:00+08:00",
+               "items": [{"code": "HB-YL-0001", "name": "参保登记"}],
+               "applicant": {"name": "测试", "id_number": "420102195003120026"},
+               "attachments": [{"name": "portrait", "size": len(PHOTO), "upload_id": uid,
+                                "sha256": hashlib.sha256(PHOTO).hexdigest()}]}
+    start = threading.Barrier(len(clients))
+
+    def send(i: int) -> Any:
+        start.wait()
+        return clients[i].submit_inline(payload, [(uid, PHOTO)], "race-key-0001")
+
+    with ThreadPoolExecutor(len(clients)) as pool:
+        acks = list(pool.map(send, range(len(clients))))
+    assert len({a.platform_no for a in acks}) == 1
+    assert sum(not a.duplicate for a in acks) == 1
+    [row] = submissions(platform)
+    assert row["payload"]["attachments"][0]["stored_sha256"] == hashlib.sha256(PHOTO).hexdigest()
