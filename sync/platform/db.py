@@ -32,6 +32,16 @@ from sync.protocol import (
     UploadState,
 )
 
+# Nonces live in a database of their own: they matter only within the clock window
+# (300 s), so losing the last few to a power cut is harmless, and sparing them the
+# synchronous=FULL commit of the case database saves an fsync on every request.
+_NONCE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS nonces (
+    terminal_id TEXT NOT NULL, nonce TEXT NOT NULL, ts INTEGER NOT NULL,
+    PRIMARY KEY (terminal_id, nonce));
+CREATE INDEX IF NOT EXISTS nonces_ts ON nonces(ts);
+"""
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS submissions (
     platform_no TEXT PRIMARY KEY,
@@ -49,14 +59,13 @@ CREATE TABLE IF NOT EXISTS terminals (
     enrolled_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS enrol_codes (
     code TEXT PRIMARY KEY, region_code TEXT, used_by TEXT, used_at TEXT);
-CREATE TABLE IF NOT EXISTS nonces (
-    terminal_id TEXT NOT NULL, nonce TEXT NOT NULL, ts INTEGER NOT NULL,
-    PRIMARY KEY (terminal_id, nonce));
-CREATE INDEX IF NOT EXISTS nonces_ts ON nonces(ts);
 CREATE TABLE IF NOT EXISTS uploads (
     terminal_id TEXT NOT NULL, upload_id TEXT NOT NULL, size INTEGER NOT NULL,
     sha256 TEXT NOT NULL, received INTEGER NOT NULL, complete INTEGER NOT NULL,
     file TEXT NOT NULL, PRIMARY KEY (terminal_id, upload_id));
+CREATE TABLE IF NOT EXISTS inline_blobs (
+    terminal_id TEXT NOT NULL, upload_id TEXT NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (terminal_id, upload_id));
 CREATE TABLE IF NOT EXISTS upload_chunks (
     terminal_id TEXT NOT NULL, upload_id TEXT NOT NULL, offset INTEGER NOT NULL,
     length INTEGER NOT NULL, at TEXT NOT NULL);
@@ -151,6 +160,12 @@ class PlatformDB:
         # marks it sent on the ack) and the platform disagree forever.
         self._conn.execute("PRAGMA synchronous=FULL")
         self._conn.executescript(_SCHEMA)
+        self._nonces = sqlite3.connect(path.with_name(path.stem + "-nonces.sqlite3"),
+                                       check_same_thread=False, isolation_level=None)
+        self._nonces.execute("PRAGMA journal_mode=WAL")
+        self._nonces.execute("PRAGMA synchronous=NORMAL")
+        self._nonces.executescript(_NONCE_SCHEMA)
+        self._nonce_lock = threading.Lock()
         # Guards the one connection: held for SQL only, never across a file's fsync, so
         # requests for different cases store their files in parallel.
         self._lock = threading.RLock()
@@ -225,10 +240,17 @@ class PlatformDB:
 
     def use_nonce(self, terminal_id: str, nonce: str, ts: int, forget_before: int) -> bool:
         """False when the nonce was seen within the window (a replay)."""
-        with self._tx() as c:
-            c.execute("DELETE FROM nonces WHERE ts < ?", (forget_before,))
-            cur = c.execute("INSERT OR IGNORE INTO nonces VALUES (?,?,?)",
-                            (terminal_id, nonce, ts))
+        with self._nonce_lock:
+            c = self._nonces
+            c.execute("BEGIN IMMEDIATE")
+            try:
+                c.execute("DELETE FROM nonces WHERE ts < ?", (forget_before,))
+                cur = c.execute("INSERT OR IGNORE INTO nonces VALUES (?,?,?)",
+                                (terminal_id, nonce, ts))
+                c.execute("COMMIT")
+            except BaseException:
+                c.execute("ROLLBACK")
+                raise
             return cur.rowcount == 1
 
     # Uploads ----------------------------------------------------------------------------
@@ -340,7 +362,15 @@ class PlatformDB:
         state = self.upload_state(terminal_id, upload_id)
         if state is None or not state.complete:
             return None
-        return hashlib.sha256(self._upload_path(terminal_id, upload_id).read_bytes()).hexdigest()
+        return hashlib.sha256(self.upload_bytes(terminal_id, upload_id)).hexdigest()
+
+    def upload_bytes(self, terminal_id: str, upload_id: str) -> bytes:
+        """An upload's bytes: from the database when it came inline, else from its file."""
+        row = self._one("SELECT data FROM inline_blobs WHERE terminal_id=? AND upload_id=?",
+                        (terminal_id, upload_id))
+        if row is not None:
+            return bytes(row[0])
+        return self._upload_path(terminal_id, upload_id).read_bytes()
 
     # Submissions ------------------------------------------------------------------------
 
@@ -360,18 +390,13 @@ class PlatformDB:
         """Files a case with the attachments it carries (``files``: upload id → bytes,
         each already checked against its reference's size and SHA-256).
 
-        Order is what makes it exactly-once: a known key answers first, before anything
-        is written; then every file is written and fsynced; only then does one
-        transaction register the uploads and the case. A crash before that commit leaves
-        at most orphan files under names derived from (terminal, upload id), which the
-        retry overwrites with the same bytes; a crash after it leaves the case, which the
-        retry finds by its key.
-
-        Concurrency: the files are written holding only their uploads' stripe locks, not
-        the connection's lock, so one request's fsync does not stall every other request.
-        The stripes keep anyone else from writing those files or changing those uploads'
-        rows meanwhile; the key is checked again inside the final transaction, so two
-        concurrent requests under one key still record one case.
+        Inline attachments (one chunk at most) are stored in the database, in the same
+        synchronous=FULL transaction as the case: one fsync makes the case and its
+        pictures durable together, where separate files would each need their own and
+        their folder's. A crash before the commit leaves nothing; after it, the retry
+        finds the case by its key. A known key answers first, before anything is written,
+        and is checked again inside the transaction, so two concurrent requests under one
+        key still record one case.
         """
         first = self.submission_ack(key)
         if first is not None:
@@ -390,7 +415,7 @@ class PlatformDB:
                                                  f"{ref.name!r} is neither inline nor "
                                                  "uploaded completely with this SHA-256", st)
                 states = {u: self.upload_state(sub.terminal_id, u) for u in files}
-            fresh: list[tuple[str, Path, bool]] = []
+            fresh: list[tuple[str, bytes, bool]] = []
             for upload_id, data in files.items():
                 ref = refs[upload_id]
                 state = states[upload_id]
@@ -400,15 +425,15 @@ class PlatformDB:
                                          "SHA-256", state)
                 if state is not None and state.complete:
                     continue  # held already (an earlier attempt): nothing to write
-                path = self._upload_path(sub.terminal_id, upload_id)
-                _write_durably(path, 0, data, hash_all=False)  # outside the connection lock
-                fresh.append((upload_id, path, state is None))
+                fresh.append((upload_id, data, state is None))
             with self._tx() as c:
-                for upload_id, path, new in fresh:
+                for upload_id, data, new in fresh:
                     ref = refs[upload_id]
                     if new:
                         self._insert_upload(c, sub.terminal_id, upload_id, ref.size,
-                                            ref.sha256, path)
+                                            ref.sha256, Path("inline"))
+                    c.execute("INSERT OR REPLACE INTO inline_blobs VALUES (?,?,?)",
+                              (sub.terminal_id, upload_id, data))
                     c.execute("UPDATE uploads SET received=size, complete=1 WHERE "
                               "terminal_id=? AND upload_id=?", (sub.terminal_id, upload_id))
                     c.execute("INSERT INTO upload_chunks VALUES (?,?,?,?,?)",

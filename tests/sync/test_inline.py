@@ -190,7 +190,7 @@ def test_the_worker_survives_lost_acks_on_the_inline_path(ecfg: Config, card: Id
         sha(PHOTO_200K)}
 
 
-def test_a_crash_between_file_write_and_commit_leaves_a_clean_retry(
+def test_a_crash_before_the_commit_leaves_nothing_and_a_clean_retry(
         ecfg: Config, card: IdCard, platform: ThreadedPlatform,
         monkeypatch: pytest.MonkeyPatch) -> None:
     store = open_store(ecfg)
@@ -206,9 +206,10 @@ def test_a_crash_between_file_write_and_commit_leaves_a_clean_retry(
     assert result.sent == 0 and result.offline  # a 500: retry later
     [item] = store.due_items(2e12, 10)
     uid = upload_id_for(item, item.attachments[0])
-    path = db._upload_path(ecfg.terminal_id, uid)
-    assert path.read_bytes() == PHOTO_200K  # written and fsynced ...
-    assert db.upload_state(ecfg.terminal_id, uid) is None  # ... but never registered
+    # The picture and the case share one transaction: neither was kept.
+    assert db.upload_state(ecfg.terminal_id, uid) is None
+    with pytest.raises(FileNotFoundError):
+        db.upload_bytes(ecfg.terminal_id, uid)
     assert submissions(platform) == []
 
     monkeypatch.setattr(db, "_insert_submission", real)
