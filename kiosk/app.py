@@ -23,14 +23,34 @@ from kiosk.catalog.loader import parse_catalog
 from kiosk.config import Config
 from kiosk.crypto import DataKey
 from kiosk.provision import platform_client, sync_worker
+from kiosk.ratings import Level, Rating, RatingInvalid, submit_rating
 from kiosk.receipts import ReceiptContext, render_receipt
-from kiosk.session import INSERT_CARD_PROMPT, ResidentSession, Step
+from kiosk.session import (
+    INSERT_CARD_PROMPT,
+    QUERY_EMPTY,
+    QUERY_OFFLINE,
+    Purpose,
+    QueryRecord,
+    ResidentSession,
+    Step,
+)
 from kiosk.store import Store
 from kiosk.workdays import WorkCalendar
 from sync.client import PlatformClient
 from sync.outbox import DrainResult, OutboxWorker
 
 log = logging.getLogger(__name__)
+
+QUERY_TIMEOUT_S = 5.0  # the resident is waiting at the screen; local records come anyway
+
+
+def _local_date(iso: str) -> str:
+    """A stored UTC timestamp as the resident's calendar day, in words."""
+    try:
+        d = dt.datetime.fromisoformat(iso).astimezone().date()
+    except ValueError:
+        return ""
+    return f"{d.year}年{d.month}月{d.day}日"
 
 
 @dataclass
@@ -103,18 +123,111 @@ class Kiosk:
 
     # The resident flow ------------------------------------------------------------------
 
-    def start_visit(self) -> None:
+    def start_visit(self, purpose: Purpose = Purpose.SERVICE) -> None:
         self.session.end()
         self.session.view.step = Step.INSERT_CARD
         self.session.view.message = INSERT_CARD_PROMPT
         self.session.view.items = list(self.items)
+        self.session.view.purpose = purpose
+
+    def start_query(self) -> None:
+        """办件查询 from the home screen: the card says whose cases to show."""
+        self.start_visit(Purpose.QUERY)
+
+    def start_rating_visit(self) -> None:
+        """好差评 from the home screen: the card finds the resident's newest case to rate."""
+        self.start_visit(Purpose.RATE)
 
     def poll_card(self) -> bool:
         ok = self.session.on_card(self.devices.card_reader.status(), dt.date.today())
         if ok:
             self.session.view.items = list(self.items)
             self.store.audit("resident", "card.read", "", {})
+            purpose = self.session.view.purpose
+            if purpose is Purpose.QUERY:
+                self.show_query()
+            elif purpose is Purpose.RATE:
+                newest = self._resident_case_ids()[:1]
+                if newest:
+                    self.start_rating(newest[0])
+                else:
+                    self.show_query()  # nothing to rate: says 没有查到办件
         return ok
+
+    def _resident_case_ids(self) -> list[str]:
+        applicant = self.session.applicant
+        return [] if applicant is None else [c.id for c in self.store.cases_for(
+            applicant.id_number)]
+
+    def show_query(self) -> None:
+        """The card holder's cases on this terminal, newest first, in plain words.
+
+        The platform is asked for fresh statuses with a short timeout; when it cannot be
+        reached the local records are shown with a note saying so, never an error."""
+        from kiosk.status import by_id_number
+
+        s = self.session
+        if s.applicant is None:
+            raise RuntimeError("the query needs a card read")
+        ids = {c.display_no: c.id for c in self.store.cases_for(s.applicant.id_number)}
+        answer = by_id_number(self.store, platform_client(self.config, QUERY_TIMEOUT_S),
+                              s.applicant.id_number)
+        records = [QueryRecord(case_no=ln.number, items=ln.items, status=ln.status,
+                               detail=ln.detail,
+                               date=_local_date(ln.created_at))
+                   for ln in answer.lines]
+        s.query_case_ids = [ids.get(r.case_no, "") for r in records]
+        v = s.view
+        v.query = records
+        v.query_note = "" if answer.online else QUERY_OFFLINE
+        v.message, v.problem = ("" if records else QUERY_EMPTY), False
+        v.step = Step.QUERY_RESULT
+
+    # 好差评 ---------------------------------------------------------------------------------
+
+    def start_rating(self, case_id: str | None = None) -> None:
+        """Opens the rating screen for ``case_id``, or for the case just submitted."""
+        s = self.session
+        case_id = case_id or (s.case.id if s.case is not None else None)
+        if case_id is None:
+            raise RuntimeError("a rating needs a case")
+        s.rating_case_id = case_id
+        s.view.rating_case_no = self.store.get_case(case_id).display_no
+        s.view.message, s.view.problem = "", False
+        s.view.rating_level = 0
+        s.view.step = Step.RATE
+
+    def choose_rating_level(self, level: int) -> None:
+        """A tapped face; 0 goes back to all five. The low levels open reasons and phone."""
+        v = self.session.view
+        if v.step == Step.RATE:
+            v.rating_level = int(Level(level)) if level else 0
+            v.message, v.problem = "", False
+
+    def rate_query_case(self, index: int) -> None:
+        """The 评价 button on one row of the 办件查询 list."""
+        ids = self.session.query_case_ids
+        if 0 <= index < len(ids) and ids[index]:
+            self.start_rating(ids[index])
+
+    def submit_rating(self, level: int, reasons: list[str], phone: str = "") -> bool:
+        """Stores and queues the rating under kiosk.ratings' rules; False with the Chinese
+        reason in ``view.message`` when the resident has something to fix."""
+        s = self.session
+        if s.view.step != Step.RATE:
+            raise RuntimeError("no rating screen open")
+        rating = Rating(level=Level(level), reasons=tuple(reasons), phone=phone,
+                        case_id=s.rating_case_id)
+        try:
+            submit_rating(self.store, rating)
+        except RatingInvalid as exc:
+            s.view.message, s.view.problem = "；".join(exc.problems), True
+            return False
+        s.view.message, s.view.problem = "", False
+        s.view.rating_level = 0
+        s.view.step = Step.RATED
+        self.worker.wake()
+        return True
 
     def choose(self, codes: list[str]) -> None:
         by_code = {i.code: i for i in self.items}

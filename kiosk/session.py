@@ -18,6 +18,9 @@ from kiosk.cases import Applicant, Case, CaseItem
 from kiosk.identity import mask_id_number, mask_name
 
 INSERT_CARD_PROMPT = "请将身份证放在读卡区"
+QUERY_EMPTY = "没有查到办件"
+QUERY_OFFLINE = "暂时无法连接，显示的是本机记录"
+RATING_THANKS = "感谢您的评价"
 
 
 class Step(StrEnum):
@@ -26,6 +29,28 @@ class Step(StrEnum):
     CHOOSE_ITEM = "choose_item"
     CONFIRM = "confirm"
     DONE = "done"
+    QUERY_RESULT = "query_result"  # 办件查询: this resident's cases on this terminal
+    RATE = "rate"  # 好差评 for one case
+    RATED = "rated"  # thanks, then home
+
+
+class Purpose(StrEnum):
+    """Why the card is being read: the same card screen starts three different visits."""
+
+    SERVICE = "service"
+    QUERY = "query"
+    RATE = "rate"
+
+
+@dataclass(frozen=True)
+class QueryRecord:
+    """One case as the 办件查询 screen shows it: plain words, no identity at all."""
+
+    case_no: str
+    items: tuple[str, ...]
+    status: str
+    detail: str
+    date: str  # 2026年11月26日
 
 
 @dataclass
@@ -43,6 +68,11 @@ class SessionView:
     case_status: str = ""
     receipt_path: str = ""
     printed: bool = False
+    purpose: Purpose = Purpose.SERVICE
+    query: list[QueryRecord] = field(default_factory=list)
+    query_note: str = ""  # 没有查到办件 / 暂时无法连接… ; empty when all is well
+    rating_case_no: str = ""
+    rating_level: int = 0  # 5 非常满意 … 1 非常不满意; 0 while nothing is chosen
 
 
 def applicant_from_card(card: IdCard) -> Applicant:
@@ -66,6 +96,10 @@ class ResidentSession:
     applicant: Applicant | None = None
     case: Case | None = None
     answers: dict[str, Any] = field(default_factory=dict)
+    # Case ids behind ``view.query`` (same order) and the case being rated: kept here, not
+    # in the view, so the screens only ever hold numbers and words.
+    query_case_ids: list[str] = field(default_factory=list)
+    rating_case_id: str | None = None
 
     def on_card(self, status: CardStatus, today: dt.date) -> bool:
         """Applies a reader status; True when an identity was taken from the card."""
@@ -97,4 +131,6 @@ class ResidentSession:
         self.applicant = None
         self.case = None
         self.answers = {}
+        self.query_case_ids = []
+        self.rating_case_id = None
         self.view = SessionView()

@@ -25,7 +25,8 @@ from kiosk.app import Kiosk
 from kiosk.cases import STATUS_WORDS, CaseStatus
 from kiosk.fonts import FontMissing, cjk_font_path
 from kiosk.identity import gb11643_check_char, mask_id_number, mask_name
-from kiosk.session import SessionView, Step
+from kiosk.ratings import Level, Rating, rating_problems
+from kiosk.session import QUERY_EMPTY, QUERY_OFFLINE, QueryRecord, SessionView, Step
 from ui.viewmodels import WAITING_FOR_CARD, SessionViewModel
 
 log = logging.getLogger(__name__)
@@ -206,6 +207,26 @@ def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
     done = replace(confirm, step=Step.DONE, case_no=case_no,
                    case_status=STATUS_WORDS[CaseStatus.SUBMITTED])
     waiting = SessionView(step=Step.INSERT_CARD, message=WAITING_FOR_CARD, items=items)
+    today = dt.date.today()
+    names = [i.name for i in items] or ["城乡居民养老保险参保登记"]
+    records = [
+        QueryRecord(case_no=case_no, items=(names[0],),
+                    status=STATUS_WORDS[CaseStatus.SUBMITTED],
+                    detail="已在本机保存，联网后自动上传，不用再跑一趟",
+                    date=f"{today.year}年{today.month}月{today.day}日"),
+        QueryRecord(case_no=case_no[:-1] + "0", items=(names[-1],),
+                    status=STATUS_WORDS[CaseStatus.FINISHED], detail="已经办好了",
+                    date=f"{today.year}年{today.month}月{max(1, today.day - 1)}日"),
+        QueryRecord(case_no="4201022026000318", items=(names[len(names) // 2],),
+                    status=STATUS_WORDS[CaseStatus.NEEDS_CORRECTION],
+                    detail="需要补正材料，请带上回执到便民服务中心，或拨打12345询问",
+                    date=f"{today.year}年{today.month}月1日"),
+    ]
+    query = replace(card, step=Step.QUERY_RESULT, items=[], query=records,
+                    query_note=QUERY_OFFLINE)
+    rate = replace(done, step=Step.RATE, rating_case_no=case_no)
+    poor = replace(rate, rating_level=int(Level.DISSATISFIED), problem=True,
+                   message="；".join(rating_problems(Rating(Level.DISSATISFIED))))
     return [
         ("home", SessionView()),
         ("insert_card", waiting),
@@ -217,4 +238,9 @@ def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
         ("print_failed", replace(done, message=PrinterOutOfPaper("sample").resident_message,
                                           problem=True)),
         ("printed", replace(done, printed=True)),
+        ("query_result", query),
+        ("query_empty", replace(query, query=[], query_note="", message=QUERY_EMPTY)),
+        ("rate", rate),
+        ("rate_poor", poor),
+        ("rated", replace(rate, step=Step.RATED)),
     ]

@@ -31,7 +31,8 @@ from PySide6.QtCore import (
 )
 
 from kiosk.app import Kiosk
-from kiosk.session import INSERT_CARD_PROMPT, SessionView, Step
+from kiosk.ratings import LEVEL_WORDS, POOR_REASONS, Level
+from kiosk.session import INSERT_CARD_PROMPT, RATING_THANKS, SessionView, Step
 from kiosk.store import StoreError
 from sync.client import PlatformClient
 
@@ -43,6 +44,7 @@ CARD_POLL_MS = 300
 STATUS_REFRESH_MS = 2000
 HEALTH_CHECK_MS = 30_000
 HEALTH_TIMEOUT_S = 5.0
+THANKS_MS = 6000  # the 感谢您的评价 screen goes home by itself after this
 
 
 class _JobSignals(QObject):
@@ -72,6 +74,12 @@ class _Job(QRunnable):
 
 def _item_dicts(items: list[Any]) -> list[dict[str, str]]:
     return [{"code": i.code, "name": i.name} for i in items]
+
+
+def _query_dicts(records: list[Any]) -> list[dict[str, str]]:
+    """The 办件查询 rows for QML: numbers and plain words, nothing that names anyone."""
+    return [{"caseNo": r.case_no, "items": "、".join(r.items), "status": r.status,
+             "detail": r.detail, "date": r.date} for r in records]
 
 
 class SessionViewModel(QObject):
@@ -116,6 +124,11 @@ class SessionViewModel(QObject):
         self._idle_timer.setInterval(kiosk.config.idle_timeout_s * 1000)
         self._idle_timer.timeout.connect(self._on_idle)
 
+        self._thanks_timer = QTimer(self)
+        self._thanks_timer.setSingleShot(True)
+        self._thanks_timer.setInterval(THANKS_MS)
+        self._thanks_timer.timeout.connect(self._on_thanks_done)
+
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refreshStatus)
@@ -136,7 +149,7 @@ class SessionViewModel(QObject):
         """Re-reads the session; called after every core call and before a screenshot."""
         v = self._kiosk.session.view
         # A copy, so the next comparison sees what changed in the core's view.
-        new = replace(v, items=list(v.items), chosen=list(v.chosen))
+        new = replace(v, items=list(v.items), chosen=list(v.chosen), query=list(v.query))
         old_step = self._view.step
         if new != self._view:
             self._view = new
@@ -178,6 +191,11 @@ class SessionViewModel(QObject):
                 self._card_timer.start()
         else:
             self._card_timer.stop()
+        if step == Step.RATED:
+            if step_changed:
+                self._thanks_timer.start()
+        else:
+            self._thanks_timer.stop()
         if step == Step.HOME:
             self._idle_timer.stop()
         elif step_changed or not self._idle_timer.isActive():
@@ -211,6 +229,27 @@ class SessionViewModel(QObject):
 
     def _get_case_status(self) -> str:
         return self._view.case_status
+
+    def _get_query(self) -> list[dict[str, str]]:
+        return _query_dicts(self._view.query)
+
+    def _get_query_note(self) -> str:
+        return self._view.query_note
+
+    def _get_rating_case_no(self) -> str:
+        return self._view.rating_case_no
+
+    def _get_rating_level(self) -> int:
+        return self._view.rating_level
+
+    def _get_level_words(self) -> list[str]:
+        return [LEVEL_WORDS[Level(n)] for n in (5, 4, 3, 2, 1)]
+
+    def _get_poor_reasons(self) -> list[str]:
+        return list(POOR_REASONS)
+
+    def _get_thanks(self) -> str:
+        return RATING_THANKS
 
     def _get_printed(self) -> bool:
         return self._view.printed
@@ -259,6 +298,13 @@ class SessionViewModel(QObject):
     chosen = Property(list, _get_chosen, notify=changed)
     caseNo = Property(str, _get_case_no, notify=changed)
     caseStatus = Property(str, _get_case_status, notify=changed)
+    query = Property(list, _get_query, notify=changed)
+    queryNote = Property(str, _get_query_note, notify=changed)
+    ratingCaseNo = Property(str, _get_rating_case_no, notify=changed)
+    ratingLevel = Property(int, _get_rating_level, notify=changed)
+    levelWords = Property(list, _get_level_words, constant=True)  # for levels 5 … 1
+    poorReasons = Property(list, _get_poor_reasons, constant=True)
+    thanks = Property(str, _get_thanks, constant=True)
     printed = Property(bool, _get_printed, notify=changed)
     printing = Property(bool, _get_printing, notify=changed)
     online = Property(bool, _get_online, notify=statusChanged)
@@ -280,6 +326,56 @@ class SessionViewModel(QObject):
         self._settle()
         self._kiosk.start_visit()
         self.refresh()
+
+    @Slot()
+    def startQuery(self) -> None:
+        self._settle()
+        self._kiosk.start_query()
+        self.refresh()
+
+    @Slot()
+    def startRatingVisit(self) -> None:
+        self._settle()
+        self._kiosk.start_rating_visit()
+        self.refresh()
+
+    @Slot(int)
+    def rateCase(self, index: int) -> None:
+        """评价: ``index`` is a row of the 办件查询 list, or -1 for the case just submitted."""
+        self._settle()
+        try:
+            if index < 0:
+                if self._kiosk.session.view.step == Step.DONE:
+                    self._kiosk.start_rating()
+            elif self._kiosk.session.view.step == Step.QUERY_RESULT:
+                self._kiosk.rate_query_case(index)
+        except (StoreError, KeyError):
+            log.error("rating screen could not be opened")
+        self.refresh()
+
+    @Slot(int)
+    def chooseLevel(self, level: int) -> None:
+        self._settle()
+        self._kiosk.choose_rating_level(int(level))
+        self.refresh()
+
+    @Slot(int, "QVariantList", str)
+    def submitRating(self, level: int, reasons: list[str], phone: str) -> None:
+        self._settle()
+        if self._kiosk.session.view.step != Step.RATE:
+            return
+        try:
+            self._kiosk.submit_rating(int(level), [str(r) for r in reasons], str(phone))
+        except StoreError as exc:
+            log.error("rating not stored: %s", type(exc).__name__)
+            view = self._kiosk.session.view
+            view.message, view.problem = "本机暂时无法保存，请联系工作人员", True
+        self.refresh()
+        self.refreshStatus()
+
+    def _on_thanks_done(self) -> None:
+        if self._view.step == Step.RATED:
+            self.endSession()
 
     @Slot()
     def pollCard(self) -> None:
@@ -376,7 +472,7 @@ class SessionViewModel(QObject):
     def shutdown(self) -> None:
         """Stops timers and waits for workers, so no job outlives the kiosk it uses."""
         for timer in (self._card_timer, self._idle_timer, self._status_timer,
-                      self._health_timer):
+                      self._health_timer, self._thanks_timer):
             timer.stop()
         self._devices.waitForDone()
         self._network.waitForDone()

@@ -86,6 +86,12 @@ Item {
         spacing: 32
 
         BigButton {
+            objectName: "rateDone"
+            width: 240
+            text: "评价"
+            onClicked: screen.vm.rateCase(-1)
+        }
+        BigButton {
             width: 360
             visible: !screen.vm.printed
             enabled: !screen.vm.printing

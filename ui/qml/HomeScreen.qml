@@ -77,16 +77,28 @@ Item {
             width: (parent.width - parent.spacing) * 0.45
             height: parent.height
             spacing: 24
-            Repeater {
-                model: ["办件查询", "好差评", "帮办代办"]
-                BigButton {
-                    required property string modelData
-                    width: parent.width
-                    height: (parent.height - 2 * parent.spacing) / 3
-                    text: modelData
-                    subtitle: "即将开放"
-                    onClicked: screen.comingSoon(modelData)
-                }
+            BigButton {
+                objectName: "homeQuery"
+                width: parent.width
+                height: (parent.height - 2 * parent.spacing) / 3
+                text: "办件查询"
+                subtitle: "看看办到哪一步了"
+                onClicked: screen.vm.startQuery()
+            }
+            BigButton {
+                objectName: "homeRate"
+                width: parent.width
+                height: (parent.height - 2 * parent.spacing) / 3
+                text: "好差评"
+                subtitle: "为办过的事打分"
+                onClicked: screen.vm.startRatingVisit()
+            }
+            BigButton {
+                width: parent.width
+                height: (parent.height - 2 * parent.spacing) / 3
+                text: "帮办代办"
+                subtitle: "即将开放"
+                onClicked: screen.comingSoon("帮办代办")
             }
         }
     }

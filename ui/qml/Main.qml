@@ -134,6 +134,22 @@ Window {
             visible: root.vm.step === "done"
             vm: root.vm
         }
+        QueryResultScreen {
+            anchors.fill: parent
+            visible: root.vm.step === "query_result"
+            vm: root.vm
+            onRate: (index) => root.vm.rateCase(index)
+        }
+        RatingScreen {
+            anchors.fill: parent
+            visible: root.vm.step === "rate"
+            vm: root.vm
+        }
+        RatedScreen {
+            anchors.fill: parent
+            visible: root.vm.step === "rated"
+            vm: root.vm
+        }
     }
 
     // Footer ------------------------------------------------------------------------------
@@ -147,6 +163,7 @@ Window {
 
         BigButton {
             id: homeButton
+            objectName: "homeButton"
             anchors { left: parent.left; leftMargin: 32; verticalCenter: parent.verticalCenter }
             width: 300
             visible: root.vm.step !== "home"

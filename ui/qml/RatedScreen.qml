@@ -1,0 +1,48 @@
+import QtQuick
+import QtQuick.Shapes
+
+// After a rating: a plain thank-you, then home by itself (the view model's timer), so the
+// resident can simply walk away.
+Item {
+    id: screen
+
+    property QtObject vm
+
+    KioskTheme { id: pal }
+
+    Column {
+        anchors.centerIn: parent
+        spacing: 28
+        Rectangle {
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: 140; height: 140; radius: 70
+            color: pal.success
+            Shape {
+                anchors.fill: parent
+                ShapePath {
+                    strokeColor: pal.onDark
+                    strokeWidth: 14
+                    fillColor: "transparent"
+                    capStyle: ShapePath.RoundCap
+                    joinStyle: ShapePath.RoundJoin
+                    startX: 38; startY: 72
+                    PathLine { x: 62; y: 98 }
+                    PathLine { x: 105; y: 46 }
+                }
+            }
+        }
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: screen.vm.thanks
+            color: pal.success
+            font.pixelSize: 60
+            font.bold: true
+        }
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: "您的意见会转给相关部门，帮助我们改进服务。"
+            color: pal.inkSoft
+            font.pixelSize: 32
+        }
+    }
+}
