@@ -33,19 +33,19 @@ PrinterStatus = PrinterReady | OutOfPaper | PrinterOffline | PaperJam
 
 
 class PrinterError(DeviceError):
-    resident_message = "打印机暂时无法使用，回执已保存，可稍后在“办件查询”中补打"
+    resident_message = "打印机暂时无法使用。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执"
 
 
 class PrinterOutOfPaper(PrinterError):
-    resident_message = "打印机缺纸，回执已保存，请联系工作人员或稍后在“办件查询”中补打"
+    resident_message = "打印机缺纸。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执"
 
 
 class PrinterJammed(PrinterError):
-    resident_message = "打印机卡纸，回执已保存，请联系工作人员或稍后在“办件查询”中补打"
+    resident_message = "打印机卡纸。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执"
 
 
 class PrinterOfflineError(PrinterError):
-    resident_message = "打印机未连接，回执已保存，请联系工作人员或稍后在“办件查询”中补打"
+    resident_message = "打印机未连接。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执"
 
 
 @runtime_checkable
