@@ -33,7 +33,8 @@ PrinterStatus = PrinterReady | OutOfPaper | PrinterOffline | PaperJam
 
 
 class PrinterError(DeviceError):
-    resident_message = "打印机暂时无法使用。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执"
+    resident_message = ("打印机暂时无法使用。办件已保存，"
+                        "请记下屏幕上的办件编号，或请工作人员补打回执")
 
 
 class PrinterOutOfPaper(PrinterError):
