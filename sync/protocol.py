@@ -7,9 +7,9 @@ fails when the checked-in document and the code drift apart.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from sync.signing import TERMINAL_HEADER
 
@@ -31,6 +31,19 @@ INLINE_MAX_FILES = 32
 INLINE_MAX_JSON = 1024 * 1024
 INLINE_MAX_BODY = INLINE_MAX_FILES * (INLINE_MAX_BYTES + 1024) + INLINE_MAX_JSON
 
+
+
+def _json_integer(value: object) -> int:
+    """JSON Schema's integer: 3 and 3.0, never true or "3" (pydantic's lax int takes both,
+    strict int refuses 3.0, and the contract document says integer)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a JSON integer")
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError("must be a whole number")
+    return int(value)
+
+
+JsonInt = Annotated[int, BeforeValidator(_json_integer)]
 
 class ErrorBody(BaseModel):
     """Every refusal: a stable machine code and a sentence for the technician."""
@@ -66,7 +79,7 @@ class AttachmentRef(BaseModel):
 
     name: str = Field(min_length=1, max_length=64)
     sha256: str = Field(pattern=SHA256_HEX)
-    size: int = Field(ge=0, le=2**40)
+    size: JsonInt = Field(ge=0, le=2**40)
     upload_id: str = Field(pattern=UPLOAD_ID)
 
 
@@ -166,7 +179,7 @@ class RatingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     rating_id: str = Field(min_length=8, max_length=64)
-    level: int = Field(ge=1, le=5)
+    level: JsonInt = Field(ge=1, le=5)
     reasons: list[str] = Field(default_factory=list, max_length=20)
     comment: str = Field(default="", max_length=500)
     phone: str = Field(default="", max_length=20, description="only for a follow-up call")
@@ -184,7 +197,7 @@ class RatingAck(BaseModel):
 class AuditEventIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    seq: int = Field(ge=1, le=2**53 - 1,
+    seq: JsonInt = Field(ge=1, le=2**53 - 1,
                      description="the terminal's event number: the platform's dedupe key")
     at: str
     actor: str = Field(max_length=64)
@@ -207,12 +220,12 @@ class HeartbeatIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     at: str
-    queue_depth: int = Field(ge=0)
-    parked: int = Field(ge=0)
-    audit_backlog: int = Field(ge=0, default=0)
+    queue_depth: JsonInt = Field(ge=0)
+    parked: JsonInt = Field(ge=0)
+    audit_backlog: JsonInt = Field(ge=0, default=0)
     software: str = Field(default="", max_length=64)
-    catalog_version: int = Field(ge=0, default=0)
-    config_version: int = Field(ge=0, default=0)
+    catalog_version: JsonInt = Field(ge=0, default=0)
+    config_version: JsonInt = Field(ge=0, default=0)
 
 
 class HeartbeatAck(BaseModel):
@@ -252,10 +265,10 @@ class RemoteConfigBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    idle_timeout_s: int | None = Field(default=None, ge=5, le=3600)
+    idle_timeout_s: JsonInt | None = Field(default=None, ge=5, le=3600)
     announcement: str = Field(default="", max_length=500)
-    retention_days: int | None = Field(default=None, ge=1, le=365)
-    heartbeat_interval_s: int | None = Field(default=None, ge=30, le=86400)
+    retention_days: JsonInt | None = Field(default=None, ge=1, le=365)
+    heartbeat_interval_s: JsonInt | None = Field(default=None, ge=30, le=86400)
 
 
 class HolidayBody(BaseModel):
@@ -263,7 +276,7 @@ class HolidayBody(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    year: int = Field(ge=2000, le=2100)
+    year: JsonInt = Field(ge=2000, le=2100)
     holidays: list[dt.date] = Field(default_factory=list)
     workdays: list[dt.date] = Field(default_factory=list)
 
