@@ -16,6 +16,16 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     return load_catalog(Path(args.dir) if getattr(args, "dir", None) else None)
 
 
+def _catalog_or_report(args: argparse.Namespace) -> Catalog | None:
+    """The catalog, or None after printing why it was refused (every command but
+    `validate`, which lists each problem, reports it this way)."""
+    try:
+        return _catalog(args)
+    except CatalogError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
 def cmd_catalog_validate(args: argparse.Namespace) -> int:
     try:
         cat = _catalog(args)
@@ -30,10 +40,8 @@ def cmd_catalog_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
-    try:
-        cat = _catalog(args)
-    except CatalogError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    cat = _catalog_or_report(args)
+    if cat is None:
         return 1
     if args.json:
         doc: dict[str, Any] = {
@@ -57,10 +65,8 @@ def cmd_catalog_list(args: argparse.Namespace) -> int:
 def cmd_catalog_search(args: argparse.Namespace) -> int:
     from kiosk.catalog.search import SearchIndex
 
-    try:
-        cat = _catalog(args)
-    except CatalogError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    cat = _catalog_or_report(args)
+    if cat is None:
         return 1
     hits = SearchIndex(cat).search(args.query, limit=args.limit)
     for h in hits:
@@ -73,10 +79,8 @@ def cmd_catalog_search(args: argparse.Namespace) -> int:
 def cmd_guide(args: argparse.Namespace) -> int:
     from kiosk.guide.checklist import AnswerError, build_checklist, checklist_lines
 
-    try:
-        cat = _catalog(args)
-    except CatalogError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    cat = _catalog_or_report(args)
+    if cat is None:
         return 1
     answers: dict[str, Any] = {}
     if args.answers:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -67,6 +68,20 @@ def read_card(vm: SessionViewModel, kiosk: Kiosk, qtbot: QtBot) -> None:
     vm.startVisit()
     MockCardReader(kiosk.config.mock_dir).insert(resident_card())
     qtbot.waitUntil(lambda: vm.step == "choose_item", timeout=3000)
+
+
+def show_live(qtbot: QtBot, frontend: QtFrontend,
+              kiosk: Kiosk) -> tuple[QQuickWindow, SessionViewModel]:
+    """The window residents see, shown and driven by its live view model."""
+    window, vm = frontend.load(kiosk, live=True)
+    with qtbot.waitExposed(window):
+        window.show()
+    return window, vm
+
+
+def click(window: QQuickWindow, x: int, y: int) -> None:
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(x, y))
 
 
 def grey_spread(path: Path) -> tuple[int, float]:
@@ -259,13 +274,10 @@ def test_presses_reach_buttons_and_restart_the_idle_clock(
 
 def test_a_whole_visit_by_touch_reaches_the_case_number(
         qtbot: QtBot, frontend: QtFrontend, kiosk: Kiosk) -> None:
-    window, vm = frontend.load(kiosk, live=True)
-    with qtbot.waitExposed(window):
-        window.show()
+    window, vm = show_live(qtbot, frontend, kiosk)
 
     def tap(x: int, y: int) -> None:
-        QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(x, y))
+        click(window, x, y)
 
     tap(300, 400)  # 我要办事
     qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=2000)
@@ -284,13 +296,10 @@ def test_a_whole_visit_by_touch_reaches_the_case_number(
 
 def test_items_beyond_the_first_page_are_reached_with_the_page_buttons(
         qtbot: QtBot, frontend: QtFrontend, kiosk: Kiosk) -> None:
-    window, vm = frontend.load(kiosk, live=True)
-    with qtbot.waitExposed(window):
-        window.show()
+    window, vm = show_live(qtbot, frontend, kiosk)
 
     def tap(x: int, y: int) -> None:
-        QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(x, y))
+        click(window, x, y)
 
     assert len(kiosk.items) > 6  # more than one page of three rows
     read_card(vm, kiosk, qtbot)
