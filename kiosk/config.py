@@ -45,6 +45,10 @@ class Config:
     # PEM bundle of the CA that signed the platform's certificate (https); empty: the
     # system store. Pinning it means a forged certificate from another CA is refused.
     platform_ca_bundle: str = ""
+    # HTTP(S) proxy to reach the platform through, e.g. http://10.0.0.1:3128; empty: none.
+    # Only this setting counts: the service's environment (HTTP_PROXY and friends) is
+    # ignored, so what a terminal does is what its config file says.
+    platform_proxy: str = ""
     retention_days: int = 7  # personal data kept this long after the platform acknowledged
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
     idle_timeout_s: int = 90
@@ -101,6 +105,8 @@ def _check(cfg: Config) -> Config:
     _expect(not cfg.platform_ca_bundle or Path(cfg.platform_ca_bundle).is_file(),
             "platform_ca_bundle", "the path of an existing PEM CA bundle file",
             cfg.platform_ca_bundle)
+    _expect(not cfg.platform_proxy or bool(_URL.match(cfg.platform_proxy)), "platform_proxy",
+            "an http:// or https:// proxy URL, or empty", cfg.platform_proxy)
     _expect(1 <= cfg.retention_days <= 365, "retention_days",
             "a whole number of days between 1 and 365", cfg.retention_days)
     _expect(5 <= cfg.idle_timeout_s <= 3600, "idle_timeout_s",

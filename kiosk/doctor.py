@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kiosk.config import Config
 from kiosk.fonts import FontMissing, cjk_font_path
-from sync.client import PlatformClient
+from kiosk.provision import platform_client
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _data_dir(cfg: Config) -> Check:
 
 
 def _platform(cfg: Config) -> Check:
-    ok = PlatformClient(cfg.platform_url, cfg.terminal_id, timeout_s=5).health()
+    ok = platform_client(cfg, timeout_s=5).health()  # the proxy and CA the syncing uses
     if not ok:
         return Check("platform reachable", False, f"{cfg.platform_url} did not answer /health",
                      "check the network and platform_url; submissions queue meanwhile")

@@ -40,7 +40,8 @@ class ProvisionError(Exception):
 def platform_client(cfg: Config, timeout_s: float = 15.0, url: str | None = None
                     ) -> PlatformClient:
     return PlatformClient(url or cfg.platform_url, cfg.terminal_id, timeout_s=timeout_s,
-                          signer=load_signer(cfg), ca_bundle=cfg.platform_ca_bundle or None)
+                          signer=load_signer(cfg), ca_bundle=cfg.platform_ca_bundle or None,
+                          proxy=cfg.platform_proxy or None)
 
 
 def provision(cfg: Config, platform_url: str, code: str) -> Enrolment:

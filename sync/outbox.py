@@ -23,6 +23,7 @@ import logging
 import random
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -196,33 +197,34 @@ class OutboxWorker:
         """Sends due items until none is due, the platform is unreachable, or ``limit``;
         then ships the audit log.
 
-        Items are picked ``ACK_BATCH`` at a time (each the head of its order key, so none
-        waits on another) and their acks are committed together: one synchronous=FULL
-        transaction, one fsync, per batch instead of per item. This widens no window: an
-        ack lost before that commit (power cut, SIGKILL) leaves its item due, exactly as a
-        crash between the platform's answer and a per-item commit would, and the retry's
-        idempotency key makes the platform answer with the first ack.
+        Acks are committed ``ACK_BATCH`` at a time: one synchronous=FULL transaction, one
+        fsync, per batch instead of per item. This widens no window: an ack lost before
+        that commit (power cut, SIGKILL) leaves its item due, exactly as a crash between
+        the platform's answer and a per-item commit would, and the retry's idempotency key
+        makes the platform answer with the first ack.
         """
         result = DrainResult()
-        while limit is None or result.sent + result.failed < limit:
-            want = ACK_BATCH if limit is None else min(ACK_BATCH,
-                                                       limit - result.sent - result.failed)
-            items = self.store.due_items(self.clock(), want)
-            if not items:
-                break
-            if not self._send_batch(items, result):
-                break
+        # A lone case (the usual drain after a resident submits) goes on this thread and
+        # the worker's own connection; lanes are for a backlog.
+        if self.concurrency > 1 and len(self.store.due_items(self.clock(), 2)) > 1:
+            self._drain_overlapped(limit, result)
+        else:
+            while limit is None or result.sent + result.failed < limit:
+                want = ACK_BATCH if limit is None else min(
+                    ACK_BATCH, limit - result.sent - result.failed)
+                items = self.store.due_items(self.clock(), want)
+                if not items or not self._send_batch(items, result):
+                    break
         if not result.offline:
             self._ship_audit(result)
         return result
 
     def _send_batch(self, items: list[OutboxItem], result: DrainResult) -> bool:
-        """Sends ``items``; False when the platform or the terminal's credentials stopped
-        the drain. Acks received so far are committed whatever happens."""
+        """Sends ``items`` one after the other on this thread; False when the platform or
+        the terminal's credentials stopped the drain. Acks received so far are committed
+        whatever happens."""
         acks: list[tuple[OutboxItem, dict[str, Any]]] = []
         try:
-            if self.concurrency > 1 and len(items) > 1:
-                return self._send_overlapped(items, result, acks)
             for item in items:
                 try:
                     outcome: dict[str, Any] | PlatformError = self._send(item)
@@ -232,15 +234,20 @@ class OutboxWorker:
                     return False
             return True
         finally:
-            if acks:
-                self.store.mark_sent_many(acks)
-                result.sent += len(acks)
+            self._commit(acks, result)
+
+    def _commit(self, acks: list[tuple[OutboxItem, dict[str, Any]]],
+                result: DrainResult) -> None:
+        if acks:
+            self.store.mark_sent_many(acks)
+            result.sent += len(acks)
+            acks.clear()
 
     def _settle(self, item: OutboxItem, outcome: dict[str, Any] | PlatformError,
                 result: DrainResult, acks: list[tuple[OutboxItem, dict[str, Any]]],
                 stopped: bool) -> bool:
         """Books one item's outcome (on the drain's thread: it writes the store); False
-        when it means the drain must stop. ``stopped``: an earlier outcome of this batch
+        when it means the drain must stop. ``stopped``: an earlier outcome of this drain
         already stopped it, so an answer still arriving does not declare us online."""
         if isinstance(outcome, PlatformAuthFailed):
             self._auth_failed(outcome, result)
@@ -268,22 +275,29 @@ class OutboxWorker:
         acks.append((item, outcome))
         return True
 
-    def _send_overlapped(self, items: list[OutboxItem], result: DrainResult,
-                         acks: list[tuple[OutboxItem, dict[str, Any]]]) -> bool:
-        """Keeps up to ``concurrency`` items of the batch in flight, each on its own thread
-        and connection, so the terminal prepares and signs one case while the platform
-        stores another.
+    def _drain_overlapped(self, limit: int | None, result: DrainResult) -> None:
+        """Keeps up to ``concurrency`` items in flight for the whole drain, each on its
+        own thread and connection, so the terminal prepares and signs one case, and
+        commits the acks of earlier ones, while the platform stores another.
 
-        The items are heads of different order keys, so none may wait on another. This
-        thread alone touches the store: it reads each item's attachments before handing
-        it to a lane and books every outcome (``_settle``) as it arrives; the lanes only
-        talk HTTP. Once an outcome stops the drain, nothing new is sent, but the requests
-        already in flight are waited for and booked like any other: an ack is kept, a
-        failure counted.
+        The pipeline never runs dry between ack batches: new items are picked while
+        others are in flight, skipping those in flight or acknowledged but not yet
+        committed (``held``; they are still due in the store). ``due_items`` returns only
+        the head of each order key, and a held head is still the head, so an item never
+        overtakes an earlier one of its case: it becomes due once that one's ack is
+        committed, which happens whenever nothing else is left to send.
+
+        This thread alone touches the store: it reads each item's attachments before
+        handing it to a lane and books every outcome (``_settle``) as it arrives; the
+        lanes only talk HTTP. Once an outcome stops the drain, nothing new is sent, but
+        the requests already in flight are waited for and booked like any other: an ack
+        is kept, a failure counted.
         """
-        order = {item.id: i for i, item in enumerate(items)}
         pending: dict[Future[dict[str, Any]], OutboxItem] = {}
-        todo = iter(items)
+        held: set[int] = set()
+        ready: deque[OutboxItem] = deque()
+        acks: list[tuple[OutboxItem, dict[str, Any]]] = []
+        started = 0
         go = True
         lanes: list[PlatformClient] = []
         lanes_lock = threading.Lock()
@@ -300,35 +314,55 @@ class OutboxWorker:
         def send(item: OutboxItem, blobs: dict[str, bytes]) -> dict[str, Any]:
             return self._send(item, lane_client(), blobs.__getitem__)
 
+        def refill() -> None:
+            fresh = self.store.due_items(self.clock(), ACK_BATCH + len(held))
+            ready.extend(i for i in fresh if i.id not in held)
+
         pool = ThreadPoolExecutor(self.concurrency, thread_name_prefix="outbox-send")
         try:
             while True:
-                while go and len(pending) < self.concurrency:
-                    item = next(todo, None)
-                    if item is None:
+                while go and len(pending) < self.concurrency and (limit is None
+                                                                  or started < limit):
+                    if not ready:
+                        refill()
+                    if not ready and acks and not pending:
+                        # Successors of the acked items become due once committed.
+                        self._commit(acks, result)
+                        refill()
+                    if not ready:
                         break
+                    item = ready.popleft()
                     blobs = {a.id: self.store.attachment_bytes(a.id)
                              for a in item.attachments}
                     pending[pool.submit(send, item, blobs)] = item
+                    held.add(item.id)
+                    started += 1
                 if not pending:
-                    return go
+                    return
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in sorted(done, key=lambda f: order[pending[f].id]):
+                for fut in done:
                     item = pending.pop(fut)
                     exc = fut.exception()
                     if exc is not None and not isinstance(exc, PlatformError):
                         raise exc
                     outcome = exc if isinstance(exc, PlatformError) else fut.result()
+                    booked = len(acks)
                     go = self._settle(item, outcome, result, acks, stopped=not go) and go
+                    if len(acks) == booked:
+                        held.discard(item.id)  # failed: due again only after its backoff
+                if len(acks) >= ACK_BATCH:
+                    self._commit(acks, result)
+                    held = {i.id for i in pending.values()}
         finally:
-            # Only reached with requests in flight when something unexpected escaped (a
-            # store error, a bug): keep the acks that arrive; the rest simply stay due.
+            # Requests still in flight here means something unexpected escaped (a store
+            # error, a bug): keep the acks that arrive; the rest simply stay due.
             for fut, item in pending.items():
                 try:
                     acks.append((item, fut.result()))
                 except Exception:  # it stays due and is retried later
                     continue
             pool.shutdown(wait=True)
+            self._commit(acks, result)
             if any(not c.inline for c in lanes):
                 self.client.inline = False  # a lane learnt the platform lacks the endpoint
             for c in lanes:

@@ -31,10 +31,10 @@ from PySide6.QtCore import (
 )
 
 from kiosk.app import Kiosk
+from kiosk.provision import platform_client
 from kiosk.ratings import LEVEL_WORDS, POOR_REASONS, Level
 from kiosk.session import INSERT_CARD_PROMPT, RATING_THANKS, SessionView, Step
 from kiosk.store import StoreError
-from sync.client import PlatformClient
 
 log = logging.getLogger(__name__)
 
@@ -111,9 +111,7 @@ class SessionViewModel(QObject):
         self._network.setMaxThreadCount(1)
         self._signals = _JobSignals(self)
         self._signals.finished.connect(self._on_job_finished)
-        self._health_client = PlatformClient(kiosk.config.platform_url,
-                                             kiosk.config.terminal_id,
-                                             timeout_s=HEALTH_TIMEOUT_S)
+        self._health_client = platform_client(kiosk.config, timeout_s=HEALTH_TIMEOUT_S)
 
         self._card_timer = QTimer(self)
         self._card_timer.setInterval(CARD_POLL_MS)

@@ -173,6 +173,10 @@ class PlatformDB:
         # serialising everyone: an upload id maps to one of these stripes. Always taken
         # before ``_lock``, never while holding it.
         self._upload_locks = tuple(threading.Lock() for _ in range(_UPLOAD_STRIPES))
+        # Every signed request looks its terminal up: kept in memory (filled here and by
+        # ``enrol``) so the check needs no SQL and no trip to a worker thread.
+        self._terminals = {row[0]: Terminal(*row) for row in self._conn.execute(
+            "SELECT terminal_id, region_code, public_key FROM terminals")}
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -231,12 +235,21 @@ class PlatformDB:
                       "UPDATE SET region_code=excluded.region_code, "
                       "public_key=excluded.public_key, enrolled_at=excluded.enrolled_at",
                       (terminal_id, region_code, public_key, _now()))
+        self._terminals[terminal_id] = Terminal(terminal_id, region_code, public_key)
         return None
 
+    def known_terminal(self, terminal_id: str) -> Terminal | None:
+        """The enrolled terminal from memory; None when this process has not seen it."""
+        return self._terminals.get(terminal_id)
+
     def terminal(self, terminal_id: str) -> Terminal | None:
+        """From the database: sees enrolments made by another process on the same file."""
         row = self._one("SELECT terminal_id, region_code, public_key FROM terminals "
                         "WHERE terminal_id=?", (terminal_id,))
-        return None if row is None else Terminal(*row)
+        if row is None:
+            return None
+        self._terminals[terminal_id] = found = Terminal(*row)
+        return found
 
     def use_nonce(self, terminal_id: str, nonce: str, ts: int, forget_before: int) -> bool:
         """False when the nonce was seen within the window (a replay)."""
@@ -365,7 +378,8 @@ class PlatformDB:
         return hashlib.sha256(self.upload_bytes(terminal_id, upload_id)).hexdigest()
 
     def upload_bytes(self, terminal_id: str, upload_id: str) -> bytes:
-        """An upload's bytes: from the database when it came inline, else from its file."""
+        """An upload's bytes. Databases written by contract 1.1's first platform build kept
+        inline attachments in ``inline_blobs``; those are still read from there."""
         row = self._one("SELECT data FROM inline_blobs WHERE terminal_id=? AND upload_id=?",
                         (terminal_id, upload_id))
         if row is not None:
@@ -390,13 +404,16 @@ class PlatformDB:
         """Files a case with the attachments it carries (``files``: upload id → bytes,
         each already checked against its reference's size and SHA-256).
 
-        Inline attachments (one chunk at most) are stored in the database, in the same
-        synchronous=FULL transaction as the case: one fsync makes the case and its
-        pictures durable together, where separate files would each need their own and
-        their folder's. A crash before the commit leaves nothing; after it, the retry
-        finds the case by its key. A known key answers first, before anything is written,
-        and is checked again inside the transaction, so two concurrent requests under one
-        key still record one case.
+        Each inline attachment is written to its upload file and fsynced (with its folder
+        when the file is new) before the one transaction that records the uploads and
+        the case commits: a crash before that commit leaves at most an unreferenced file,
+        which the retry overwrites; after it, the retry finds the case by its key.
+        Measured on this platform, a 200 KB picture costs about 0.3 ms of CPU as a file
+        and about 1 ms as a SQLite blob (its WAL pages are written, then checkpointed
+        into the database: every byte twice), so files it is, as for chunked uploads.
+        A known key answers first, before anything is written, and is checked again
+        inside the transaction, so two concurrent requests under one key still record
+        one case.
         """
         first = self.submission_ack(key)
         if first is not None:
@@ -415,7 +432,7 @@ class PlatformDB:
                                                  f"{ref.name!r} is neither inline nor "
                                                  "uploaded completely with this SHA-256", st)
                 states = {u: self.upload_state(sub.terminal_id, u) for u in files}
-            fresh: list[tuple[str, bytes, bool]] = []
+            fresh: list[tuple[str, Path, bool]] = []
             for upload_id, data in files.items():
                 ref = refs[upload_id]
                 state = states[upload_id]
@@ -425,20 +442,27 @@ class PlatformDB:
                                          "SHA-256", state)
                 if state is not None and state.complete:
                     continue  # held already (an earlier attempt): nothing to write
-                fresh.append((upload_id, data, state is None))
-            with self._tx() as c:
-                for upload_id, data, new in fresh:
-                    ref = refs[upload_id]
-                    if new:
-                        self._insert_upload(c, sub.terminal_id, upload_id, ref.size,
-                                            ref.sha256, Path("inline"))
-                    c.execute("INSERT OR REPLACE INTO inline_blobs VALUES (?,?,?)",
-                              (sub.terminal_id, upload_id, data))
-                    c.execute("UPDATE uploads SET received=size, complete=1 WHERE "
-                              "terminal_id=? AND upload_id=?", (sub.terminal_id, upload_id))
-                    c.execute("INSERT INTO upload_chunks VALUES (?,?,?,?,?)",
-                              (sub.terminal_id, upload_id, 0, ref.size, _now()))
-                return self._insert_submission(c, key, sub)
+                path = self._upload_path(sub.terminal_id, upload_id)
+                _write_durably(path, 0, data, hash_all=False)
+                fresh.append((upload_id, path, state is None))
+            try:
+                with self._tx() as c:
+                    for upload_id, path, new in fresh:
+                        ref = refs[upload_id]
+                        if new:
+                            self._insert_upload(c, sub.terminal_id, upload_id, ref.size,
+                                                ref.sha256, path)
+                        c.execute("UPDATE uploads SET received=size, complete=1 WHERE "
+                                  "terminal_id=? AND upload_id=?",
+                                  (sub.terminal_id, upload_id))
+                        c.execute("INSERT INTO upload_chunks VALUES (?,?,?,?,?)",
+                                  (sub.terminal_id, upload_id, 0, ref.size, _now()))
+                    return self._insert_submission(c, key, sub)
+            except BaseException:
+                for _, path, new in fresh:
+                    if new:  # nothing refers to it: do not leave it behind
+                        path.unlink(missing_ok=True)
+                raise
 
     @staticmethod
     def _insert_submission(c: sqlite3.Connection, key: str, sub: SubmissionIn

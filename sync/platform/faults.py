@@ -48,6 +48,9 @@ class Faults:
         return cls(**{k: float(v) for k, v in body.items()})
 
 
+_OFF = Faults()
+
+
 class _Reset(Exception):
     """Raised after a partial answer: the server drops the connection mid-response."""
 
@@ -92,6 +95,9 @@ class FaultMiddleware:
             await self.app(scope, receive, send)
             return
         f = self.get()
+        if f == _OFF:  # the usual case: no capture, no re-send
+            await self.app(scope, receive, send)
+            return
         fault = self._pick(f)
         if fault in BEFORE:
             if fault == "unavailable":

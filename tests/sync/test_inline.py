@@ -206,7 +206,8 @@ def test_a_crash_before_the_commit_leaves_nothing_and_a_clean_retry(
     assert result.sent == 0 and result.offline  # a 500: retry later
     [item] = store.due_items(2e12, 10)
     uid = upload_id_for(item, item.attachments[0])
-    # The picture and the case share one transaction: neither was kept.
+    # The picture is registered in the case's transaction, and its file is removed when
+    # that transaction fails: neither was kept.
     assert db.upload_state(ecfg.terminal_id, uid) is None
     with pytest.raises(FileNotFoundError):
         db.upload_bytes(ecfg.terminal_id, uid)
