@@ -65,6 +65,9 @@ class SyncStatus:
     audit_backlog: int
 
 
+# What a status change may write besides the status (see Store._set_status).
+_STATUS_COLUMNS = frozenset({"status", "updated_at", "platform_no"})
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -185,7 +188,15 @@ class Store:
         if row is None:
             raise KeyError(case_id)
         check_transition(CaseStatus(row[0]), new)
-        self.db.table("cases").update(case_id, {"status": new.value, "updated_at": _now(), **extra})
+        # Plain SQL, not sqlite-utils' update(): this runs for every acknowledged case, and
+        # the library re-reads the table's columns on each call. Column names come from
+        # this module's callers only, and are checked against a fixed list all the same.
+        values = {"status": new.value, "updated_at": _now(), **extra}
+        unknown = set(values) - _STATUS_COLUMNS
+        if unknown:
+            raise ValueError(f"not columns a status change sets: {sorted(unknown)}")
+        self._conn.execute(f"UPDATE cases SET {', '.join(f'{k}=?' for k in values)} WHERE id=?",
+                           (*values.values(), case_id))
         self._audit("terminal", f"case.{new.value}", case_id, {})
 
     # Attachments ---------------------------------------------------------------------
@@ -535,9 +546,9 @@ class Store:
     # Audit -----------------------------------------------------------------------------
 
     def _audit(self, actor: str, action: str, subject: str, detail: dict[str, Any]) -> None:
-        self.db.table("audit_events").insert({"at": _now(), "actor": actor, "action": action,
-                                        "subject": subject,
-                                        "detail": json.dumps(detail, ensure_ascii=False)})
+        self._conn.execute("INSERT INTO audit_events(at, actor, action, subject, detail) "
+                           "VALUES (?,?,?,?,?)", (_now(), actor, action, subject,
+                                                  json.dumps(detail, ensure_ascii=False)))
 
     def audit(self, actor: str, action: str, subject: str = "",
               detail: dict[str, Any] | None = None) -> None:
