@@ -7,16 +7,18 @@ rounds that alternate the loops so drift in the VM's fsync speed falls on both s
 
 - *drain*: the terminal's outbox worker sending N queued cases. A 200 KB photo fits in
   one upload chunk, so each case is one signed request (``POST /submissions/inline``,
-  multipart: the submission JSON plus the photo, which the platform hashes and stores in
-  the same synchronous=FULL transaction as the case); acks committed with synchronous=FULL, 16 per
-  commit; up to ``SEND_CONCURRENCY`` requests of a batch in flight on their own connections
-  (the same drain with one request at a time is printed below it). Photos bigger than a
-  chunk would still go up chunked first, with resume.
+  multipart: the submission JSON plus the photo, which the platform hashes, writes to its
+  own file and fsyncs, with its folder, before the synchronous=FULL transaction that
+  records the upload and the case); acks committed with synchronous=FULL, 16 per commit;
+  ``SEND_CONCURRENCY`` requests kept in flight on their own connections for the whole
+  drain (the same drain with one request at a time is printed below it). Photos bigger
+  than a chunk would still go up chunked first, with resume.
 - *plain store loop* (the baseline of the headline ratio): one `requests.Session` POSTing
   the same N photos, each with its SHA-256, to ``/admin/store`` on the same platform, which
   writes it to a new file, fsyncs the file and its folder (a new file's name is only
   durable once its folder is) and checks the hash, as every correct upload must be
-  received, and does nothing else. The ratio therefore prices the terminal's own work (outbox pick,
+  received, and does nothing else (it then deletes the file, so its folder stays small
+  where the platform's upload folders keep growing: that favours the baseline). The ratio therefore prices the terminal's own work (outbox pick,
   decrypting the photo, signing, the submission, the platform's bookkeeping of both, the
   durable ack) and not the cost of storing bytes safely, which no uploader can avoid.
 - *plain sink loop*: the same POSTs to ``/admin/sink``, which keeps nothing (the benchmark's
