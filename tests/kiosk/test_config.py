@@ -28,6 +28,7 @@ def test_file_then_environment_override(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("toml", "key", "expected"), [
     ('region_code = "4201"', "region_code", "12-digit"),
     ('platform_url = "county-platform"', "platform_url", "http"),
+    ('platform_proxy = "socks5://10.0.0.1:1080"', "platform_proxy", "http"),
     ("idle_timeout_s = 0", "idle_timeout_s", "between 5 and 3600"),
     ('idle_timeout_s = "soon"', "idle_timeout_s", "whole number"),
     ('language = "fr_FR"', "language", "zh_CN"),
