@@ -49,6 +49,10 @@ class Config:
     # Only this setting counts: the service's environment (HTTP_PROXY and friends) is
     # ignored, so what a terminal does is what its config file says.
     platform_proxy: str = ""
+    # Requests in flight while a backlog drains. 3 keeps the platform busy while this
+    # terminal signs the next case; 1 sends one at a time (a very weak or metered link:
+    # each lane may hold up to 256 KiB in flight).
+    sync_lanes: int = 3
     retention_days: int = 7  # personal data kept this long after the platform acknowledged
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
     idle_timeout_s: int = 90
@@ -107,6 +111,8 @@ def _check(cfg: Config) -> Config:
             cfg.platform_ca_bundle)
     _expect(not cfg.platform_proxy or bool(_URL.match(cfg.platform_proxy)), "platform_proxy",
             "an http:// or https:// proxy URL, or empty", cfg.platform_proxy)
+    _expect(1 <= cfg.sync_lanes <= 8, "sync_lanes", "a whole number between 1 and 8",
+            cfg.sync_lanes)
     _expect(1 <= cfg.retention_days <= 365, "retention_days",
             "a whole number of days between 1 and 365", cfg.retention_days)
     _expect(5 <= cfg.idle_timeout_s <= 3600, "idle_timeout_s",

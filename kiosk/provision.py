@@ -111,7 +111,8 @@ def sync_worker(cfg: Config, store: Store, client: PlatformClient, max_attempts:
                 backoff_base_s: float = 2.0, backoff_cap_s: float = 900.0) -> OutboxWorker:
     """The outbox worker with its periodic pulls, heartbeat and retention purge."""
     worker = OutboxWorker(store, client, max_attempts=max_attempts,
-                          backoff_base_s=backoff_base_s, backoff_cap_s=backoff_cap_s)
+                          backoff_base_s=backoff_base_s, backoff_cap_s=backoff_cap_s,
+                          concurrency=cfg.sync_lanes)
     p = puller(cfg, store, client)
     if p is not None:
         worker.periodic.append(every(PULL_S, p.pull_all))

@@ -30,6 +30,7 @@ def test_file_then_environment_override(tmp_path: Path) -> None:
     ('platform_url = "county-platform"', "platform_url", "http"),
     ('platform_proxy = "socks5://10.0.0.1:1080"', "platform_proxy", "http"),
     ("idle_timeout_s = 0", "idle_timeout_s", "between 5 and 3600"),
+    ("sync_lanes = 0", "sync_lanes", "between 1 and 8"),
     ('idle_timeout_s = "soon"', "idle_timeout_s", "whole number"),
     ('language = "fr_FR"', "language", "zh_CN"),
     ('[devices]\nscanner = "mock:"', "devices.scanner", "card_reader"),

@@ -141,3 +141,36 @@ def test_concurrent_requests_under_one_key_file_one_case(ecfg: Config,
     assert sum(not a.duplicate for a in acks) == 1
     [row] = submissions(platform)
     assert row["payload"]["attachments"][0]["stored_sha256"] == hashlib.sha256(PHOTO).hexdigest()
+
+
+def test_the_configured_lanes_bound_the_requests_in_flight(ecfg: Config, card: IdCard,
+                                                            platform: ThreadedPlatform,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    """`sync_lanes = 1` (a weak link) really sends one case at a time, through the worker
+    the terminal builds from its config."""
+    from dataclasses import replace
+
+    from kiosk.provision import sync_worker
+
+    store = queue_cases(ecfg, card, 6, photo=PHOTO)
+    worker = sync_worker(replace(ecfg, sync_lanes=1), store, client_for(ecfg))
+    active = peak = 0
+    lock = threading.Lock()
+    real_send = worker._send
+
+    def counted(item: outbox.OutboxItem, *args: Any) -> dict[str, Any]:
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+        try:
+            time.sleep(0.01)
+            return real_send(item, *args)
+        finally:
+            with lock:
+                active -= 1
+
+    monkeypatch.setattr(worker, "_send", counted)
+    assert worker.drain().sent == 6
+    assert peak == 1 and len(submissions(platform)) == 6
