@@ -18,9 +18,10 @@ rounds that alternate the loops so drift in the VM's fsync speed falls on both s
   writes it to a new file, fsyncs the file and its folder (a new file's name is only
   durable once its folder is) and checks the hash, as every correct upload must be
   received, and does nothing else (it then deletes the file, so its folder stays small
-  where the platform's upload folders keep growing: that favours the baseline). The ratio therefore prices the terminal's own work (outbox pick,
-  decrypting the photo, signing, the submission, the platform's bookkeeping of both, the
-  durable ack) and not the cost of storing bytes safely, which no uploader can avoid.
+  where the platform's upload folders keep growing: that favours the baseline). The
+  ratio therefore prices the terminal's own work (outbox pick, decrypting the photo,
+  signing, the submission, the platform's bookkeeping of both, the durable ack) and not
+  the cost of storing bytes safely, which no uploader can avoid.
 - *plain sink loop*: the same POSTs to ``/admin/sink``, which keeps nothing (the benchmark's
   first baseline, still printed): the ceiling of HTTP on loopback, not of a durable upload.
 """
