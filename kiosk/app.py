@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from kiosk.catalog import Catalog, CatalogError, CatalogKeeper
 from kiosk.catalog.loader import parse_catalog
 from kiosk.config import Config
 from kiosk.crypto import DataKey
+from kiosk.maintenance import MaintenanceView, maintenance_view, read_identity
 from kiosk.provision import platform_client, sync_worker
 from kiosk.ratings import Level, Rating, RatingInvalid, submit_rating
 from kiosk.receipts import ReceiptContext, render_receipt
@@ -350,6 +352,38 @@ class Kiosk:
             return None
         self.session.answers[f"_draft_id:{kind}"] = found[0]
         return found[1]
+
+    # 维护信息 (technicians) -------------------------------------------------------------
+
+    def maintenance_view(self) -> MaintenanceView:
+        """What the maintenance screen shows, read afresh from the store and key folder.
+
+        The store's sync state is written by whichever process runs the outbox worker, so
+        this is right whether sync runs inside the touch app or as `kiosk sync`."""
+        try:
+            catalog_version = self.catalog.version
+        except CatalogError:
+            catalog_version = ""
+        return maintenance_view(self.config, read_identity(self.config),
+                                self.store.sync_status(), self.store.outbox_rows(),
+                                catalog_version, time.time())
+
+    def open_maintenance(self) -> None:
+        """The hidden long press on the home screen's footer. A resident's visit in progress
+        is ended first, so the technician never sees anyone's data."""
+        self.session.end()
+        self.session.view.step = Step.MAINTENANCE
+        self.session.view.maintenance = self.maintenance_view()
+        log.info("maintenance screen opened")
+
+    def refresh_maintenance(self) -> None:
+        """刷新: re-reads the figures; read-only like the rest of the screen."""
+        if self.session.view.step == Step.MAINTENANCE:
+            self.session.view.maintenance = self.maintenance_view()
+
+    def close_maintenance(self) -> None:
+        if self.session.view.step == Step.MAINTENANCE:
+            self.session.end()
 
     def idle_timeout(self) -> None:
         """The idle timer ran out: nothing of this resident may wait for the next person."""

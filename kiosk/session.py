@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from devices.idcard import CardError, CardRead, CardStatus, IdCard, NoCard, ReaderError
 from devices.idcard.validation import card_problem as _card_problem
 from kiosk.cases import Applicant, Case, CaseItem
 from kiosk.identity import mask_id_number, mask_name
+
+if TYPE_CHECKING:
+    from kiosk.maintenance import MaintenanceView
 
 INSERT_CARD_PROMPT = "请将身份证放在读卡区"
 QUERY_EMPTY = "没有查到办件"
@@ -32,6 +35,7 @@ class Step(StrEnum):
     QUERY_RESULT = "query_result"  # 办件查询: this resident's cases on this terminal
     RATE = "rate"  # 好差评 for one case
     RATED = "rated"  # thanks, then home
+    MAINTENANCE = "maintenance"  # 维护信息 for technicians: read-only, no personal data
 
 
 class Purpose(StrEnum):
@@ -73,6 +77,7 @@ class SessionView:
     query_note: str = ""  # 没有查到办件 / 暂时无法连接… ; empty when all is well
     rating_case_no: str = ""
     rating_level: int = 0  # 5 非常满意 … 1 非常不满意; 0 while nothing is chosen
+    maintenance: MaintenanceView | None = None  # only on the MAINTENANCE step
 
 
 def applicant_from_card(card: IdCard) -> Applicant:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,8 +26,12 @@ from kiosk.app import Kiosk
 from kiosk.cases import STATUS_WORDS, CaseStatus
 from kiosk.fonts import FontMissing, cjk_font_path
 from kiosk.identity import gb11643_check_char, mask_id_number, mask_name
+from kiosk.identity_keys import Enrolment
+from kiosk.maintenance import IdentityState, MaintenanceView, maintenance_view
 from kiosk.ratings import Level, Rating, rating_problems
 from kiosk.session import QUERY_EMPTY, QUERY_OFFLINE, QueryRecord, SessionView, Step
+from kiosk.store.repository import SyncStatus
+from sync.client import PlatformAuthFailed
 from ui.viewmodels import WAITING_FOR_CARD, SessionViewModel
 
 log = logging.getLogger(__name__)
@@ -193,6 +198,26 @@ def _wait_for_frame(window: QQuickWindow) -> None:
     timer.stop()
 
 
+def sample_maintenance(kiosk: Kiosk) -> tuple[MaintenanceView, MaintenanceView]:
+    """维护信息 healthy, and refused for clock skew with one parked item, built by the
+    same pure function the live screen uses (the refusal text is the client's own)."""
+    cfg, now = kiosk.config, time.time()
+    enrolled_at = dt.datetime.fromtimestamp(now - 30 * 86400, dt.UTC).isoformat()
+    identity = IdentityState(Enrolment(cfg.terminal_id, cfg.region_code, cfg.platform_url,
+                                       "sample", enrolled_at), signer_ready=True)
+    version = kiosk.catalog.version
+    healthy = maintenance_view(cfg, identity, SyncStatus(True, "", now - 95, 0, 0, 0), [],
+                               version, now)
+    refusal = str(PlatformAuthFailed("clock_skew", "timestamp is +412 s from platform time; "
+                                                   "allowed ±300 s"))
+    parked = {"id": 17, "kind": "submission", "state": "parked", "attempts": 8,
+              "last_error": "POST /api/v1/submissions/inline: HTTP 422 invalid_request: "
+                            "submission: form.birth_date: Input should be a valid date"}
+    skew = maintenance_view(cfg, identity, SyncStatus(False, refusal, now - 3 * 3600, 3, 1, 12),
+                            [parked], version, now)
+    return healthy, skew
+
+
 def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
     """One representative state per screen, plus the two messages a resident may meet.
 
@@ -227,6 +252,7 @@ def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
     rate = replace(done, step=Step.RATE, rating_case_no=case_no)
     poor = replace(rate, rating_level=int(Level.DISSATISFIED), problem=True,
                    message="；".join(rating_problems(Rating(Level.DISSATISFIED))))
+    healthy, skew = sample_maintenance(kiosk)
     return [
         ("home", SessionView()),
         ("insert_card", waiting),
@@ -243,4 +269,6 @@ def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
         ("rate", rate),
         ("rate_poor", poor),
         ("rated", replace(rate, step=Step.RATED)),
+        ("maintenance", SessionView(step=Step.MAINTENANCE, maintenance=healthy)),
+        ("maintenance_clock_skew", SessionView(step=Step.MAINTENANCE, maintenance=skew)),
     ]

@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 )
 
 from kiosk.app import Kiosk
+from kiosk.maintenance import REQUEUE_HINT, MaintenanceView
 from kiosk.provision import platform_client
 from kiosk.ratings import LEVEL_WORDS, POOR_REASONS, Level
 from kiosk.session import INSERT_CARD_PROMPT, RATING_THANKS, SessionView, Step
@@ -80,6 +81,27 @@ def _query_dicts(records: list[Any]) -> list[dict[str, str]]:
     """The 办件查询 rows for QML: numbers and plain words, nothing that names anyone."""
     return [{"caseNo": r.case_no, "items": "、".join(r.items), "status": r.status,
              "detail": r.detail, "date": r.date} for r in records]
+
+
+def _maintenance_dict(m: MaintenanceView | None) -> dict[str, Any]:
+    """维护信息 for QML, every key always present so no binding ever reads undefined."""
+    if m is None:
+        return {"terminalId": "", "region": "", "platformUrl": "", "enrolled": False,
+                "enrolment": "", "link": "", "lastContact": "", "pending": 0, "parked": 0,
+                "parkedItems": [], "auditBacklog": 0, "catalogVersion": "",
+                "severity": "ok", "headline": "", "action": "", "detail": "",
+                "refreshedAt": "", "requeueHint": REQUEUE_HINT}
+    d = m.diagnosis
+    return {"terminalId": m.terminal_id, "region": f"{m.region_code}\n{m.region_name}",
+            "platformUrl": m.platform_url, "enrolled": m.enrolled, "enrolment": m.enrolment,
+            "link": m.link, "lastContact": m.last_contact, "pending": m.pending,
+            "parked": m.parked,
+            "parkedItems": [{"id": p.outbox_id, "kind": p.kind, "attempts": p.attempts,
+                             "error": p.last_error} for p in m.parked_items],
+            "auditBacklog": m.audit_backlog,
+            "catalogVersion": m.catalog_version, "severity": d.severity.value,
+            "headline": d.headline, "action": d.action, "detail": d.detail,
+            "refreshedAt": m.refreshed_at, "requeueHint": REQUEUE_HINT}
 
 
 class SessionViewModel(QObject):
@@ -249,6 +271,9 @@ class SessionViewModel(QObject):
     def _get_thanks(self) -> str:
         return RATING_THANKS
 
+    def _get_maintenance(self) -> dict[str, Any]:
+        return _maintenance_dict(self._view.maintenance)
+
     def _get_printed(self) -> bool:
         return self._view.printed
 
@@ -303,6 +328,7 @@ class SessionViewModel(QObject):
     levelWords = Property(list, _get_level_words, constant=True)  # for levels 5 … 1
     poorReasons = Property(list, _get_poor_reasons, constant=True)
     thanks = Property(str, _get_thanks, constant=True)
+    maintenance = Property(dict, _get_maintenance, notify=changed)
     printed = Property(bool, _get_printed, notify=changed)
     printing = Property(bool, _get_printing, notify=changed)
     online = Property(bool, _get_online, notify=statusChanged)
@@ -336,6 +362,30 @@ class SessionViewModel(QObject):
         self._settle()
         self._kiosk.start_rating_visit()
         self.refresh()
+
+    # 维护信息 (technicians) ----------------------------------------------------------------
+
+    @Slot()
+    def openMaintenance(self) -> None:
+        """The long press on the home footer; only from HOME, so no visit is cut short."""
+        self._settle()
+        if self._kiosk.session.view.step != Step.HOME:
+            return
+        try:
+            self._kiosk.open_maintenance()
+        except StoreError:
+            log.error("maintenance screen could not read the store")
+        self.refresh()
+
+    @Slot()
+    def refreshMaintenance(self) -> None:
+        self._settle()
+        try:
+            self._kiosk.refresh_maintenance()
+        except StoreError:
+            log.error("maintenance figures could not be re-read")
+        self.refresh()
+        self.refreshStatus()
 
     @Slot(int)
     def rateCase(self, index: int) -> None:

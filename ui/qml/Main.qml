@@ -150,6 +150,11 @@ Window {
             visible: root.vm.step === "rated"
             vm: root.vm
         }
+        MaintenanceScreen {
+            anchors.fill: parent
+            visible: root.vm.step === "maintenance"
+            vm: root.vm
+        }
     }
 
     // Footer ------------------------------------------------------------------------------
@@ -184,7 +189,28 @@ Window {
             wrapMode: Text.WordWrap
             text: root.vm.step === "home"
                   ? "需要帮助请找工作人员  ·  政务服务便民热线 12345"
-                  : "长时间不操作，将自动返回首页并清除您的信息"
+                  : root.vm.step === "maintenance"
+                    ? "本页只读，不显示居民信息  ·  长时间不操作将自动返回首页"
+                    : "长时间不操作，将自动返回首页并清除您的信息"
+        }
+        // The technician's way in: hold the home screen's footer (with the terminal id) for
+        // three seconds. Nothing shows it to residents; a tap does nothing, and the screen
+        // behind it is read-only and holds no personal data, so an accidental hold is
+        // harmless and the idle timeout brings the terminal home again.
+        Text {
+            objectName: "footerTerminalId"
+            anchors { right: parent.right; rightMargin: 24; bottom: parent.bottom; bottomMargin: 10 }
+            visible: root.vm.step === "home"
+            text: "终端 " + root.vm.terminalId
+            color: pal.inkSoft
+            font.pixelSize: 20
+        }
+        MouseArea {
+            objectName: "maintenanceHold"
+            anchors.fill: parent
+            enabled: root.vm.step === "home"
+            pressAndHoldInterval: 3000
+            onPressAndHold: root.vm.openMaintenance()
         }
     }
 

@@ -1,0 +1,213 @@
+import QtQuick
+
+// 维护信息: for the technician who drove out because the terminal stopped syncing. The one
+// thing to act on comes first, in a coloured box (green: fine, amber: waiting, red: needs
+// a technician), with what to do in plain Chinese; the facts behind it sit beside it.
+// Read-only on purpose: changing the queue stays on the command line (kiosk requeue),
+// where it is audited and cannot be done by a resident's stray touch.
+Item {
+    id: screen
+
+    property QtObject vm
+    readonly property var m: vm.maintenance
+
+    KioskTheme { id: pal }
+
+    Text {
+        id: title
+        anchors { left: parent.left; top: parent.top }
+        text: "维护信息"
+        color: pal.ink
+        font.pixelSize: pal.titleSize
+        font.bold: true
+    }
+    Text {
+        objectName: "maintenanceRefreshedAt"
+        anchors { left: title.right; leftMargin: 24; baseline: title.baseline }
+        text: "技术人员使用  ·  更新于 " + screen.m.refreshedAt
+        color: pal.inkSoft
+        font.pixelSize: 26
+    }
+    BigButton {
+        id: refresh
+        objectName: "maintenanceRefresh"
+        anchors { right: parent.right; verticalCenter: title.verticalCenter }
+        width: 200
+        height: 72
+        fontSize: 32
+        text: "刷新"
+        onClicked: screen.vm.refreshMaintenance()
+    }
+
+    // The terminal's facts --------------------------------------------------------------
+    Rectangle {
+        id: facts
+        anchors { left: parent.left; top: refresh.bottom; topMargin: 20; bottom: parent.bottom }
+        width: 500
+        radius: pal.radius
+        color: pal.surface
+        border.color: "#C9CED6"
+        border.width: 1
+
+        Column {
+            anchors { fill: parent; margins: 22 }
+            spacing: 8
+            Repeater {
+                model: [
+                    ["终端编号", screen.m.terminalId],
+                    ["行政区划", screen.m.region],
+                    ["县级平台", screen.m.platformUrl],
+                    ["终端登记", screen.m.enrolment],
+                    ["平台连接", screen.m.link],
+                    ["上次联系", screen.m.lastContact],
+                    ["待上传", screen.m.pending + " 件"],
+                    ["待上报日志", screen.m.auditBacklog + " 条"],
+                    ["服务目录", screen.m.catalogVersion === "" ? "—" : "版本 " + screen.m.catalogVersion]
+                ]
+                delegate: Row {
+                    id: fact
+                    required property var modelData
+                    spacing: 16
+                    Text {
+                        width: 130
+                        text: fact.modelData[0]
+                        color: pal.inkSoft
+                        font.pixelSize: 24
+                    }
+                    Text {
+                        objectName: "fact:" + fact.modelData[0]
+                        width: 500 - 44 - 130 - 16
+                        text: fact.modelData[1]
+                        color: pal.ink
+                        font.pixelSize: 24
+                        font.bold: true
+                        // URLs and versions fill the line; words break where words do.
+                        wrapMode: /^[\x20-\x7e]*$/.test(text) ? Text.WrapAnywhere
+                                                                : Text.WrapAtWordBoundaryOrAnywhere
+                        maximumLineCount: 2
+                        elide: Text.ElideRight
+                    }
+                }
+            }
+        }
+    }
+
+    // What to do ------------------------------------------------------------------------
+    Column {
+        id: diagColumn
+        anchors { left: facts.right; leftMargin: 24; right: parent.right; top: facts.top }
+        spacing: 16
+
+        Rectangle {
+            id: diagnosis
+            objectName: "maintenanceDiagnosis"
+            width: parent.width
+            height: diagnosisText.implicitHeight + 36
+            radius: pal.radius
+            color: screen.m.severity === "ok" ? pal.successSoft
+                   : screen.m.severity === "warning" ? "#FFF4D6" : pal.dangerSoft
+            border.width: 3
+            border.color: screen.m.severity === "ok" ? pal.success
+                          : screen.m.severity === "warning" ? "#8A5A00" : pal.danger
+
+            Column {
+                id: diagnosisText
+                anchors { left: parent.left; right: parent.right; top: parent.top; margins: 18 }
+                spacing: 8
+                Text {
+                    objectName: "maintenanceHeadline"
+                    width: parent.width
+                    text: screen.m.headline
+                    color: screen.m.severity === "error" ? pal.danger
+                           : screen.m.severity === "ok" ? pal.success : "#4A3000"
+                    font.pixelSize: 32
+                    font.bold: true
+                    wrapMode: Text.WordWrap
+                }
+                Text {
+                    objectName: "maintenanceAction"
+                    width: parent.width
+                    text: screen.m.action
+                    color: pal.ink
+                    font.pixelSize: 24
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                }
+                Text {
+                    objectName: "maintenanceDetail"
+                    width: parent.width
+                    visible: text !== ""
+                    text: screen.m.detail
+                    color: pal.inkSoft
+                    font.pixelSize: 20
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                }
+            }
+        }
+
+        Text {
+            objectName: "maintenanceParked"
+            width: parent.width
+            text: screen.m.parked > 0 ? "已搁置 " + screen.m.parked + " 件（多次发送被平台拒绝）"
+                                      : "没有搁置的办件"
+            color: screen.m.parked > 0 ? pal.danger : pal.inkSoft
+            font.pixelSize: 26
+            font.bold: true
+        }
+    }
+
+    // Parked items fill the room between the box above and the hint below; clipped, so a
+    // long list can never run into the footer (`kiosk queue` lists every one in full).
+    Item {
+        id: parkedBox
+        anchors {
+            left: diagColumn.left; right: diagColumn.right; top: diagColumn.bottom; topMargin: 8
+            bottom: hint.visible ? hint.top : parent.bottom; bottomMargin: 8
+        }
+        clip: true
+        Column {
+            width: parent.width
+            spacing: 10
+            Repeater {
+                model: screen.m.parkedItems
+                delegate: Column {
+                    id: parkedRow
+                    required property var modelData
+                    width: parent.width
+                    spacing: 2
+                    // A row that does not fit whole is not shown at all (opacity, so the
+                    // rows above keep their places).
+                    opacity: y + height <= parkedBox.height ? 1 : 0
+                    Text {
+                        width: parent.width
+                        text: "#" + parkedRow.modelData.id + "  " + parkedRow.modelData.kind
+                              + "  ·  已尝试 " + parkedRow.modelData.attempts + " 次"
+                        color: pal.ink
+                        font.pixelSize: 24
+                        font.bold: true
+                    }
+                    Text {
+                        width: parent.width
+                        text: parkedRow.modelData.error
+                        color: pal.inkSoft
+                        font.pixelSize: 20
+                        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                        maximumLineCount: 2
+                        elide: Text.ElideRight
+                    }
+                }
+            }
+        }
+    }
+    Text {
+        id: hint
+        objectName: "maintenanceRequeueHint"
+        anchors { left: diagColumn.left; right: diagColumn.right; bottom: parent.bottom }
+        visible: screen.m.parked > 0
+        text: screen.m.requeueHint
+        color: pal.ink
+        font.pixelSize: 22
+        wrapMode: Text.WordWrap
+    }
+}
