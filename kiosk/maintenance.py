@@ -149,7 +149,8 @@ def diagnose(status: SyncStatus, identity: IdentityState, platform_url: str) -> 
                          f"请重新登记：{provision_command(platform_url)}",
                          scrub(identity.problem, 500))
     if status.online is False:
-        code = refusal_code(detail)
+        # The stored code; the text is parsed only for a state written before it was kept.
+        code = status.problem or refusal_code(detail)
         if code is not None:  # the English advice after " — " is what the action replaces
             return auth_diagnosis(code, platform_url, detail.split(" — ")[0])
     if not identity.signer_ready:

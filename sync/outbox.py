@@ -97,8 +97,10 @@ class OutboxStore(Protocol):
 
     def mark_audit_shipped(self, last_seq: int) -> None: ...
 
-    def record_sync_state(self, online: bool, detail: str, at: float) -> None:
-        """Keeps the last contact for `kiosk queue` and the maintenance screen."""
+    def record_sync_state(self, online: bool, detail: str, at: float,
+                          problem: str = "") -> None:
+        """Keeps the last contact for `kiosk queue` and the maintenance screen;
+        ``problem`` is the platform's refusal code when it refused the terminal."""
         ...
 
 
@@ -399,17 +401,17 @@ class OutboxWorker:
         self.last_error = None
         self.auth_error = None
 
-    def _offline(self, error: str, result: DrainResult) -> None:
+    def _offline(self, error: str, result: DrainResult, problem: str = "") -> None:
         self.online = False
         self.last_error = error
         result.offline = True
-        self.store.record_sync_state(False, error, self.clock())
+        self.store.record_sync_state(False, error, self.clock(), problem)
 
     def _auth_failed(self, exc: PlatformAuthFailed, result: DrainResult) -> None:
         self.auth_error = str(exc)
         result.auth_error = str(exc)
         log.error("%s", exc)
-        self._offline(str(exc), result)
+        self._offline(str(exc), result, exc.code)
 
     # Background thread -----------------------------------------------------------------
 

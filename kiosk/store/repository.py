@@ -63,6 +63,9 @@ class SyncStatus:
     pending: int
     parked: int
     audit_backlog: int
+    # Why the platform refused this terminal (a sync.signing.AuthFailure value), when the
+    # last contact failed that way; "" otherwise. The maintenance screen words it.
+    problem: str = ""
 
 
 # What a status change may write besides the status (see Store._set_status).
@@ -418,10 +421,12 @@ class Store:
             return int(self._conn.execute("SELECT count(*) FROM audit_events WHERE id > ?",
                                           (after,)).fetchone()[0])
 
-    def record_sync_state(self, online: bool, detail: str, at: float) -> None:
+    def record_sync_state(self, online: bool, detail: str, at: float,
+                          problem: str = "") -> None:
         with self._tx():
             self._set_state("online", "1" if online else "0")
             self._set_state("detail", detail[:500])
+            self._set_state("problem", problem[:64])
             self._set_state("checked_at", f"{at:.0f}")
             if online:
                 self._set_state("last_contact_at", f"{at:.0f}")
@@ -438,7 +443,7 @@ class Store:
                 detail=self._state("detail"),
                 last_contact_at=float(self._state("last_contact_at", "0")) or None,
                 pending=int(counts.get("pending", 0)), parked=int(counts.get("parked", 0)),
-                audit_backlog=self.audit_backlog())
+                audit_backlog=self.audit_backlog(), problem=self._state("problem"))
 
     # Pulls: case statuses, signed documents ---------------------------------------------
 

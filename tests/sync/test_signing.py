@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import replace
 
 import pytest
@@ -11,6 +12,7 @@ import requests
 from devices.idcard import IdCard
 from kiosk.config import Config
 from kiosk.identity_keys import load_enrolment, load_signer, terminal_key_path
+from kiosk.maintenance import maintenance_view, read_identity
 from kiosk.provision import ProvisionError, provision
 from sync.client import PlatformAuthFailed
 from sync.outbox import OutboxWorker
@@ -74,8 +76,6 @@ HB = json.dumps({"at": "2025-01-01T00:00:00+00:00", "queue_depth": 0, "parked": 
 
 def test_platform_refuses_bad_signatures_replays_and_skew_with_clear_codes(
         ecfg: Config, platform: ThreadedPlatform) -> None:
-    import time
-
     signer = load_signer(ecfg)
     assert signer is not None
     path = "/api/v1/heartbeats"
@@ -115,8 +115,18 @@ def test_a_refused_terminal_stops_sending_without_blaming_any_item(
     assert result.sent == 0 and result.auth_error is not None
     assert "clock_skew" in result.auth_error and "NTP" in result.auth_error
     assert [r["attempts"] for r in store.outbox_rows()] == [0, 0]
-    assert "clock_skew" in store.sync_status().detail  # what the maintenance screen shows
+    status = store.sync_status()
+    assert "clock_skew" in status.detail and status.problem == "clock_skew"
     assert submissions(platform) == []
+    # The maintenance screen words the stored code, whatever the detail text says.
+    view = maintenance_view(ecfg, read_identity(ecfg), status, store.outbox_rows(), "",
+                            time.time())
+    assert view.diagnosis.headline == "终端时钟与平台相差过大"
+    assert "NTP" in view.diagnosis.action
+    # Contact again: the problem is cleared with the refusal.
+    client.clock = time.time
+    assert OutboxWorker(store, client).drain().sent == 2
+    assert store.sync_status().problem == ""
 
 
 def test_an_unprovisioned_terminal_queues_and_says_so(cfg: Config, card: IdCard,
