@@ -271,6 +271,23 @@ async def authenticate(
 Auth = Annotated[Authed, Depends(authenticate)]
 
 
+def query_once(*names: str) -> Any:
+    """A route dependency refusing a repeated single-valued query parameter.
+
+    FastAPI reads ``?offset=abc&offset=0`` as ``offset=0`` (the last value wins, the
+    others are never validated); the contract says one integer, so it is a 422 like any
+    other invalid parameter.
+    """
+
+    def check(request: Request) -> None:
+        for name in names:
+            if len(request.query_params.getlist(name)) > 1:
+                raise ApiError(422, "invalid_request",
+                               f"query parameter `{name}` must be given at most once")
+
+    return Depends(check)
+
+
 def platform_signing_key(db_path: Path) -> Ed25519PrivateKey:
     """The key that signs published documents; made on first start, kept beside the DB."""
     path = db_path.with_name(db_path.stem + "-signing.pem")
@@ -379,6 +396,7 @@ def create_app(db_path: Path, faults: Faults | None = None,
 
     @app.put(f"{API_PREFIX}/uploads/{{upload_id}}", response_model=UploadState,
              tags=["attachments"], responses=_err(401, 409, 422),
+             dependencies=[query_once("offset")],
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/octet-stream": {"schema": {"type": "string",
                                                          "format": "binary"}}}}})

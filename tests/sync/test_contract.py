@@ -3,6 +3,7 @@ honoured by the reference platform under schemathesis-generated requests."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -113,3 +114,26 @@ def test_reference_platform_honours_its_contract(
 
 def test_contract_file_is_where_the_docs_say(tmp_path: Path) -> None:
     assert Path(__file__).resolve().parents[2] / "sync" / "openapi.json" == CONTRACT_PATH
+
+
+@pytest.mark.parametrize("query", ["offset=Z&offset=false&offset=%2B0.0",
+                                   "offset=-1&offset=0", "offset=0&offset=0"])
+def test_a_repeated_offset_is_refused_not_read_as_its_last_value(
+        query: str, contract_platform: tuple[ThreadedPlatform, RequestSigner]) -> None:
+    """FastAPI reads `?offset=-1&offset=0` as offset=0 and never validates the rest; a
+    randomized schemathesis run sent `offset` as an array whose last element parsed, and
+    the chunk was stored with a 200. The contract says one integer: anything else is 422."""
+    platform, signer = contract_platform
+    session = requests.Session()
+    session.auth = SigningAuth(signer)
+    body = b"one small chunk"
+    upload_id = "repeated-offset-" + hashlib.sha256(query.encode()).hexdigest()[:12]
+    resp = session.put(f"{platform.url}/api/v1/uploads/{upload_id}?{query}", data=body,
+                       headers={"Idempotency-Key": f"key-{upload_id}",
+                                "Upload-Length": str(len(body)),
+                                "Upload-SHA256": hashlib.sha256(body).hexdigest(),
+                                "Content-Type": "application/octet-stream"}, timeout=10)
+    assert resp.status_code == 422, resp.text
+    assert resp.json()["error"] == "invalid_request"
+    assert session.get(f"{platform.url}/api/v1/uploads/{upload_id}",
+                       timeout=10).status_code == 404  # nothing was stored
