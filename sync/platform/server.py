@@ -27,7 +27,7 @@ from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, BeforeValidator, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -271,6 +271,14 @@ async def authenticate(
 Auth = Annotated[Authed, Depends(authenticate)]
 
 
+def _decimal_text(value: object) -> object:
+    """A query or header integer as the contract spells it: ASCII digits only (pydantic's
+    lax int would also take ``+0.0``, ``5.000``, ``1_000`` and `` 7 ``)."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError("must be a whole number in decimal digits")
+    return value
+
+
 def query_once(*names: str) -> Any:
     """A route dependency refusing a repeated single-valued query parameter.
 
@@ -404,9 +412,11 @@ def create_app(db_path: Path, faults: Faults | None = None,
         auth: Auth, _key: IdemKey,
         upload_id: Annotated[str, PathParam(pattern=UPLOAD_ID)],
         upload_length: Annotated[int, Header(alias="Upload-Length", ge=0,
-                                             le=64 * 1024 * 1024)],
+                                             le=64 * 1024 * 1024),
+                                 BeforeValidator(_decimal_text)],
         upload_sha256: Annotated[str, Header(alias="Upload-SHA256", pattern=SHA256_HEX)],
-        offset: Annotated[int, Query(ge=0, le=64 * 1024 * 1024)] = 0,
+        offset: Annotated[int, Query(ge=0, le=64 * 1024 * 1024),
+                          BeforeValidator(_decimal_text)] = 0,
     ) -> UploadState:
         """Stores one chunk at ``offset``; a chunk the platform already holds is a no-op.
 

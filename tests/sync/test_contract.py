@@ -137,3 +137,25 @@ def test_a_repeated_offset_is_refused_not_read_as_its_last_value(
     assert resp.json()["error"] == "invalid_request"
     assert session.get(f"{platform.url}/api/v1/uploads/{upload_id}",
                        timeout=10).status_code == 404  # nothing was stored
+
+
+@pytest.mark.parametrize(("query", "length"), [("offset=%2B0.0", "15"), ("offset=0", "15.0"),
+                                               ("offset=1_0", "15"), ("offset=%207", "15")])
+def test_integers_in_query_and_headers_are_plain_decimal_digits(
+        query: str, length: str,
+        contract_platform: tuple[ThreadedPlatform, RequestSigner]) -> None:
+    """Pydantic's lax int would read `+0.0`, `15.0`, `1_0` as numbers; the contract's
+    integers are written in decimal digits, as in JSON bodies (JsonInt)."""
+    platform, signer = contract_platform
+    session = requests.Session()
+    session.auth = SigningAuth(signer)
+    body = b"one small chunk"
+    upload_id = "lax-int-" + hashlib.sha256((query + length).encode()).hexdigest()[:12]
+    resp = session.put(f"{platform.url}/api/v1/uploads/{upload_id}?{query}", data=body,
+                       headers={"Idempotency-Key": f"key-{upload_id}",
+                                "Upload-Length": length,
+                                "Upload-SHA256": hashlib.sha256(body).hexdigest(),
+                                "Content-Type": "application/octet-stream"}, timeout=10)
+    assert resp.status_code == 422, resp.text
+    assert session.get(f"{platform.url}/api/v1/uploads/{upload_id}",
+                       timeout=10).status_code == 404
