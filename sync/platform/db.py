@@ -101,6 +101,7 @@ def _write_durably(path: Path, at: int, tail: bytes | memoryview, hash_all: bool
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _fsync_dir(path.parent.parent)  # the new shard folder's own name must last too
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         h = hashlib.sha256() if hash_all else None
@@ -154,6 +155,7 @@ class PlatformDB:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.uploads_dir = path.with_name(path.stem + "-uploads")
         self.uploads_dir.mkdir(exist_ok=True)
+        _fsync_dir(self.uploads_dir.parent)
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._conn.execute("PRAGMA journal_mode=WAL")
         # FULL: an acknowledged case must survive a power cut, or the terminal (which
