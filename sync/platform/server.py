@@ -473,20 +473,27 @@ def create_app(db_path: Path, faults: Faults | None = None,
             raise ApiError(415, "unsupported_media_type",
                            "send multipart/form-data with a `submission` part")
         form = await _parse_form(request)
-        blobs: dict[str, bytes] = {}
+        parts: list[tuple[bytes, AttachmentRef]] = []
         try:
             sub, files = _inline_parts(form, auth.terminal.terminal_id)
             for part, ref in files:
-                data = await part.read()
+                parts.append((await part.read(), ref))
+        finally:
+            await form.close()
+
+        def check_and_record() -> tuple[SubmissionAck, bool]:
+            # In the worker thread: hashlib lets go of the GIL for big inputs, so hashing a
+            # picture here overlaps with the event loop serving the other terminals.
+            blobs: dict[str, bytes] = {}
+            for data, ref in parts:
                 if len(data) != ref.size or hashlib.sha256(data).hexdigest() != ref.sha256:
                     raise ApiError(409, "hash_mismatch", f"attachment {ref.name!r} does not "
                                    "match its size and SHA-256; nothing was stored")
                 blobs[ref.upload_id] = data
-        finally:
-            await form.close()
+            return db.record_inline(idempotency_key, sub, blobs)
+
         try:
-            ack, duplicate = await run_in_threadpool(db.record_inline, idempotency_key, sub,
-                                                     blobs)
+            ack, duplicate = await run_in_threadpool(check_and_record)
         except UploadConflict as exc:
             raise ApiError(409, exc.code, exc.detail) from exc
         return JSONResponse(ack.model_dump(), status_code=200 if duplicate else 201)
