@@ -37,8 +37,10 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 PHOTO = 200 * 1024
 ROUNDS = 8  # alternating rounds of 100 cases: the VM's IO speed drifts within seconds
@@ -63,6 +65,11 @@ def _start_platform(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
                 proc.kill()
                 raise RuntimeError("platform did not start") from None
             time.sleep(0.05)
+
+
+def _cpu(p: Any) -> float:
+    t = p.cpu_times()
+    return float(t.user + t.system)
 
 
 def _code(url: str) -> str:
@@ -115,25 +122,44 @@ def _throughput(n: int, tmp: Path) -> list[str]:
         before = rss.memory_info().rss
         worker = OutboxWorker(store, platform_client(cfg))
         serial_worker = OutboxWorker(store, platform_client(cfg), concurrency=1)
+        platform_proc = psutil.Process(proc.pid)
+        cpu: dict[str, list[float]] = {"store": [0.0, 0.0], "ours": [0.0, 0.0]}
+
+        def timed(label: str, times: list[float], run: Callable[[], None]) -> None:
+            p0, t0 = _cpu(platform_proc), _cpu(rss)
+            start = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - start)
+            if label in cpu:
+                cpu[label][0] += _cpu(platform_proc) - p0
+                cpu[label][1] += _cpu(rss) - t0
+
         for r in range(rounds):
             batch = photos[r * per:(r + 1) * per]
-            t0 = time.perf_counter()
-            for data in batch:
-                session.post(f"{url}/api/v1/admin/sink", data=data,
-                             timeout=30).raise_for_status()
-            sink_t.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            for data in batch:
-                session.post(f"{url}/api/v1/admin/store", data=data, timeout=30, headers={
-                    "Upload-SHA256": hashlib.sha256(data).hexdigest()}).raise_for_status()
-            plain_t.append(time.perf_counter() - t0)
-            for label, w, times in (("ours", worker, ours_t),
-                                    ("serial", serial_worker, serial_t)):
-                queue(batch, f"{label}-{r}")
-                t0 = time.perf_counter()
+
+            def sink(batch: list[bytes] = batch) -> None:
+                for data in batch:
+                    session.post(f"{url}/api/v1/admin/sink", data=data,
+                                 timeout=30).raise_for_status()
+
+            def plain(batch: list[bytes] = batch) -> None:
+                for data in batch:
+                    session.post(f"{url}/api/v1/admin/store", data=data, timeout=30,
+                                 headers={"Upload-SHA256": hashlib.sha256(data).hexdigest()}
+                                 ).raise_for_status()
+
+            def drain(w: OutboxWorker) -> None:
                 result = w.drain()
-                times.append(time.perf_counter() - t0)
                 assert result.sent == per and store.queue_depth() == 0, result
+
+            queue(batch, f"ours-{r}")
+            steps = [("sink", sink_t, sink), ("store", plain_t, plain),
+                     ("ours", ours_t, lambda: drain(worker))]
+            # The order flips every round, so neither loop always runs first.
+            for label, times, run in steps if r % 2 == 0 else reversed(steps):
+                timed(label, times, run)
+            queue(batch, f"serial-{r}")
+            timed("serial", serial_t, lambda: drain(serial_worker))
         after = rss.memory_info().rss
         store.close()
     finally:
@@ -148,6 +174,10 @@ def _throughput(n: int, tmp: Path) -> list[str]:
         return (f"{statistics.median(rs):.2f}x" if len(rs) == 1 else
                 f"{statistics.median(rs):.2f}x (rounds {rs[0]:.2f}-{rs[-1]:.2f})")
 
+    def per_case(label: str) -> str:
+        platform_ms, terminal_ms = (v / n * 1e3 for v in cpu[label])
+        return f"platform {platform_ms:.2f} ms + sender {terminal_ms:.2f} ms"
+
     return [
         f"drain {n} cases x 200 KB in {rounds} alternating rounds: {rate(ours_t):.1f} cases/s "
         f"({rate(ours_t) * PHOTO / 1e6:.1f} MB/s); plain store loop (same bytes, durable + "
@@ -157,6 +187,7 @@ def _throughput(n: int, tmp: Path) -> list[str]:
         f"{ratios(plain_t, serial_t)}",
         f"  for reference: plain sink loop (stores nothing) {rate(sink_t):.1f}/s -> ratio "
         f"{ratios(sink_t, ours_t)}",
+        f"  CPU per case: drain {per_case('ours')}; store loop {per_case('store')}",
         f"RSS before {before / 1e6:.0f} MB, after {after / 1e6:.0f} MB: "
         f"{(after - before) / 1e6:+.1f} MB (goal: within 20 MB)",
     ]
