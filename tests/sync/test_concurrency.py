@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -24,6 +25,29 @@ from sync.platform.server import ThreadedPlatform
 from tests.sync.conftest import client_for, queue_cases, set_faults, submissions
 
 PHOTO = bytes(range(256)) * 800  # 200 KB: travels inline
+
+
+def count_in_flight(worker: OutboxWorker, monkeypatch: pytest.MonkeyPatch,
+                    hold_s: float) -> Callable[[], int]:
+    """Wraps the worker's sends, each held ``hold_s`` longer; returns the peak so far."""
+    active = peak = 0
+    lock = threading.Lock()
+    real_send = worker._send
+
+    def counted(item: outbox.OutboxItem, *args: Any) -> dict[str, Any]:
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+        try:
+            time.sleep(hold_s)
+            return real_send(item, *args)
+        finally:
+            with lock:
+                active -= 1
+
+    monkeypatch.setattr(worker, "_send", counted)
+    return lambda: peak
 
 
 def test_lanes_overlap_and_every_case_arrives_once(ecfg: Config, card: IdCard,
@@ -42,26 +66,10 @@ def test_lanes_overlap_and_every_case_arrives_once(ecfg: Config, card: IdCard,
             return _real(*args)
 
         monkeypatch.setattr(store, name, spy)
-    active = peak = 0
-    lock = threading.Lock()
-    real_send = worker._send
-
-    def counted(item: outbox.OutboxItem, *args: Any) -> dict[str, Any]:
-        nonlocal active, peak
-        with lock:
-            active += 1
-            peak = max(peak, active)
-        try:
-            time.sleep(0.02)  # long enough that the lanes visibly overlap
-            return real_send(item, *args)
-        finally:
-            with lock:
-                active -= 1
-
-    monkeypatch.setattr(worker, "_send", counted)
+    peak = count_in_flight(worker, monkeypatch, hold_s=0.02)  # lanes visibly overlap
     result = worker.drain()
     assert (result.sent, result.failed, result.offline) == (n, 0, False)
-    assert peak == 3  # never more than the lanes, and they did run together
+    assert peak() == 3  # never more than the lanes, and they did run together
     assert store_threads == {main}
     assert store.queue_depth() == 0
     rows = submissions(platform)
@@ -155,22 +163,6 @@ def test_the_configured_lanes_bound_the_requests_in_flight(ecfg: Config, card: I
 
     store = queue_cases(ecfg, card, 6, photo=PHOTO)
     worker = sync_worker(replace(ecfg, sync_lanes=1), store, client_for(ecfg))
-    active = peak = 0
-    lock = threading.Lock()
-    real_send = worker._send
-
-    def counted(item: outbox.OutboxItem, *args: Any) -> dict[str, Any]:
-        nonlocal active, peak
-        with lock:
-            active += 1
-            peak = max(peak, active)
-        try:
-            time.sleep(0.01)
-            return real_send(item, *args)
-        finally:
-            with lock:
-                active -= 1
-
-    monkeypatch.setattr(worker, "_send", counted)
+    peak = count_in_flight(worker, monkeypatch, hold_s=0.01)
     assert worker.drain().sent == 6
-    assert peak == 1 and len(submissions(platform)) == 6
+    assert peak() == 1 and len(submissions(platform)) == 6

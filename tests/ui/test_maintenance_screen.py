@@ -9,47 +9,21 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
-from kiosk.config import Config
 from kiosk.identity_keys import Enrolment, save_identity
 from kiosk.session import SessionView
 from sync.client import PlatformAuthFailed
 from sync.signing import new_private_key
-from tests.conftest import free_port
 from tests.ui.test_query_and_rating import ID_NUMBER, card, find, screen_texts, submit_case, tap
-from ui.frontend import QtFrontend
 from ui.viewmodels import SessionViewModel
 
 HOLD_MS = 3000  # Main.qml's pressAndHoldInterval
-
-
-@pytest.fixture
-def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
-    cfg = Config(data_dir=tmp_path / "data", platform_url=f"http://127.0.0.1:{free_port()}",
-                 idle_timeout_s=30)
-    k = Kiosk.open(cfg)
-    yield k
-    k.close()
-
-
-@pytest.fixture
-def screen(qtbot: QtBot, kiosk: Kiosk) -> Iterator[tuple[QQuickWindow, SessionViewModel]]:
-    f = QtFrontend()
-    window, vm = f.load(kiosk, live=True)
-    with qtbot.waitExposed(window):
-        window.show()
-    yield window, vm
-    assert f.qml_warnings == []
-    f.close()
 
 
 def hold(qtbot: QtBot, window: QQuickWindow, name: str, ms: int) -> None:

@@ -11,7 +11,6 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import datetime as dt
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -24,11 +23,8 @@ from devices.idcard import IdCard
 from devices.idcard.mock import MockCardReader
 from kiosk.app import Kiosk
 from kiosk.cases import Case
-from kiosk.config import Config
 from kiosk.identity import gb11643_check_char
 from kiosk.session import QUERY_EMPTY, QUERY_OFFLINE, SessionView
-from tests.conftest import free_port
-from ui.frontend import QtFrontend
 from ui.viewmodels import SessionViewModel
 
 ID_NUMBER = "42010219800101001" + gb11643_check_char("42010219800101001")
@@ -46,28 +42,9 @@ def card(name: str = "王建国", id_number: str = ID_NUMBER) -> IdCard:
                   valid_until=None)
 
 
-@pytest.fixture
-def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
-    # A port that was free a moment ago: nothing listens there, so the platform is
-    # unreachable and every query must fall back to the local records.
-    cfg = Config(data_dir=tmp_path / "data", platform_url=f"http://127.0.0.1:{free_port()}",
-                 idle_timeout_s=30)
-    k = Kiosk.open(cfg)
-    yield k
-    k.close()
-
-
-@pytest.fixture
-def screen(qtbot: QtBot, kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
-           ) -> Iterator[tuple[QQuickWindow, SessionViewModel]]:
+@pytest.fixture(autouse=True)
+def short_thanks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(viewmodels, "THANKS_MS", 400)
-    f = QtFrontend()
-    window, vm = f.load(kiosk, live=True)
-    with qtbot.waitExposed(window):
-        window.show()
-    yield window, vm
-    assert f.qml_warnings == []
-    f.close()
 
 
 def submit_case(kiosk: Kiosk, who: IdCard, item_index: int) -> Case:
