@@ -302,6 +302,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        from kiosk.store import StoreError  # here: importing the store costs 0.25 s
+
+        if not isinstance(exc, StoreError):
+            raise
+        # Disk full, a damaged database: one clear line, no traceback.
+        print(f"error: {exc} (what was queued stays queued; free space or call a "
+              "technician, then run again)", file=sys.stderr)
+        return 6
 
 
 if __name__ == "__main__":

@@ -134,7 +134,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLITE_FULL and IOERR roll back by themselves
+                conn.execute("ROLLBACK")
             raise
     return len(MIGRATIONS)
 

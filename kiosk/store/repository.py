@@ -107,17 +107,23 @@ class Store:
             try:
                 yield self._conn
             except sqlite3.OperationalError as exc:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise StoreError(f"local database write failed: {exc}") from exc
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             else:
                 try:
                     self._conn.execute("COMMIT")
                 except sqlite3.OperationalError as exc:  # e.g. disk full at commit
-                    self._conn.execute("ROLLBACK")
+                    self._rollback()
                     raise StoreError(f"local database commit failed: {exc}") from exc
+
+    def _rollback(self) -> None:
+        # SQLite rolls back by itself on some errors (SQLITE_FULL, SQLITE_IOERR): a second
+        # ROLLBACK would raise and hide the error that matters.
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
 
     def _next_counter(self, name: str) -> int:
         self._conn.execute("INSERT INTO counters VALUES (?, 1) ON CONFLICT(name) "

@@ -187,7 +187,8 @@ class PlatformDB:
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:  # SQLITE_FULL and IOERR roll back by themselves
+                    self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
 
@@ -264,7 +265,8 @@ class PlatformDB:
                                 (terminal_id, nonce, ts))
                 c.execute("COMMIT")
             except BaseException:
-                c.execute("ROLLBACK")
+                if c.in_transaction:
+                    c.execute("ROLLBACK")
                 raise
             return cur.rowcount == 1
 
@@ -435,19 +437,20 @@ class PlatformDB:
                                                  "uploaded completely with this SHA-256", st)
                 states = {u: self.upload_state(sub.terminal_id, u) for u in files}
             fresh: list[tuple[str, Path, bool]] = []
-            for upload_id, data in files.items():
-                ref = refs[upload_id]
-                state = states[upload_id]
-                if state is not None and (state.size, state.sha256) != (ref.size, ref.sha256):
-                    raise UploadConflict("upload_mismatch", f"attachment {ref.name!r}: this "
-                                         "upload id was started with another length or "
-                                         "SHA-256", state)
-                if state is not None and state.complete:
-                    continue  # held already (an earlier attempt): nothing to write
-                path = self._upload_path(sub.terminal_id, upload_id)
-                _write_durably(path, 0, data, hash_all=False)
-                fresh.append((upload_id, path, state is None))
             try:
+                for upload_id, data in files.items():
+                    ref = refs[upload_id]
+                    state = states[upload_id]
+                    if state is not None and (state.size, state.sha256) != (ref.size,
+                                                                             ref.sha256):
+                        raise UploadConflict("upload_mismatch", f"attachment {ref.name!r}: "
+                                             "this upload id was started with another "
+                                             "length or SHA-256", state)
+                    if state is not None and state.complete:
+                        continue  # held already (an earlier attempt): nothing to write
+                    path = self._upload_path(sub.terminal_id, upload_id)
+                    fresh.append((upload_id, path, state is None))
+                    _write_durably(path, 0, data, hash_all=False)  # e.g. ENOSPC: cleaned up
                 with self._tx() as c:
                     for upload_id, path, new in fresh:
                         ref = refs[upload_id]
