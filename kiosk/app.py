@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -364,9 +365,13 @@ class Kiosk:
             catalog_version = self.catalog.version
         except CatalogError:
             catalog_version = ""
+        try:
+            free_mb: int | None = shutil.disk_usage(self.config.data_dir).free // 2**20
+        except OSError:
+            free_mb = None
         return maintenance_view(self.config, read_identity(self.config),
                                 self.store.sync_status(), self.store.outbox_rows(),
-                                catalog_version, time.time())
+                                catalog_version, time.time(), free_mb)
 
     def open_maintenance(self) -> None:
         """The hidden long press on the home screen's footer. A resident's visit in progress

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.config import Config
 from kiosk.fonts import FontMissing, cjk_font_path
+from kiosk.maintenance import LOW_DISK_MB
 from kiosk.provision import platform_client
 
 
@@ -80,7 +81,7 @@ def _data_dir(cfg: Config) -> Check:
         return Check("data dir writable", False, f"{cfg.data_dir}: {exc.strerror}",
                      "set data_dir in the config to a writable folder, or fix its owner")
     free = shutil.disk_usage(cfg.data_dir).free // (1024 * 1024)
-    if free < 200:
+    if free < LOW_DISK_MB:
         return Check("data dir writable", False, f"{cfg.data_dir}: only {free} MB free",
                      "free disk space: submissions are queued there while offline")
     return Check("data dir writable", True, f"{cfg.data_dir} ({free} MB free)")

@@ -44,6 +44,9 @@ class Severity(StrEnum):
     ERROR = "error"  # sync cannot work until a technician acts
 
 
+# Below this the data folder is too full to trust (kiosk doctor says so too).
+LOW_DISK_MB = 200
+
 @dataclass(frozen=True)
 class Diagnosis:
     """The platform link in one headline, what to do, and the technical line behind it."""
@@ -89,6 +92,7 @@ class MaintenanceView:
     parked_items: tuple[ParkedItem, ...]
     audit_backlog: int
     catalog_version: str
+    free_space: str  # of the data folder: offline, every case waits there
     diagnosis: Diagnosis
     refreshed_at: str  # HH:MM:SS, so the technician sees 刷新 did something
 
@@ -97,6 +101,7 @@ class MaintenanceView:
         d = self.diagnosis
         out = [self.terminal_id, self.region_code, self.region_name, self.platform_url,
                self.enrolment, self.link, self.last_contact, self.catalog_version,
+               self.free_space,
                d.headline, d.action, d.detail, d.code, self.refreshed_at,
                str(self.pending), str(self.parked), str(self.audit_backlog)]
         for p in self.parked_items:
@@ -141,9 +146,15 @@ def auth_diagnosis(code: str, platform_url: str, detail: str = "") -> Diagnosis:
     return Diagnosis(Severity.ERROR, headline, action, detail, str(code))
 
 
-def diagnose(status: SyncStatus, identity: IdentityState, platform_url: str) -> Diagnosis:
+def diagnose(status: SyncStatus, identity: IdentityState, platform_url: str,
+             free_mb: int | None = None) -> Diagnosis:
     """The one thing the technician should look at first."""
     detail = scrub(status.detail, 500)
+    if free_mb is not None and free_mb < LOW_DISK_MB:
+        # First: with no space the terminal can neither take a case nor record an ack.
+        return Diagnosis(Severity.ERROR, "终端存储空间不足",
+                         f"仅剩 {free_mb} MB：请清理磁盘或联系运维；离线时办件都保存在本机，"
+                         "空间用尽将无法受理新的办件", detail)
     if identity.problem:
         return Diagnosis(Severity.ERROR, "终端登记文件无法使用",
                          f"请重新登记：{provision_command(platform_url)}",
@@ -217,10 +228,17 @@ def parked_items(outbox: Sequence[Mapping[str, Any]]) -> list[ParkedItem]:
             for r in outbox if r.get("state") == "parked"]
 
 
+def free_space_words(free_mb: int | None) -> str:
+    if free_mb is None:
+        return "—"
+    return f"{free_mb / 1024:.1f} GB 可用" if free_mb >= 1024 else f"{free_mb} MB 可用"
+
+
 def maintenance_view(cfg: Config, identity: IdentityState, status: SyncStatus,
                      outbox: Sequence[Mapping[str, Any]], catalog_version: str,
-                     now: float) -> MaintenanceView:
-    """The screen's content from what the terminal already knows; no I/O."""
+                     now: float, free_mb: int | None = None) -> MaintenanceView:
+    """The screen's content from what the terminal already knows; no I/O (``free_mb``:
+    free space of the data folder, measured by the caller)."""
     parked = parked_items(outbox)
     link = {None: "尚未联系过平台", True: "在线", False: "离线"}[status.online]
     return MaintenanceView(
@@ -232,7 +250,8 @@ def maintenance_view(cfg: Config, identity: IdentityState, status: SyncStatus,
         pending=status.pending, parked=status.parked,
         parked_items=tuple(parked[:PARKED_SHOWN]),
         audit_backlog=status.audit_backlog, catalog_version=catalog_version,
-        diagnosis=diagnose(status, identity, cfg.platform_url),
+        free_space=free_space_words(free_mb),
+        diagnosis=diagnose(status, identity, cfg.platform_url, free_mb),
         refreshed_at=f"{dt.datetime.fromtimestamp(now, dt.UTC).astimezone():%H:%M:%S}")
 
 

@@ -207,14 +207,15 @@ def sample_maintenance(kiosk: Kiosk) -> tuple[MaintenanceView, MaintenanceView]:
                                        "sample", enrolled_at), signer_ready=True)
     version = kiosk.catalog.version
     healthy = maintenance_view(cfg, identity, SyncStatus(True, "", now - 95, 0, 0, 0), [],
-                               version, now)
+                               version, now, free_mb=48_700)
     refusal = str(PlatformAuthFailed("clock_skew", "timestamp is +412 s from platform time; "
                                                    "allowed ±300 s"))
     parked = {"id": 17, "kind": "submission", "state": "parked", "attempts": 8,
               "last_error": "POST /api/v1/submissions/inline: HTTP 422 invalid_request: "
                             "submission: form.birth_date: Input should be a valid date"}
-    skew = maintenance_view(cfg, identity, SyncStatus(False, refusal, now - 3 * 3600, 3, 1, 12),
-                            [parked], version, now)
+    skew = maintenance_view(cfg, identity,
+                            SyncStatus(False, refusal, now - 3 * 3600, 3, 1, 12, "clock_skew"),
+                            [parked], version, now, free_mb=48_700)
     return healthy, skew
 
 

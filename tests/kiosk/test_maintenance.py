@@ -224,3 +224,18 @@ def test_open_refresh_and_close_follow_the_other_steps(kiosk: Kiosk) -> None:
     kiosk.open_maintenance()
     kiosk.idle_timeout()  # the idle clock ends this screen like any other
     assert kiosk.session.view.step is Step.HOME
+
+
+def test_a_nearly_full_disk_comes_first_and_says_how_much_is_left(cfg: Config) -> None:
+    refused = SyncStatus(False, "platform refused the terminal (clock_skew): x", None, 3, 0,
+                         0, "clock_skew")
+    v = maintenance_view(cfg, enrolled(cfg), refused, [], "", time.time(), free_mb=120)
+    assert v.diagnosis.headline == "终端存储空间不足"
+    assert "120 MB" in v.diagnosis.action and v.free_space == "120 MB 可用"
+    roomy = maintenance_view(cfg, enrolled(cfg), refused, [], "", time.time(), free_mb=48_700)
+    assert roomy.diagnosis.headline == "终端时钟与平台相差过大"
+    assert roomy.free_space == "47.6 GB 可用"
+
+
+def test_the_live_view_measures_the_data_folder(kiosk: Kiosk) -> None:
+    assert kiosk.maintenance_view().free_space.endswith(" 可用")

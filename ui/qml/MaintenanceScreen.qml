@@ -51,7 +51,7 @@ Item {
 
         Column {
             anchors { fill: parent; margins: 22 }
-            spacing: 8
+            spacing: 5
             Repeater {
                 model: [
                     ["终端编号", screen.m.terminalId],
@@ -62,7 +62,8 @@ Item {
                     ["上次联系", screen.m.lastContact],
                     ["待上传", screen.m.pending + " 件"],
                     ["待上报日志", screen.m.auditBacklog + " 条"],
-                    ["服务目录", screen.m.catalogVersion === "" ? "—" : "版本 " + screen.m.catalogVersion]
+                    ["服务目录", screen.m.catalogVersion === "" ? "—" : "版本 " + screen.m.catalogVersion],
+                    ["存储空间", screen.m.freeSpace]
                 ]
                 delegate: Row {
                     id: fact
