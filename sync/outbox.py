@@ -42,6 +42,7 @@ from sync.protocol import INLINE_MAX_FILES
 log = logging.getLogger(__name__)
 
 AUDIT_BATCH = 200
+MAX_LOOP_DELAY_S = 300.0
 # Items sent before their acks are committed together (see OutboxWorker.drain).
 ACK_BATCH = 16
 # Requests of one batch in flight at once (see OutboxWorker._send_overlapped): enough to
@@ -424,11 +425,21 @@ class OutboxWorker:
         self._thread.start()
 
     def _loop(self, interval_s: float) -> None:
+        failures = 0
+        last_failure = ""
         while not self._stop.is_set():
             try:
                 self.drain()
-            except Exception:  # a bug must not kill the thread that protects residents' data
-                log.exception("outbox drain failed")
+                failures, last_failure = 0, ""
+            except Exception as exc:  # a bug must not kill the thread guarding residents' data
+                failures += 1
+                what = f"{type(exc).__name__}: {exc}"
+                if what != last_failure:  # the traceback once, not every few seconds
+                    log.exception("outbox drain failed")
+                    last_failure = what
+                else:
+                    log.error("outbox drain failed again (%d times): %s", failures, what)
+                self.last_error = f"drain failed: {what}"[:500]
             for task in self.periodic:
                 try:
                     task()
@@ -436,8 +447,15 @@ class OutboxWorker:
                     log.info("periodic sync task: %s", exc)
                 except Exception:
                     log.exception("periodic sync task failed")
-            self._wake.wait(interval_s)
+            self._wake.wait(self.loop_delay_s(interval_s, failures))
             self._wake.clear()
+
+    @staticmethod
+    def loop_delay_s(interval_s: float, failures: int) -> float:
+        """The pause before the next drain: the interval, doubled per drain that failed in a
+        row up to 5 minutes, so a terminal whose disk is full does not spin (and log) every
+        few seconds. A new submission still wakes it at once."""
+        return max(interval_s, min(MAX_LOOP_DELAY_S, interval_s * 2.0 ** failures))
 
     def wake(self) -> None:
         """Asks for a drain now (after a new submission) without waiting out the interval."""

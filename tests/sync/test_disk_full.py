@@ -9,7 +9,9 @@ page limit): the cases stay queued, and the retry gets the platform's first answ
 from __future__ import annotations
 
 import errno
+import logging
 import os
+import time
 from typing import Any
 
 import pytest
@@ -94,3 +96,32 @@ def test_kiosk_sync_once_says_disk_full_in_one_line(
     err = capsys.readouterr().err
     assert err.startswith("error: local database commit failed: database or disk is full")
     assert "stays queued" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_the_background_loop_backs_off_and_logs_one_traceback_when_drains_keep_failing(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    store = queue_cases(ecfg, card, 1)
+    calls: list[float] = []
+
+    def full(*_: object) -> list[Any]:
+        calls.append(time.monotonic())
+        raise StoreError("local database unavailable: database or disk is full")
+
+    monkeypatch.setattr(store, "due_items", full)
+    worker = OutboxWorker(store, client_for(ecfg))
+    with caplog.at_level(logging.ERROR, logger="sync.outbox"):
+        worker.start(interval_s=0.05)
+        time.sleep(1.2)
+        worker.stop()
+    # Pauses of 0.1, 0.2, 0.4, 0.8 s: a handful of tries, not one every 50 ms.
+    assert 2 <= len(calls) <= 6
+    assert [r.exc_info is not None for r in caplog.records].count(True) == 1
+    assert all("disk is full" in r.getMessage() or r.exc_info for r in caplog.records)
+    assert worker.last_error is not None and "disk is full" in worker.last_error
+
+
+def test_loop_delay_doubles_per_failure_up_to_five_minutes() -> None:
+    delays = [OutboxWorker.loop_delay_s(5.0, n) for n in range(10)]
+    assert delays[:4] == [5.0, 10.0, 20.0, 40.0]
+    assert delays[-1] == 300.0 and delays == sorted(delays)
