@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import requests
@@ -138,3 +139,27 @@ def test_an_unprovisioned_terminal_queues_and_says_so(cfg: Config, card: IdCard,
     assert store.queue_depth() == 1
     with pytest.raises(PlatformAuthFailed):
         client_for(cfg).status("420102202501010001")
+
+
+def test_a_key_registered_by_another_platform_process_is_honoured(
+        ecfg: Config, platform: ThreadedPlatform, tmp_path: Path) -> None:
+    """The platform keeps enrolled terminals in memory; a second process on the same
+    database (a county running several workers) may re-enrol one with a new key. The
+    first process must then accept the new key and refuse the old one."""
+    from sync.platform.db import PlatformDB
+    from sync.signing import new_private_key, public_key_b64
+
+    old = load_signer(ecfg)
+    assert old is not None
+    path = "/api/v1/heartbeats"
+    assert _signed_post(platform, old, path, HB, time.time()).status_code == 200  # cached
+
+    other = PlatformDB(tmp_path / "platform" / "platform.sqlite3")  # the fixture's file
+    key = new_private_key()
+    assert other.enrol(other.issue_code(), ecfg.terminal_id, ecfg.region_code,
+                       public_key_b64(key)) is None
+
+    new = RequestSigner(ecfg.terminal_id, key)
+    assert _signed_post(platform, new, path, HB, time.time()).status_code == 200
+    stale = _signed_post(platform, old, path, HB, time.time())
+    assert (stale.status_code, stale.json()["error"]) == (401, "bad_signature")
