@@ -22,7 +22,7 @@ from kiosk.config import Config
 from sync import outbox
 from sync.outbox import OutboxWorker
 from sync.platform.server import ThreadedPlatform
-from tests.sync.conftest import client_for, queue_cases, set_faults, submissions
+from tests.sync.conftest import admin, client_for, queue_cases, set_faults, submissions
 
 PHOTO = bytes(range(256)) * 800  # 200 KB: travels inline
 
@@ -166,3 +166,42 @@ def test_the_configured_lanes_bound_the_requests_in_flight(ecfg: Config, card: I
     peak = count_in_flight(worker, monkeypatch, hold_s=0.01)
     assert worker.drain().sent == 6
     assert peak() == 1 and len(submissions(platform)) == 6
+
+
+def test_lanes_never_send_a_record_before_the_earlier_one_of_its_case_is_committed(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rating queued behind its case's submission goes out only once that submission's
+    ack is committed, even with every lane free and the rating long due."""
+    n = outbox.ACK_BATCH + 5
+    store = queue_cases(ecfg, card, n, photo=PHOTO)
+    cases = [r["record_id"] for r in store.outbox_rows()]
+    with store._tx():
+        for i, case_id in enumerate(cases):
+            store._enqueue("rating", f"rating-{i:06d}", {
+                "rating_id": f"rating-{i:06d}", "level": 5, "reasons": [],
+                "case_local_no": store.get_case(case_id).local_no, "case_platform_no": None,
+                "rated_at": "2026-11-26T08:00:00+08:00"}, order_key=case_id)
+    committed: set[str] = set()  # local_no of the cases whose submission ack is committed
+    real_commit = store.mark_sent_many
+
+    def commit(acks: Any) -> None:
+        real_commit(acks)
+        committed.update(item.payload["local_no"] for item, _ in acks
+                         if item.kind == "submission")
+
+    monkeypatch.setattr(store, "mark_sent_many", commit)
+    early: list[str] = []
+    worker = OutboxWorker(store, client_for(ecfg), concurrency=3)
+    real_send = worker._send
+
+    def send(item: outbox.OutboxItem, *args: Any) -> dict[str, Any]:
+        if item.kind == "rating" and item.payload["case_local_no"] not in committed:
+            early.append(item.idempotency_key)
+        return real_send(item, *args)
+
+    monkeypatch.setattr(worker, "_send", send)
+    result = worker.drain()
+    assert result.sent == 2 * n and store.queue_depth() == 0
+    assert early == []
+    assert len(submissions(platform)) == n and len(admin(platform, "GET", "/ratings")) == n
