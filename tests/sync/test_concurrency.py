@@ -205,3 +205,13 @@ def test_lanes_never_send_a_record_before_the_earlier_one_of_its_case_is_committ
     assert result.sent == 2 * n and store.queue_depth() == 0
     assert early == []
     assert len(submissions(platform)) == n and len(admin(platform, "GET", "/ratings")) == n
+
+
+@pytest.mark.parametrize("lanes", [1, 3])
+def test_a_drain_limit_sends_exactly_that_many(ecfg: Config, card: IdCard,
+                                               platform: ThreadedPlatform, lanes: int) -> None:
+    store = queue_cases(ecfg, card, 10)
+    worker = OutboxWorker(store, client_for(ecfg), concurrency=lanes)
+    assert worker.drain(limit=4).sent == 4
+    assert store.queue_depth() == 6 and len(submissions(platform)) == 4
+    assert worker.drain().sent == 6 and len(submissions(platform)) == 10
