@@ -46,6 +46,9 @@ class Severity(StrEnum):
 
 # Below this the data folder is too full to trust (kiosk doctor says so too).
 LOW_DISK_MB = 200
+# A clock this far from the platform's is worth a technician's look, well before the
+# platform refuses signatures (SKEW_WINDOW_S).
+CLOCK_WARN_S = 60
 
 @dataclass(frozen=True)
 class Diagnosis:
@@ -93,6 +96,7 @@ class MaintenanceView:
     audit_backlog: int
     catalog_version: str
     free_space: str  # of the data folder: offline, every case waits there
+    clock: str  # the terminal's clock against the platform's, at the last heartbeat
     diagnosis: Diagnosis
     refreshed_at: str  # HH:MM:SS, so the technician sees 刷新 did something
 
@@ -101,7 +105,7 @@ class MaintenanceView:
         d = self.diagnosis
         out = [self.terminal_id, self.region_code, self.region_name, self.platform_url,
                self.enrolment, self.link, self.last_contact, self.catalog_version,
-               self.free_space,
+               self.free_space, self.clock,
                d.headline, d.action, d.detail, d.code, self.refreshed_at,
                str(self.pending), str(self.parked), str(self.audit_backlog)]
         for p in self.parked_items:
@@ -173,6 +177,11 @@ def diagnose(status: SyncStatus, identity: IdentityState, platform_url: str,
     if status.online is None:
         return Diagnosis(Severity.WARNING, "尚未联系过县级平台",
                          "终端联网后会自动同步；也可在命令行执行 kiosk sync --once 立即检查")
+    if status.clock_offset_s is not None and abs(status.clock_offset_s) >= CLOCK_WARN_S:
+        return Diagnosis(Severity.WARNING,
+                         f"终端时钟与平台相差 {abs(status.clock_offset_s):.0f} 秒",
+                         f"请校准系统时间（启用 NTP）：相差超过 {SKEW_WINDOW_S} 秒后，"
+                         "平台将拒收本终端的办件")
     return Diagnosis(Severity.OK, "同步正常", "办件会自动上报到县级平台")
 
 
@@ -228,6 +237,14 @@ def parked_items(outbox: Sequence[Mapping[str, Any]]) -> list[ParkedItem]:
             for r in outbox if r.get("state") == "parked"]
 
 
+def clock_words(offset_s: float | None) -> str:
+    if offset_s is None:
+        return "尚未与平台对时"
+    if abs(offset_s) < 1.5:
+        return "与平台一致"
+    return f"{'快' if offset_s < 0 else '慢'} {abs(offset_s):.0f} 秒"
+
+
 def free_space_words(free_mb: int | None) -> str:
     if free_mb is None:
         return "—"
@@ -250,7 +267,7 @@ def maintenance_view(cfg: Config, identity: IdentityState, status: SyncStatus,
         pending=status.pending, parked=status.parked,
         parked_items=tuple(parked[:PARKED_SHOWN]),
         audit_backlog=status.audit_backlog, catalog_version=catalog_version,
-        free_space=free_space_words(free_mb),
+        free_space=free_space_words(free_mb), clock=clock_words(status.clock_offset_s),
         diagnosis=diagnose(status, identity, cfg.platform_url, free_mb),
         refreshed_at=f"{dt.datetime.fromtimestamp(now, dt.UTC).astimezone():%H:%M:%S}")
 

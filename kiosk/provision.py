@@ -73,12 +73,23 @@ def every(interval_s: float, task: Callable[[], object],
 
 
 def heartbeat(store: Store, client: PlatformClient) -> None:
+    """Tells the platform how this terminal is, and learns how far apart the clocks are
+    (the platform's time against the middle of the round trip, by the clock that signs)."""
     st = store.sync_status()
-    client.heartbeat(HeartbeatIn(
+    sent = client.clock()
+    ack = client.heartbeat(HeartbeatIn(
         at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), queue_depth=st.pending,
         parked=st.parked, audit_backlog=st.audit_backlog, software="village-kiosk",
         catalog_version=store.document_version("catalog"),
         config_version=store.document_version("config")))
+    got = client.clock()
+    try:
+        server = dt.datetime.fromisoformat(ack.server_time)
+    except ValueError:
+        return  # a platform that words its time otherwise: nothing to compare
+    if server.tzinfo is None:
+        server = server.replace(tzinfo=dt.UTC)
+    store.record_clock_offset(server.timestamp() - (sent + got) / 2)
 
 
 def puller(cfg: Config, store: Store, client: PlatformClient) -> Puller | None:

@@ -206,7 +206,8 @@ def sample_maintenance(kiosk: Kiosk) -> tuple[MaintenanceView, MaintenanceView]:
     identity = IdentityState(Enrolment(cfg.terminal_id, cfg.region_code, cfg.platform_url,
                                        "sample", enrolled_at), signer_ready=True)
     version = kiosk.catalog.version
-    healthy = maintenance_view(cfg, identity, SyncStatus(True, "", now - 95, 0, 0, 0), [],
+    healthy = maintenance_view(cfg, identity, SyncStatus(True, "", now - 95, 0, 0, 0,
+                                                         clock_offset_s=0.4), [],
                                version, now, free_mb=48_700)
     refusal = str(PlatformAuthFailed("clock_skew", "timestamp is +412 s from platform time; "
                                                    "allowed ±300 s"))
@@ -214,7 +215,8 @@ def sample_maintenance(kiosk: Kiosk) -> tuple[MaintenanceView, MaintenanceView]:
               "last_error": "POST /api/v1/submissions/inline: HTTP 422 invalid_request: "
                             "submission: form.birth_date: Input should be a valid date"}
     skew = maintenance_view(cfg, identity,
-                            SyncStatus(False, refusal, now - 3 * 3600, 3, 1, 12, "clock_skew"),
+                            SyncStatus(False, refusal, now - 3 * 3600, 3, 1, 12, "clock_skew",
+                                       clock_offset_s=-250.0),
                             [parked], version, now, free_mb=48_700)
     return healthy, skew
 

@@ -89,6 +89,7 @@ def _maintenance_dict(m: MaintenanceView | None) -> dict[str, Any]:
         return {"terminalId": "", "region": "", "platformUrl": "", "enrolled": False,
                 "enrolment": "", "link": "", "lastContact": "", "pending": 0, "parked": 0,
                 "parkedItems": [], "auditBacklog": 0, "catalogVersion": "", "freeSpace": "",
+                "clock": "",
                 "severity": "ok", "headline": "", "action": "", "detail": "",
                 "refreshedAt": "", "requeueHint": REQUEUE_HINT}
     d = m.diagnosis
@@ -99,7 +100,7 @@ def _maintenance_dict(m: MaintenanceView | None) -> dict[str, Any]:
             "parkedItems": [{"id": p.outbox_id, "kind": p.kind, "attempts": p.attempts,
                              "error": p.last_error} for p in m.parked_items],
             "auditBacklog": m.audit_backlog,
-            "catalogVersion": m.catalog_version, "freeSpace": m.free_space,
+            "catalogVersion": m.catalog_version, "freeSpace": m.free_space, "clock": m.clock,
             "severity": d.severity.value,
             "headline": d.headline, "action": d.action, "detail": d.detail,
             "refreshedAt": m.refreshed_at, "requeueHint": REQUEUE_HINT}

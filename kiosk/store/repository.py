@@ -66,10 +66,19 @@ class SyncStatus:
     # Why the platform refused this terminal (a sync.signing.AuthFailure value), when the
     # last contact failed that way; "" otherwise. The maintenance screen words it.
     problem: str = ""
+    # Platform clock minus this terminal's, from the last heartbeat; None before one.
+    clock_offset_s: float | None = None
 
 
 # What a status change may write besides the status (see Store._set_status).
 _STATUS_COLUMNS = frozenset({"status", "updated_at", "platform_no"})
+
+
+def _float_or_none(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -449,7 +458,14 @@ class Store:
                 detail=self._state("detail"),
                 last_contact_at=float(self._state("last_contact_at", "0")) or None,
                 pending=int(counts.get("pending", 0)), parked=int(counts.get("parked", 0)),
-                audit_backlog=self.audit_backlog(), problem=self._state("problem"))
+                audit_backlog=self.audit_backlog(), problem=self._state("problem"),
+                clock_offset_s=_float_or_none(self._state("clock_offset_s")))
+
+    def record_clock_offset(self, offset_s: float) -> None:
+        """Platform time minus terminal time, measured at a heartbeat: a drifting clock
+        shows on the maintenance screen long before the platform refuses it (±300 s)."""
+        with self._tx():
+            self._set_state("clock_offset_s", f"{offset_s:.1f}")
 
     # Pulls: case statuses, signed documents ---------------------------------------------
 

@@ -533,7 +533,8 @@ def create_app(db_path: Path, faults: Faults | None = None,
     def heartbeat(auth: Auth, hb: HeartbeatIn, _key: IdemKey) -> HeartbeatAck:
         """Queue depth and versions, so the county sees a terminal that stopped sending."""
         db.record_heartbeat(auth.terminal.terminal_id, hb)
-        return HeartbeatAck(server_time=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        return HeartbeatAck(server_time=dt.datetime.now(dt.UTC).isoformat(
+            timespec="milliseconds"))
 
     def document(kind: DocumentKind) -> SignedDocument:
         doc = db.latest_document(kind)

@@ -239,3 +239,18 @@ def test_a_nearly_full_disk_comes_first_and_says_how_much_is_left(cfg: Config) -
 
 def test_the_live_view_measures_the_data_folder(kiosk: Kiosk) -> None:
     assert kiosk.maintenance_view().free_space.endswith(" 可用")
+
+
+def test_a_drifting_clock_is_shown_and_warned_of_before_the_platform_refuses(
+        cfg: Config) -> None:
+    def view(offset: float | None) -> MaintenanceView:
+        st = SyncStatus(True, "", time.time(), 0, 0, 0, clock_offset_s=offset)
+        return maintenance_view(cfg, enrolled(cfg), st, [], "", time.time())
+
+    assert view(None).clock == "尚未与平台对时"
+    assert view(0.7).clock == "与平台一致" and view(0.7).diagnosis.headline == "同步正常"
+    slow = view(95.0)  # the platform is 95 s ahead: this terminal's clock is slow
+    assert slow.clock == "慢 95 秒"
+    assert slow.diagnosis.headline == "终端时钟与平台相差 95 秒"
+    assert "NTP" in slow.diagnosis.action and "300" in slow.diagnosis.action
+    assert view(-130.0).clock == "快 130 秒"

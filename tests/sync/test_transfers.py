@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 
 import pytest
 
@@ -137,3 +138,19 @@ def test_heartbeat_reports_queue_depth(ecfg: Config, card: IdCard,
     heartbeat(store, client_for(ecfg))
     beats = admin(platform, "GET", "/heartbeats")
     assert [(b["terminal_id"], b["queue_depth"]) for b in beats] == [(ecfg.terminal_id, 3)]
+
+
+def test_heartbeat_measures_how_far_the_terminal_clock_is_from_the_platform(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform) -> None:
+    from kiosk.provision import heartbeat
+
+    store = queue_cases(ecfg, card, 1)
+    assert store.sync_status().clock_offset_s is None
+    client = client_for(ecfg)
+    heartbeat(store, client)
+    in_step = store.sync_status().clock_offset_s
+    assert in_step is not None and abs(in_step) < 2  # same machine, same clock
+    client.clock = lambda: time.time() - 120  # the terminal runs two minutes slow
+    heartbeat(store, client)  # still inside the ±300 s the platform accepts
+    slow = store.sync_status().clock_offset_s
+    assert slow is not None and 118 < slow < 122

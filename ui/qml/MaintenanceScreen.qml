@@ -50,8 +50,8 @@ Item {
         border.width: 1
 
         Column {
-            anchors { fill: parent; margins: 22 }
-            spacing: 5
+            anchors { fill: parent; leftMargin: 22; rightMargin: 22; topMargin: 16; bottomMargin: 12 }
+            spacing: 3
             Repeater {
                 model: [
                     ["终端编号", screen.m.terminalId],
@@ -63,7 +63,8 @@ Item {
                     ["待上传", screen.m.pending + " 件"],
                     ["待上报日志", screen.m.auditBacklog + " 条"],
                     ["服务目录", screen.m.catalogVersion === "" ? "—" : "版本 " + screen.m.catalogVersion],
-                    ["存储空间", screen.m.freeSpace]
+                    ["存储空间", screen.m.freeSpace],
+                    ["终端时钟", screen.m.clock]
                 ]
                 delegate: Row {
                     id: fact
