@@ -93,6 +93,19 @@ def ratings(kiosk: Kiosk) -> list[dict[str, object]]:
     return list(kiosk.store.db["ratings"].rows)
 
 
+def rate_from_home(qtbot: QtBot, window: QQuickWindow, vm: SessionViewModel,
+                   kiosk: Kiosk) -> None:
+    """好差评 from the home screen: tap the tile, lay the card on, wait for the faces."""
+    tap(qtbot, window, "homeRate")
+    MockCardReader(kiosk.config.mock_dir).insert(card())
+    qtbot.waitUntil(lambda: vm.step == "rate", timeout=WAIT_MS)
+
+
+def type_digits(qtbot: QtBot, window: QQuickWindow, digits: str) -> None:
+    for digit in digits:
+        tap(qtbot, window, f"key:{digit}")
+
+
 def test_query_lists_the_residents_cases_newest_first(
         qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
@@ -209,8 +222,7 @@ def test_dissatisfied_rating_needs_a_phone_number(
     assert find(window, "ratingProblem").property("text") == reason
     assert ratings(kiosk) == []
 
-    for digit in PHONE:
-        tap(qtbot, window, f"key:{digit}")
+    type_digits(qtbot, window, PHONE)
     assert find(window, "phoneDisplay").property("text") == "138 0013 8000"
     tap(qtbot, window, "submitPoor")
     qtbot.waitUntil(lambda: vm.step == "rated", timeout=WAIT_MS)
@@ -227,12 +239,9 @@ def test_a_wrong_phone_number_is_refused_with_the_reason(
         qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
     submit_case(kiosk, card(), 0)
-    tap(qtbot, window, "homeRate")
-    MockCardReader(kiosk.config.mock_dir).insert(card())
-    qtbot.waitUntil(lambda: vm.step == "rate", timeout=WAIT_MS)
+    rate_from_home(qtbot, window, vm, kiosk)
     tap(qtbot, window, "level1")
-    for digit in "1380013":
-        tap(qtbot, window, f"key:{digit}")
+    type_digits(qtbot, window, "1380013")
     tap(qtbot, window, "submitPoor")
     qtbot.waitUntil(lambda: vm.problem, timeout=WAIT_MS)
     assert vm.step == "rate" and "手机" in vm.message
@@ -240,8 +249,7 @@ def test_a_wrong_phone_number_is_refused_with_the_reason(
     assert ratings(kiosk) == []
     # The refusal keeps what was typed, so the resident only adds the missing digits.
     assert find(window, "phoneDisplay").property("text") == "138 0013"
-    for digit in "8000":
-        tap(qtbot, window, f"key:{digit}")
+    type_digits(qtbot, window, "8000")
     tap(qtbot, window, "submitPoor")
     qtbot.waitUntil(lambda: vm.step == "rated", timeout=WAIT_MS)
     assert [r["level"] for r in ratings(kiosk)] == [1]
@@ -251,12 +259,9 @@ def test_idle_timeout_on_the_rating_screen_wipes_it_and_returns_home(
         qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
     submit_case(kiosk, card(), 0)
-    tap(qtbot, window, "homeRate")
-    MockCardReader(kiosk.config.mock_dir).insert(card())
-    qtbot.waitUntil(lambda: vm.step == "rate", timeout=WAIT_MS)
+    rate_from_home(qtbot, window, vm, kiosk)
     tap(qtbot, window, "level2")
-    for digit in "138":
-        tap(qtbot, window, f"key:{digit}")
+    type_digits(qtbot, window, "138")
     assert find(window, "phoneDisplay").property("text") == "138"
     MockCardReader(kiosk.config.mock_dir).remove()
 
@@ -270,8 +275,6 @@ def test_idle_timeout_on_the_rating_screen_wipes_it_and_returns_home(
     texts = " ".join(screen_texts(window))
     assert "王" not in texts and "138" not in texts
     # Coming back to the rating screen starts empty: the typed digits are gone too.
-    tap(qtbot, window, "homeRate")
-    MockCardReader(kiosk.config.mock_dir).insert(card())
-    qtbot.waitUntil(lambda: vm.step == "rate", timeout=WAIT_MS)
+    rate_from_home(qtbot, window, vm, kiosk)
     tap(qtbot, window, "level2")
     assert find(window, "phoneDisplay").property("text") == "请用下面的数字键输入"
