@@ -96,6 +96,23 @@ class PcscStack:
                 return True
         return False
 
+    def wait_empty(self, timeout: float = 5.0) -> None:
+        """Blocks until pcscd itself reports the slot empty. Closing a virtual card's socket
+        returns before vpcd has told pcscd, so the next test could still connect to the
+        card just taken out and see a torn read instead of an empty reader."""
+        from devices.idcard.pcsc import PcscCardReader
+        from devices.idcard.reader import NoCard
+
+        reader = PcscCardReader(READER)
+        try:
+            deadline = time.monotonic() + timeout
+            while (status := reader.status()) != NoCard():
+                if time.monotonic() > deadline:
+                    raise PcscStackError(f"card still seen {timeout} s after removal: {status}")
+                time.sleep(0.05)
+        finally:
+            reader.close()
+
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()

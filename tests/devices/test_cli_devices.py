@@ -38,6 +38,7 @@ def test_devices_test_passes_when_every_device_works(
         seen.close()
         res = run_kiosk(tmp_path, "devices", "test", card_reader=f"pcsc:{READER}",
                         camera=f"opencv:{video}", printer=f"cups:{QUEUE}")
+    pcsc_stack.wait_empty()  # the next test must find the reader empty
     assert res.returncode == 0, res.stdout + res.stderr
     lines = res.stdout.splitlines()
     assert [line.split()[:2] for line in lines] == [

@@ -58,7 +58,7 @@ def card_slot(pcsc_stack: PcscStack) -> Iterator[Callable[..., VirtualCard]]:
     yield insert
     for vc in cards:
         vc.remove()
-    wait_for(PcscCardReader(READER), lambda s: isinstance(s, NoCard))
+    pcsc_stack.wait_empty()
 
 
 def wait_for(reader: PcscCardReader, done: Callable[[CardStatus], bool],
