@@ -89,6 +89,37 @@ def scrub(text: str, limit: int = 300) -> str:
                             text[:limit])
 
 
+# Where a payload holds what a resident or agent typed or the card gave.
+_PERSONAL_KEYS = frozenset({"applicant", "agent", "form", "comment", "phone"})
+
+
+def _personal_strings(value: Any, personal: bool = False) -> set[str]:
+    if isinstance(value, dict):
+        return set().union(*(_personal_strings(v, personal or k in _PERSONAL_KEYS)
+                             for k, v in value.items()), set())
+    if isinstance(value, list | tuple):
+        return set().union(*(_personal_strings(v, personal) for v in value), set())
+    if personal and isinstance(value, str | int | float) and not isinstance(value, bool):
+        text = str(value).strip()
+        # A short ASCII value (an age, a count, "yes") names nobody and would maul status
+        # codes and numbers around it; any two CJK characters may be a name.
+        return {text} if len(text) >= (4 if text.isascii() else 2) else set()
+    return set()
+
+
+def redact_echo(text: str, payload: dict[str, Any]) -> str:
+    """``text`` with every personal value of ``payload`` that it repeats masked (张三 → 张*).
+
+    ``scrub`` catches long numbers only; a platform that echoes the request back in its
+    error would put a name or an address into the outbox row, the maintenance screen and
+    the log. What was sent is known, so whatever of it comes back is masked, longest first
+    so a name inside an echoed address is masked with it."""
+    for value in sorted(_personal_strings(payload), key=len, reverse=True):
+        if value in text:
+            text = text.replace(value, value[0] + "*" * (len(value) - 1))
+    return text
+
+
 def _error_code(resp: requests.Response) -> tuple[str, str]:
     try:
         body = resp.json()

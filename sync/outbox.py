@@ -36,6 +36,7 @@ from sync.client import (
     PlatformError,
     PlatformRejected,
     PlatformUnavailable,
+    redact_echo,
 )
 from sync.protocol import INLINE_MAX_FILES
 
@@ -256,19 +257,19 @@ class OutboxWorker:
             self._auth_failed(outcome, result)
             return False  # the terminal itself is refused: no item is to blame
         if isinstance(outcome, PlatformUnavailable):
-            self._offline(str(outcome), result)
+            why = redact_echo(str(outcome), item.payload)
+            self._offline(why, result)
             result.failed += 1
-            self.store.mark_failed(item, str(outcome), self._retry_at(item.attempts),
-                                   park=False)
-            log.info("outbox item %s not sent (%s); retry later", item.id, outcome)
+            self.store.mark_failed(item, why, self._retry_at(item.attempts), park=False)
+            log.info("outbox item %s not sent (%s); retry later", item.id, why)
             return False  # the platform is unreachable: don't hammer it
         if isinstance(outcome, PlatformRejected):
+            why = redact_echo(str(outcome), item.payload)
             park = item.attempts + 1 >= self.max_attempts
             result.failed += 1
             result.parked += int(park)
-            self.store.mark_failed(item, str(outcome), self._retry_at(item.attempts),
-                                   park=park)
-            log.warning("outbox item %s rejected (%s)%s", item.id, outcome,
+            self.store.mark_failed(item, why, self._retry_at(item.attempts), park=park)
+            log.warning("outbox item %s rejected (%s)%s", item.id, why,
                         "; parked" if park else "")
             return True
         if isinstance(outcome, PlatformError):  # a kind the client does not raise

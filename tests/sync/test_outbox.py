@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import http.server
+import json
+import logging
+import re
+import threading
 import time
 from typing import Any
 
@@ -198,3 +203,68 @@ def test_platform_error_text_that_echoes_personal_numbers_is_masked() -> None:
     assert "42****************" in detail and "id_number" in detail
     resp._content = b"<html>bad input 6222020200001234567</html>"
     assert "6222020200001234567" not in _error_code(resp)[1]
+
+
+class _EchoingPlatform(http.server.BaseHTTPRequestHandler):
+    """Refuses every request the way FastAPI's default 422 does: it quotes the offending
+    input back, here the whole applicant of the case it was sent."""
+
+    def _refuse(self) -> None:
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode(
+            "utf-8", "replace")
+        found = re.search(r'"applicant":\s*(\{[^{}]*\})', body)
+        echoed = json.loads(found.group(1)) if found else body[:200]
+        answer = json.dumps({"error": "invalid", "detail": [
+            {"type": "value_error", "loc": ["body", "applicant"], "input": echoed}]},
+            ensure_ascii=False).encode()
+        self.send_response(422)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    do_POST = do_PUT = _refuse
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_platform_echoing_the_applicant_back_leaves_no_name_in_the_row_status_or_log(
+        ecfg: Config, card: IdCard, caplog: pytest.LogCaptureFixture) -> None:
+    store = queue_cases(ecfg, card, 1)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _EchoingPlatform)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        client = client_for(ecfg)
+        client.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+        worker = OutboxWorker(store, client, max_attempts=1, clock=lambda: 1e12)
+        with caplog.at_level(logging.INFO):
+            result = worker.drain()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.parked == 1
+    row = store.outbox_rows()[0]
+    assert row["state"] == "parked" and "applicant" in row["last_error"]
+    assert "李**" in row["last_error"]  # what came back is still recognisable
+    kept = row["last_error"] + caplog.text + repr(store.sync_status())
+    assert card.name not in kept and card.address not in kept
+    assert "秀英" not in kept and "江岸区" not in kept
+
+
+def test_echoed_personal_values_are_masked_wherever_they_sit_in_the_payload() -> None:
+    from sync.client import redact_echo
+
+    rating = {"rating_id": "r-0001", "level": 1, "comment": "窗口王师傅态度差",
+              "phone": "139 1234 5678", "reasons": ["态度"], "case_local_no": "K-0001"}
+    text = redact_echo("rejected: comment 窗口王师傅态度差, phone 139 1234 5678, K-0001",
+                       rating)
+    assert "王师傅" not in text and "1234 5678" not in text
+    assert "K-0001" in text  # not personal: the technician needs it
+    case = {"applicant": {"name": "张三", "address": "张三村1组"},
+            "form": {"household": [{"name": "张小明", "age": 7}]}, "region_code": "420102"}
+    text = redact_echo("张三村1组 张小明 张三 420102", case)
+    assert text == "张**** 张** 张* 420102"
+    aged = {"form": {"age": 42, "pension": "yes"}}
+    assert redact_echo("HTTP 422: age 42 too young; pension yes", aged) == (
+        "HTTP 422: age 42 too young; pension yes")
