@@ -145,7 +145,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if args.once:
             from kiosk.provision import sync_once_extras
 
-            r = kiosk.worker.drain()
+            r = kiosk.worker.drain(wait_s=args.wait)
+            if r.busy:
+                print(f"another drain held the outbox for {args.wait:g} s (the kiosk service "
+                      "is sending); nothing sent from here — `kiosk queue` shows progress",
+                      file=sys.stderr)
+                return 5
             print(f"sent: {r.sent}  failed: {r.failed}  parked: {r.parked}  "
                   f"still queued: {kiosk.queue_depth()}"
                   + ("  (platform unreachable)" if r.offline else ""))
@@ -264,6 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--all", action="store_true", help="include sent items")
     sp = add("sync", cmd_sync, "send queued items to the platform")
     sp.add_argument("--once", action="store_true", help="drain once and exit")
+    sp.add_argument("--wait", type=float, default=60.0,
+                    help="with --once: seconds to wait for a drain already running")
     sp.add_argument("--interval", type=float, default=5.0, help="seconds between drains")
     sp.add_argument("--backoff-base", type=float, default=2.0,
                     help="first retry delay in seconds (doubles per attempt, with jitter)")

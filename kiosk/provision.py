@@ -21,6 +21,7 @@ from kiosk.identity_keys import (
 )
 from kiosk.store import Store
 from sync.client import PlatformClient, PlatformError
+from sync.drain_lock import DrainLock
 from sync.outbox import OutboxWorker
 from sync.protocol import HeartbeatIn
 from sync.pulls import Puller
@@ -123,7 +124,8 @@ def sync_worker(cfg: Config, store: Store, client: PlatformClient, max_attempts:
     """The outbox worker with its periodic pulls, heartbeat and retention purge."""
     worker = OutboxWorker(store, client, max_attempts=max_attempts,
                           backoff_base_s=backoff_base_s, backoff_cap_s=backoff_cap_s,
-                          concurrency=cfg.sync_lanes)
+                          concurrency=cfg.sync_lanes,
+                          lock=DrainLock(cfg.data_dir / "outbox.lock"))
     p = puller(cfg, store, client)
     if p is not None:
         worker.periodic.append(every(PULL_S, p.pull_all))

@@ -38,6 +38,7 @@ from sync.client import (
     PlatformUnavailable,
     redact_echo,
 )
+from sync.drain_lock import DrainLock
 from sync.protocol import INLINE_MAX_FILES
 
 log = logging.getLogger(__name__)
@@ -114,6 +115,7 @@ class DrainResult:
     audit_shipped: int = 0
     offline: bool = False
     auth_error: str | None = None
+    busy: bool = False  # another drain (another process) held the outbox; nothing was done
 
 
 def backoff_s(attempts: int, base: float = 2.0, cap: float = 900.0,
@@ -131,7 +133,8 @@ def upload_id_for(item: OutboxItem, att: AttachmentToSend) -> str:
 class OutboxWorker:
     def __init__(self, store: OutboxStore, client: PlatformClient, max_attempts: int = 12,
                  clock: Callable[[], float] = time.time, backoff_base_s: float = 2.0,
-                 backoff_cap_s: float = 900.0, concurrency: int = SEND_CONCURRENCY) -> None:
+                 backoff_cap_s: float = 900.0, concurrency: int = SEND_CONCURRENCY,
+                 lock: DrainLock | None = None) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
         self.store = store
@@ -144,6 +147,7 @@ class OutboxWorker:
         # overlapping); more: that many requests of a batch in flight, each on its own
         # connection. Only the thread calling drain() ever touches the store.
         self.concurrency = concurrency
+        self.lock = lock
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -197,7 +201,7 @@ class OutboxWorker:
     def _retry_at(self, attempts: int) -> float:
         return self.clock() + backoff_s(attempts, self.backoff_base_s, self.backoff_cap_s)
 
-    def drain(self, limit: int | None = None) -> DrainResult:
+    def drain(self, limit: int | None = None, wait_s: float = 0.0) -> DrainResult:
         """Sends due items until none is due, the platform is unreachable, or ``limit``;
         then ships the audit log.
 
@@ -206,7 +210,16 @@ class OutboxWorker:
         that commit (power cut, SIGKILL) leaves its item due, exactly as a crash between
         the platform's answer and a per-item commit would, and the retry's idempotency key
         makes the platform answer with the first ack.
+
+        With a ``lock``, a drain already running elsewhere makes this one wait up to
+        ``wait_s`` and then return ``busy`` having done nothing.
         """
+        if self.lock is None:
+            return self._drain(limit)
+        with self.lock.hold(wait_s) as held:
+            return self._drain(limit) if held else DrainResult(busy=True)
+
+    def _drain(self, limit: int | None) -> DrainResult:
         result = DrainResult()
         # A lone case (the usual drain after a resident submits) goes on this thread and
         # the worker's own connection; lanes are for a backlog.

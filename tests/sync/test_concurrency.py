@@ -9,10 +9,13 @@ Idempotency-Key even when the requests carrying it arrive at the same moment.
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +23,7 @@ import pytest
 from devices.idcard import IdCard
 from kiosk.config import Config
 from sync import outbox
+from sync.drain_lock import DrainLock
 from sync.outbox import OutboxWorker
 from sync.platform.server import ThreadedPlatform
 from tests.sync.conftest import admin, client_for, queue_cases, set_faults, submissions
@@ -215,3 +219,82 @@ def test_a_drain_limit_sends_exactly_that_many(ecfg: Config, card: IdCard,
     assert worker.drain(limit=4).sent == 4
     assert store.queue_depth() == 6 and len(submissions(platform)) == 4
     assert worker.drain().sent == 6 and len(submissions(platform)) == 10
+
+
+@pytest.mark.parametrize("locked", [True, False], ids=["drain-lock", "no-lock"])
+def test_two_drainers_on_one_queue_file_each_case_once(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform, tmp_path: Path,
+        locked: bool) -> None:
+    """A technician's ``kiosk sync --once`` while the service's worker drains: two store
+    handles on one database, as two processes have; chunked pictures included. With the
+    drain lock (as ``sync_worker`` sets it up) one of them stands aside and nothing is
+    sent twice; without it both send everything, and the idempotency keys alone keep the
+    platform at one case each."""
+    big = bytes(range(256)) * 3000  # 750 KB: three chunks
+    store = queue_cases(ecfg, card, 10, photo=big)
+    other = queue_cases(ecfg, card, 0)
+    workers = [OutboxWorker(s, client_for(ecfg),
+                            lock=DrainLock(tmp_path / "outbox.lock") if locked else None)
+               for s in (store, other)]
+    start = threading.Barrier(2)
+
+    def run(w: OutboxWorker) -> outbox.DrainResult:
+        start.wait()
+        return w.drain()
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(run, workers))
+    if locked:
+        assert sorted(r.busy for r in results) == [False, True]
+        assert sum(r.sent for r in results) == 10
+    else:
+        assert not any(r.busy for r in results)
+    assert workers[0].drain().sent == 0
+    assert sum(r.parked for r in results) == 0
+    rows = submissions(platform)
+    assert len(rows) == len({r["local_no"] for r in rows}) == 10
+    assert all(r["payload"]["attachments"][0]["stored_sha256"] == hashlib.sha256(big)
+               .hexdigest() for r in rows)
+    assert store.queue_depth() == 0
+    assert all(r["state"] == "sent" for r in store.outbox_rows())
+
+
+def test_a_drain_waits_for_the_lock_and_a_dead_holder_never_keeps_it(tmp_path: Path) -> None:
+    lock = DrainLock(tmp_path / "outbox.lock")
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time\n"
+        f"fd = os.open({str(lock.path)!r}, os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); time.sleep(60)")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with lock.hold(wait_s=0.2) as held:
+            assert not held
+        holder.kill()  # SIGKILL: the kernel lets go of its lock
+        holder.wait()
+        with lock.hold(wait_s=5) as held:
+            assert held
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_sync_once_stands_aside_while_the_service_drains_then_finds_it_done(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli import main
+
+    store = queue_cases(ecfg, card, 2, photo=PHOTO)
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(ecfg.data_dir))
+    monkeypatch.setenv("KIOSK_PLATFORM_URL", platform.url)
+    monkeypatch.setenv("KIOSK_TERMINAL_ID", ecfg.terminal_id)
+    service = DrainLock(ecfg.data_dir / "outbox.lock")  # where sync_worker puts it
+    with service.hold() as held:
+        assert held
+        assert main(["sync", "--once", "--wait", "0.3"]) == 5
+        err = capsys.readouterr().err
+        assert "another drain" in err and "kiosk queue" in err
+        assert submissions(platform) == [] and store.queue_depth() == 2
+    assert main(["sync", "--once"]) == 0
+    assert "sent: 2" in capsys.readouterr().out
+    assert len(submissions(platform)) == 2
