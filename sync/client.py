@@ -19,7 +19,7 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import requests
 from pydantic import BaseModel, ValidationError
@@ -50,8 +50,16 @@ class PlatformError(Exception):
     """Base: the request did not produce an acknowledgement."""
 
 
+REDIRECTED = "redirected"  # PlatformUnavailable.code: a 3xx answer, never followed
+
+
 class PlatformUnavailable(PlatformError):
-    """Transient: retry with backoff."""
+    """Transient: retry with backoff. ``code`` names a cause the maintenance screen can
+    explain better than "offline" (e.g. ``redirected``)."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class PlatformRejected(PlatformError):
@@ -187,12 +195,20 @@ class PlatformClient:
         try:
             resp = self.session.request(method, self.base_url + target, data=body or None,
                                         headers=hdrs, timeout=self.timeout_s,
-                                        verify=self.verify)
+                                        verify=self.verify, allow_redirects=False)
         except requests.exceptions.SSLError as exc:
             raise PlatformUnavailable(f"{what}: TLS verification failed (check "
                                       "platform_ca_bundle)") from exc
         except requests.RequestException as exc:
             raise PlatformUnavailable(f"{what}: {type(exc).__name__}") from exc
+        if 300 <= resp.status_code < 400:
+            # Never followed: a 307/308 would re-send a resident's data to wherever it
+            # points, and on a village 4G line that is usually a captive portal.
+            where = urlsplit(resp.headers.get("Location", "")).hostname or "nowhere named"
+            raise PlatformUnavailable(
+                f"{what}: HTTP {resp.status_code} redirect to {where} (captive portal of "
+                "a SIM out of credit or wanting a web login, or a wrong platform URL); "
+                "nothing was sent there", REDIRECTED)
         if resp.status_code >= 500 or resp.status_code in (408, 425, 429):
             raise PlatformUnavailable(f"{what}: HTTP {resp.status_code}")
         if resp.status_code == 401:

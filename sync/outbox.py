@@ -271,7 +271,7 @@ class OutboxWorker:
             return False  # the terminal itself is refused: no item is to blame
         if isinstance(outcome, PlatformUnavailable):
             why = redact_echo(str(outcome), item.payload)
-            self._offline(why, result)
+            self._offline(why, result, outcome.code)
             result.failed += 1
             self.store.mark_failed(item, why, self._retry_at(item.attempts), park=False)
             log.info("outbox item %s not sent (%s); retry later", item.id, why)
@@ -398,7 +398,7 @@ class OutboxWorker:
                 self._auth_failed(exc, result)
                 return
             except PlatformUnavailable as exc:
-                self._offline(str(exc), result)
+                self._offline(str(exc), result, exc.code)
                 return
             except PlatformRejected as exc:
                 # Never dropped: it stays behind the mark and the technician sees why.

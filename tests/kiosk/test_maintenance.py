@@ -25,7 +25,7 @@ from kiosk.maintenance import (
 )
 from kiosk.session import SessionView, Step
 from kiosk.store.repository import SyncStatus
-from sync.client import PlatformAuthFailed
+from sync.client import REDIRECTED, PlatformAuthFailed, PlatformUnavailable
 from sync.signing import AuthFailure, new_private_key
 
 URL = "https://county.example"
@@ -108,6 +108,19 @@ def test_offline_without_refusal_says_cases_are_safe_and_keeps_the_technical_lin
     assert v.diagnosis.code == ""
     assert v.pending == 3
     assert v.last_contact.endswith("（3 小时前）")
+
+
+def test_a_redirected_line_says_portal_or_wrong_address_and_that_nothing_left(
+        cfg: Config) -> None:
+    detail = str(PlatformUnavailable(
+        "POST /submissions/inline: HTTP 302 redirect to portal.example (captive portal …)",
+        REDIRECTED))
+    v = view_for(cfg, dataclasses.replace(status(False, detail, pending=2),
+                                          problem=REDIRECTED))
+    d = v.diagnosis
+    assert (d.severity, d.code, d.detail) == (Severity.WARNING, REDIRECTED, detail)
+    assert "转到了别处" in d.headline
+    assert "欠费" in d.action and "平台地址" in d.action and "没有发往别处" in d.action
 
 
 def test_healthy_never_tried_and_not_enrolled(cfg: Config) -> None:
