@@ -128,6 +128,19 @@ def redact_echo(text: str, payload: dict[str, Any]) -> str:
     return text
 
 
+def _origin(location: str) -> str:
+    """Scheme, host and port of a redirect target, whatever a portal put there; the rest
+    (a portal's query string may carry the SIM's number) is dropped."""
+    try:
+        loc = urlsplit(location)
+        port = f":{loc.port}" if loc.port else ""
+    except ValueError:
+        return "an unreadable address"
+    if not loc.hostname:
+        return "nowhere named"
+    return scrub(f"{loc.scheme or 'http'}://{loc.hostname}{port}", 120)
+
+
 def _error_code(resp: requests.Response) -> tuple[str, str]:
     try:
         body = resp.json()
@@ -204,9 +217,11 @@ class PlatformClient:
         if 300 <= resp.status_code < 400:
             # Never followed: a 307/308 would re-send a resident's data to wherever it
             # points, and on a village 4G line that is usually a captive portal.
-            where = urlsplit(resp.headers.get("Location", "")).hostname or "nowhere named"
+            # Scheme and host only (a portal's query string may carry the SIM's number);
+            # enough to see "http://county → https://county" and fix platform_url.
             raise PlatformUnavailable(
-                f"{what}: HTTP {resp.status_code} redirect to {where} (captive portal of "
+                f"{what}: HTTP {resp.status_code} redirect to "
+                f"{_origin(resp.headers.get('Location', ''))} (captive portal of "
                 "a SIM out of credit or wanting a web login, or a wrong platform URL); "
                 "nothing was sent there", REDIRECTED)
         if resp.status_code >= 500 or resp.status_code in (408, 425, 429):

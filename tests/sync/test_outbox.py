@@ -313,9 +313,25 @@ def test_a_redirect_is_never_followed_and_the_case_stays_queued(
     assert result.offline and result.sent == 0 and result.parked == 0
     assert len(heard) == 1  # the hijacker's answer only: the portal heard nothing
     row = store.outbox_rows()[0]
-    assert row["state"] == "pending" and "redirect to 127.0.0.1" in row["last_error"]
+    assert row["state"] == "pending" and "redirect to http://127.0.0.1:" in row["last_error"]
+    assert "/login" not in row["last_error"] and "from=kiosk" not in row["last_error"]
     st = store.sync_status()
     assert st.online is False and st.problem == "redirected"
     # The real platform, once the line is fixed: the case goes, once.
     worker = OutboxWorker(store, client_for(ecfg), clock=lambda: 2e12)
     assert worker.drain().sent == 1 and len(submissions(platform)) == 1
+
+
+@pytest.mark.parametrize(("location", "shown"), [
+    ("https://county.example/api/v1/x?sim=13912345678", "https://county.example"),
+    ("http://10.0.0.1:8080/login", "http://10.0.0.1:8080"),
+    ("//portal.example/p", "http://portal.example"),
+    ("/relative/login", "nowhere named"),
+    ("http://host:port-not-a-number/", "an unreadable address"),
+    ("http://[::1/", "an unreadable address"),
+    ("", "nowhere named"),
+])
+def test_a_redirect_target_is_shown_as_its_origin_only(location: str, shown: str) -> None:
+    from sync.client import _origin
+
+    assert _origin(location) == shown
