@@ -151,6 +151,20 @@ def _error_code(resp: requests.Response) -> tuple[str, str]:
     return "", ""
 
 
+A = TypeVar("A", bound=BaseModel)
+
+
+def _for_this(ack: A, field: str, answered: object, sent: dict[str, Any], what: str) -> A:
+    """``ack`` when it is about what was sent. A well-formed answer about another record (a
+    platform bug, a key reused by mistake, answers crossed by a middlebox) must not mark
+    this one sent: the record would be lost with another's number. None: a platform that
+    does not say (contract 1.1 acks carry no local_no)."""
+    if answered is not None and answered != sent.get(field):
+        raise PlatformUnavailable(f"{what}: the answer is about another record ({field} "
+                                  "differs); not taken as an acknowledgement", "crossed_ack")
+    return ack
+
+
 class PlatformClient:
     def __init__(self, base_url: str, terminal_id: str, timeout_s: float = 15.0,
                  session: requests.Session | None = None, signer: RequestSigner | None = None,
@@ -329,7 +343,8 @@ class PlatformClient:
     # Writes ---------------------------------------------------------------------------
 
     def submit(self, payload: dict[str, Any], idempotency_key: str) -> SubmissionAck:
-        return self._write("/submissions", payload, idempotency_key, SubmissionAck)
+        ack = self._write("/submissions", payload, idempotency_key, SubmissionAck)
+        return _for_this(ack, "local_no", ack.local_no, payload, "POST /submissions")
 
     def submit_inline(self, payload: dict[str, Any], files: Sequence[tuple[str, bytes]],
                       idempotency_key: str) -> SubmissionAck:
@@ -351,13 +366,17 @@ class PlatformClient:
         if resp.status_code == 409 and _error_code(resp)[0] == "hash_mismatch":
             raise PlatformUnavailable("platform found a SHA-256 mismatch in an inline "
                                       "attachment (corrupted in transit); retry later")
-        return self._expect(resp, SubmissionAck, f"POST {INLINE_PATH}")
+        ack = self._expect(resp, SubmissionAck, f"POST {INLINE_PATH}")
+        return _for_this(ack, "local_no", ack.local_no, payload, f"POST {INLINE_PATH}")
 
     def rate(self, payload: dict[str, Any], idempotency_key: str) -> RatingAck:
-        return self._write("/ratings", payload, idempotency_key, RatingAck)
+        ack = self._write("/ratings", payload, idempotency_key, RatingAck)
+        return _for_this(ack, "rating_id", ack.rating_id, payload, "POST /ratings")
 
     def audit(self, events: list[dict[str, Any]], idempotency_key: str) -> AuditAck:
-        return self._write("/audit-events", {"events": events}, idempotency_key, AuditAck)
+        ack = self._write("/audit-events", {"events": events}, idempotency_key, AuditAck)
+        last = {"last_seq": max((e.get("seq", 0) for e in events), default=0)}
+        return _for_this(ack, "last_seq", ack.last_seq, last, "POST /audit-events")
 
     def heartbeat(self, hb: HeartbeatIn) -> HeartbeatAck:
         return self._write("/heartbeats", hb.model_dump(), f"hb-{uuid.uuid4()}", HeartbeatAck)

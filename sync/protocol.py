@@ -157,6 +157,11 @@ class SubmissionAck(BaseModel):
     platform_no: str = Field(min_length=6, max_length=64, pattern=r"^[0-9A-Za-z-]+$")
     received_at: str
     duplicate: bool = False
+    local_no: str | None = Field(
+        default=None, max_length=64,
+        description="1.2: the local_no of the case filed under this Idempotency-Key (on a "
+                    "duplicate, of the first one). A terminal takes an answer naming another "
+                    "case as no answer at all; absent from 1.1 platforms.")
 
 
 class CaseStatus(BaseModel):

@@ -398,10 +398,10 @@ class PlatformDB:
 
     def submission_ack(self, key: str) -> SubmissionAck | None:
         """The first answer to ``key``, when a submission under it exists."""
-        row = self._one("SELECT platform_no, received_at FROM submissions "
+        row = self._one("SELECT platform_no, received_at, local_no FROM submissions "
                         "WHERE idempotency_key=?", (key,))
         return None if row is None else SubmissionAck(platform_no=row[0], received_at=row[1],
-                                                      duplicate=True)
+                                                      duplicate=True, local_no=row[2])
 
     def record_inline(self, key: str, sub: SubmissionIn,
                       files: dict[str, bytes]) -> tuple[SubmissionAck, bool]:
@@ -473,10 +473,11 @@ class PlatformDB:
     def _insert_submission(c: sqlite3.Connection, key: str, sub: SubmissionIn
                            ) -> tuple[SubmissionAck, bool]:
         row = c.execute(
-            "SELECT platform_no, received_at FROM submissions WHERE idempotency_key=?",
-            (key,)).fetchone()
+            "SELECT platform_no, received_at, local_no FROM submissions "
+            "WHERE idempotency_key=?", (key,)).fetchone()
         if row is not None:
-            return SubmissionAck(platform_no=row[0], received_at=row[1], duplicate=True), True
+            return SubmissionAck(platform_no=row[0], received_at=row[1], duplicate=True,
+                                 local_no=row[2]), True
         now = _now()
         c.execute("INSERT INTO counters VALUES ('case', 1) "
                   "ON CONFLICT(name) DO UPDATE SET value = value + 1")
@@ -487,7 +488,8 @@ class PlatformDB:
         c.execute("INSERT INTO submissions VALUES (?,?,?,?,?,?,?,?)",
                   (platform_no, key, sub.terminal_id, sub.local_no, "accepted",
                    sub.model_dump_json(), now, now))
-        return SubmissionAck(platform_no=platform_no, received_at=now), False
+        return SubmissionAck(platform_no=platform_no, received_at=now,
+                             local_no=sub.local_no), False
 
     def status(self, platform_no: str, terminal_id: str | None = None) -> CaseStatus | None:
         row = self._one(

@@ -3,8 +3,9 @@
 Faults act at the HTTP layer the terminal actually sees — a 5xx before anything is
 stored, or a broken answer *after* the platform committed (the lost-acknowledgement
 cases that exactly-once delivery must survive): garbage HTML, truncated JSON, a JSON body
-of the wrong shape, a 200 whose body is an error, a connection dropped mid-answer, an
-answer slower than the client's timeout, or merely slow.
+of the wrong shape, a 200 whose body is an error, a well-formed answer meant for an earlier
+request to the same address (crossed answers), a connection dropped mid-answer, an answer
+slower than the client's timeout, or merely slow.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 BEFORE = ("unavailable", "html_error")
-AFTER = ("garbage", "truncated", "wrong_schema", "error_body", "reset", "hang", "slow")
+AFTER = ("garbage", "truncated", "wrong_schema", "error_body", "stale", "reset", "hang",
+         "slow")
 MIXED = BEFORE + AFTER
 
 
@@ -34,6 +36,7 @@ class Faults:
 
     fail_rate: float = 0.0  # share of requests answered 503 before anything is stored
     garbage_rate: float = 0.0  # share answered 200 with an HTML body, after storing
+    stale_rate: float = 0.0  # share answered, after storing, with the address's last answer
     delay_after_commit_s: float = 0.0  # stored, then slow to answer (lost-ack window)
     chaos_rate: float = 0.0  # share hit by one fault drawn evenly from MIXED
     hang_s: float = 30.0  # how long a "hang" fault holds the answer (beyond client timeouts)
@@ -72,6 +75,8 @@ class FaultMiddleware:
         self.get = get
         self.prefix = prefix
         self.rng = rng or random.Random()
+        # The last good answer per method and path, for "stale" (another record's ack).
+        self._last: dict[tuple[str, str], tuple[int, list[tuple[bytes, bytes]], bytes]] = {}
         uvicorn_log = logging.getLogger("uvicorn.error")
         if not any(isinstance(f, _QuietResets) for f in uvicorn_log.filters):
             uvicorn_log.addFilter(_QuietResets())
@@ -88,6 +93,8 @@ class FaultMiddleware:
             return self.rng.choice(MIXED)
         if f.garbage_rate and r() < f.garbage_rate:
             return "garbage"
+        if f.stale_rate and r() < f.stale_rate:
+            return "stale"
         return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -121,8 +128,14 @@ class FaultMiddleware:
         await self.app(scope, receive, capture)
         if f.delay_after_commit_s:
             await asyncio.sleep(f.delay_after_commit_s)
+        where = (scope["method"], scope["path"])
+        earlier = self._last.get(where)
+        if 200 <= status < 300:
+            self._last[where] = (status, headers, body)
         if fault is None:
             await _raw(send, status, headers, body)
+        elif fault == "stale":  # the first request to an address has nothing to cross with
+            await _raw(send, *(earlier or (status, headers, body)))
         elif fault == "garbage":
             await _answer(send, 200, b"<html><body>502 Bad Gateway</body></html>", "text/html")
         elif fault == "truncated":

@@ -67,7 +67,8 @@ from sync.protocol import (
 
 __all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
 
-CONTRACT_VERSION = "1.1"  # 1.1: POST /submissions/inline
+# 1.1: POST /submissions/inline. 1.2: SubmissionAck.local_no.
+CONTRACT_VERSION = "1.2"
 
 
 class ApiError(Exception):

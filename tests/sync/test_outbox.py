@@ -15,6 +15,7 @@ import pytest
 from devices.idcard import IdCard
 from kiosk.cases import CaseStatus
 from kiosk.config import Config
+from sync.client import PlatformUnavailable
 from sync.outbox import OutboxWorker, backoff_s
 from sync.platform.server import ThreadedPlatform
 from tests.sync.conftest import client_for, queue_cases, set_faults, submissions
@@ -335,3 +336,48 @@ def test_a_redirect_target_is_shown_as_its_origin_only(location: str, shown: str
     from sync.client import _origin
 
     assert _origin(location) == shown
+
+
+def test_an_answer_about_another_case_never_marks_this_one_sent(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform) -> None:
+    """Crossed answers: the platform files each case but answers with the previous case's
+    ack (well-formed, the right schema, another case's number)."""
+    store = queue_cases(ecfg, card, 3)
+    set_faults(platform, stale_rate=1.0)
+    worker = OutboxWorker(store, client_for(ecfg), clock=lambda: 1e12, concurrency=1)
+    result = worker.drain()
+    assert result.sent == 1 and result.offline  # the first request had nothing to cross
+    assert store.queue_depth() == 2
+    assert "about another record" in store.sync_status().detail
+    set_faults(platform)
+    worker.clock = lambda: 2e12
+    assert worker.drain().sent == 2
+    rows = submissions(platform)
+    assert len(rows) == 3
+    by_local = {r["local_no"]: r["platform_no"] for r in rows}
+    for row in store.outbox_rows():
+        case = store.get_case(row["record_id"])
+        assert case.platform_no == by_local[case.local_no]
+
+
+def test_a_reused_idempotency_key_is_caught_by_the_acks_local_no(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform) -> None:
+    """Two cases under one key (a cloned terminal image, a restored backup; the local
+    table's UNIQUE key rules it out on one disk): the platform answers the second with
+    the first's ack, and taking it would lose the second case under the first's number."""
+    first, second = queue_cases(ecfg, card, 2).due_items(1e12, 2)
+    client = client_for(ecfg)
+    ack = client.submit(dict(first.payload, attachments=[]), "reused-key-0001")
+    assert ack.local_no == first.payload["local_no"]
+    with pytest.raises(PlatformUnavailable, match="about another record") as crossed:
+        client.submit(dict(second.payload, attachments=[]), "reused-key-0001")
+    assert crossed.value.code == "crossed_ack"
+    assert len(submissions(platform)) == 1
+
+
+def test_a_contract_1_1_ack_without_local_no_is_still_taken() -> None:
+    from sync.client import _for_this
+    from sync.protocol import SubmissionAck
+
+    ack = SubmissionAck(platform_no="420102202611260001", received_at="2026-11-26T08:00:00Z")
+    assert _for_this(ack, "local_no", ack.local_no, {"local_no": "K-1"}, "POST") is ack
