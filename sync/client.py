@@ -51,6 +51,7 @@ class PlatformError(Exception):
 
 
 REDIRECTED = "redirected"  # PlatformUnavailable.code: a 3xx answer, never followed
+CROSSED_ACK = "crossed_ack"  # PlatformUnavailable.code: an answer about another record
 
 
 class PlatformUnavailable(PlatformError):
@@ -161,7 +162,7 @@ def _for_this(ack: A, field: str, answered: object, sent: dict[str, Any], what: 
     does not say (contract 1.1 acks carry no local_no)."""
     if answered is not None and answered != sent.get(field):
         raise PlatformUnavailable(f"{what}: the answer is about another record ({field} "
-                                  "differs); not taken as an acknowledgement", "crossed_ack")
+                                  "differs); not taken as an acknowledgement", CROSSED_ACK)
     return ack
 
 

@@ -25,7 +25,7 @@ from kiosk.maintenance import (
 )
 from kiosk.session import SessionView, Step
 from kiosk.store.repository import SyncStatus
-from sync.client import REDIRECTED, PlatformAuthFailed, PlatformUnavailable
+from sync.client import CROSSED_ACK, REDIRECTED, PlatformAuthFailed, PlatformUnavailable
 from sync.signing import AuthFailure, new_private_key
 
 URL = "https://county.example"
@@ -121,6 +121,16 @@ def test_a_redirected_line_says_portal_or_wrong_address_and_that_nothing_left(
     assert (d.severity, d.code, d.detail) == (Severity.WARNING, REDIRECTED, detail)
     assert "转到了别处" in d.headline
     assert "欠费" in d.action and "平台地址" in d.action and "没有发往别处" in d.action
+
+
+def test_a_crossed_ack_is_an_error_for_the_platform_side_not_a_network_warning(
+        cfg: Config) -> None:
+    detail = "POST /submissions/inline: the answer is about another record (local_no …)"
+    v = view_for(cfg, dataclasses.replace(status(False, detail, pending=1),
+                                          problem=CROSSED_ACK))
+    d = v.diagnosis
+    assert (d.severity, d.code, d.detail) == (Severity.ERROR, CROSSED_ACK, detail)
+    assert "回执" in d.headline and "联系县级平台" in d.action and "没有记为已上报" in d.action
 
 
 def test_healthy_never_tried_and_not_enrolled(cfg: Config) -> None:

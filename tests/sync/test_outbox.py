@@ -349,6 +349,7 @@ def test_an_answer_about_another_case_never_marks_this_one_sent(
     assert result.sent == 1 and result.offline  # the first request had nothing to cross
     assert store.queue_depth() == 2
     assert "about another record" in store.sync_status().detail
+    assert store.sync_status().problem == "crossed_ack"  # 维护信息 names it
     set_faults(platform)
     worker.clock = lambda: 2e12
     assert worker.drain().sent == 2
