@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlencode, urlsplit
 
 import requests
+import urllib3
 from pydantic import BaseModel, ValidationError
 
 from sync.protocol import (
@@ -49,6 +50,11 @@ M = TypeVar("M", bound=BaseModel)
 class PlatformError(Exception):
     """Base: the request did not produce an acknowledgement."""
 
+
+# Bounds on an answer (see PlatformClient._take_body): the biggest the contract has is a
+# signed catalog, well under a megabyte for a county.
+MAX_ANSWER_BYTES = 16 * 1024 * 1024
+MIN_ANSWER_RATE = 4096  # bytes per second, averaged, once the grace is over
 
 REDIRECTED = "redirected"  # PlatformUnavailable.code: a 3xx answer, never followed
 CROSSED_ACK = "crossed_ack"  # PlatformUnavailable.code: an answer about another record
@@ -223,7 +229,9 @@ class PlatformClient:
         try:
             resp = self.session.request(method, self.base_url + target, data=body or None,
                                         headers=hdrs, timeout=self.timeout_s,
-                                        verify=self.verify, allow_redirects=False)
+                                        verify=self.verify, allow_redirects=False,
+                                        stream=True)
+            self._take_body(resp, what)
         except requests.exceptions.SSLError as exc:
             raise PlatformUnavailable(f"{what}: TLS verification failed (check "
                                       "platform_ca_bundle)") from exc
@@ -245,6 +253,42 @@ class PlatformClient:
             code, detail = _error_code(resp)
             raise PlatformAuthFailed(code or "unauthorised", detail)
         return resp
+
+    def _take_body(self, resp: requests.Response, what: str) -> None:
+        """Reads the answer within bounds. ``timeout`` bounds each socket read, not the
+        whole answer: an endpoint dripping a byte every few seconds (a broken proxy, a
+        captive portal's endless page) would hold the drain for ever, and an endless or
+        huge body (after decompression) would fill the terminal's memory. Past a grace of
+        twice the timeout the body must keep coming at MIN_ANSWER_RATE on average."""
+        declared = resp.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > MAX_ANSWER_BYTES:
+            resp.close()
+            raise PlatformUnavailable(f"{what}: answer of {int(declared)} bytes is over "
+                                      f"{MAX_ANSWER_BYTES} bytes; not read")
+        start = time.monotonic()
+        parts: list[bytes] = []
+        got = 0
+        try:
+            while chunk := resp.raw.read1(64 * 1024, decode_content=True):
+                # read1: what one socket read brought, so a drip cannot hold us inside
+                # one call.
+                got += len(chunk)
+                if got > MAX_ANSWER_BYTES:
+                    raise PlatformUnavailable(f"{what}: answer is over {MAX_ANSWER_BYTES} "
+                                              "bytes; not read")
+                if time.monotonic() - start > 2 * self.timeout_s + got / MIN_ANSWER_RATE:
+                    raise PlatformUnavailable(f"{what}: answer trickles in too slowly "
+                                              f"({got} bytes so far); not read")
+                parts.append(chunk)
+        except urllib3.exceptions.HTTPError as exc:  # timeouts, resets, bad chunking
+            resp.close()
+            raise PlatformUnavailable(f"{what}: {type(exc).__name__} reading the answer"
+                                      ) from exc
+        except BaseException:
+            resp.close()  # the connection is in an unknown state: never reuse it
+            raise
+        resp._content = b"".join(parts)
+        resp.raw.release_conn()  # back to the pool for the next request (keep-alive)
 
     def _expect(self, resp: requests.Response, model: type[M], what: str) -> M:
         if 400 <= resp.status_code < 500:
