@@ -94,6 +94,11 @@ class OutboxStore(Protocol):
 
     def mark_failed(self, item: OutboxItem, error: str, retry_at: float, park: bool) -> None: ...
 
+    def retry_stranded(self, now: float, latest: float) -> int:
+        """Makes pending items due whose next attempt is after ``latest`` (set by a clock
+        that has since gone back); returns how many."""
+        ...
+
     def audit_batch(self, limit: int) -> list[dict[str, Any]]:
         """Audit events after the shipped mark, oldest first, each with its ``seq``."""
         ...
@@ -221,6 +226,11 @@ class OutboxWorker:
 
     def _drain(self, limit: int | None) -> DrainResult:
         result = DrainResult()
+        now = self.clock()
+        stranded = self.store.retry_stranded(now, now + self.backoff_cap_s + 1.0)
+        if stranded:
+            log.warning("%d queued items were scheduled beyond the longest backoff: the "
+                        "clock went back; they are due now", stranded)
         # A lone case (the usual drain after a resident submits) goes on this thread and
         # the worker's own connection; lanes are for a backlog.
         if self.concurrency > 1 and len(self.store.due_items(self.clock(), 2)) > 1:

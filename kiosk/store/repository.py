@@ -380,6 +380,27 @@ class Store:
             if park:
                 self._audit("terminal", "outbox.parked", str(item.id), {"error": error[:200]})
 
+    def retry_stranded(self, now: float, latest: float) -> int:
+        """Pending items whose next attempt lies after ``latest`` become due at ``now``.
+
+        No backoff is that long, so such a time was set by a clock that has since gone
+        back (a terminal without an RTC battery boots in the future, then NTP corrects
+        it); left alone, those items would wait until the clock caught up, for days or
+        years."""
+        with self._lock:
+            stranded = self._conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM outbox INDEXED BY outbox_due "
+                "WHERE state='pending' AND next_attempt_at > ?)", (latest,)).fetchone()[0]
+        if not stranded:  # the usual case: a read, no write transaction
+            return 0
+        with self._tx() as conn:
+            cur = conn.execute("UPDATE outbox SET next_attempt_at=? "
+                               "WHERE state='pending' AND next_attempt_at > ?", (now, latest))
+            if cur.rowcount:
+                self._audit("terminal", "outbox.clock_went_back", "",
+                            {"count": cur.rowcount})
+            return cur.rowcount
+
     def requeue_parked(self, outbox_id: int | None = None) -> int:
         """A technician fixed the cause: parked items (or one) go back in the queue."""
         with self._tx() as conn:

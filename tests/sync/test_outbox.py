@@ -382,3 +382,28 @@ def test_a_contract_1_1_ack_without_local_no_is_still_taken() -> None:
 
     ack = SubmissionAck(platform_no="420102202611260001", received_at="2026-11-26T08:00:00Z")
     assert _for_this(ack, "local_no", ack.local_no, {"local_no": "K-1"}, "POST") is ack
+
+
+def test_items_scheduled_by_a_clock_that_later_went_back_are_not_stranded(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform) -> None:
+    """Booted without an RTC battery the terminal believed it was 2031; the platform was
+    down, so the retries were set for 2031. NTP brings the clock back to 2026: they must
+    go at the next drain, not in five years."""
+    store = queue_cases(ecfg, card, 2)
+    in_2031 = 1_940_000_000.0
+    set_faults(platform, fail_rate=1.0)
+    worker = OutboxWorker(store, client_for(ecfg), clock=lambda: in_2031)
+    assert worker.drain().sent == 0
+    assert all(r["next_attempt_at"] > in_2031 for r in store.outbox_rows()
+               if r["attempts"])
+    set_faults(platform)
+    in_2026 = 1_795_000_000.0
+    worker.clock = lambda: in_2026
+    assert worker.drain().sent == 2
+    assert len(submissions(platform)) == 2
+    # An ordinary backoff, by a clock that did not jump, is still waited out.
+    store2 = queue_cases(ecfg, card, 1)
+    set_faults(platform, fail_rate=1.0)
+    assert worker.drain().sent == 0
+    set_faults(platform)
+    assert worker.drain().sent == 0 and store2.queue_depth() == 1
