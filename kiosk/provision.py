@@ -25,7 +25,7 @@ from sync.drain_lock import DrainLock
 from sync.outbox import OutboxWorker
 from sync.protocol import HeartbeatIn
 from sync.pulls import Puller
-from sync.signing import new_private_key
+from sync.signing import SKEW_WINDOW_S, new_private_key
 
 log = logging.getLogger(__name__)
 
@@ -130,5 +130,17 @@ def sync_worker(cfg: Config, store: Store, client: PlatformClient, max_attempts:
     if p is not None:
         worker.periodic.append(every(PULL_S, p.pull_all))
         worker.periodic.append(every(HEARTBEAT_S, lambda: heartbeat(store, client)))
-    worker.periodic.append(every(PURGE_S, lambda: store.purge_acknowledged(cfg.retention_days)))
+    worker.periodic.append(every(PURGE_S, lambda: purge_if_clock_trusted(cfg, store)))
     return worker
+
+
+def purge_if_clock_trusted(cfg: Config, store: Store) -> int:
+    """The retention purge, unless the last heartbeat found this terminal's clock outside
+    the platform's signature window: a terminal that booted days in the future would
+    otherwise take recent cases for old ones and drop their details early."""
+    offset = store.sync_status().clock_offset_s
+    if offset is not None and abs(offset) > SKEW_WINDOW_S:
+        log.warning("retention purge postponed: the clock is %.0f s off the platform's",
+                    -offset)
+        return 0
+    return store.purge_acknowledged(cfg.retention_days)

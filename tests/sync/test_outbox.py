@@ -407,3 +407,19 @@ def test_items_scheduled_by_a_clock_that_later_went_back_are_not_stranded(
     assert worker.drain().sent == 0
     set_faults(platform)
     assert worker.drain().sent == 0 and store2.queue_depth() == 1
+
+
+def test_the_retention_purge_waits_while_the_clock_is_known_to_be_off(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform) -> None:
+    from kiosk.provision import purge_if_clock_trusted
+
+    store = queue_cases(ecfg, card, 1)
+    assert OutboxWorker(store, client_for(ecfg)).drain().sent == 1
+    store.db.execute("UPDATE outbox SET sent_at='2026-01-05T00:00:00+00:00'")  # long ago
+    store.record_clock_offset(-3 * 86400.0)  # the terminal runs three days ahead
+    assert purge_if_clock_trusted(ecfg, store) == 0
+    case_id = store.outbox_rows()[0]["record_id"]
+    assert store.attachments(case_id)  # nothing dropped yet
+    store.record_clock_offset(0.4)  # NTP fixed it; the next heartbeat says so
+    assert purge_if_clock_trusted(ecfg, store) == 1
+    assert store.attachments(case_id) == []
