@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+import http.server
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -69,3 +72,48 @@ def queue_cases(cfg: Config, card: IdCard, n: int, photo: bytes | None = None) -
         store.add_attachment(case.id, "portrait", photo or f"photo {i}".encode() * 100)
         store.submit_case(case.id)
     return store
+
+
+# A stand-in peer for answers the reference platform never gives: it reads the request
+# body and hands it, with the handler, to ``answer``.
+Answer = Callable[[http.server.BaseHTTPRequestHandler, bytes], None]
+
+
+def reply(h: http.server.BaseHTTPRequestHandler, status: int, body: bytes = b"",
+          ctype: str = "application/json", **headers: str) -> None:
+    h.send_response(status)
+    h.send_header("Content-Type", ctype)
+    h.send_header("Content-Length", str(len(body)))
+    for name, value in headers.items():
+        h.send_header(name, value)
+    h.end_headers()
+    h.wfile.write(body)
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[[Answer], str]]:
+    """Starts HTTP servers on 127.0.0.1 answering with ``answer``; returns each one's URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(answer: Answer) -> str:
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _any(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                with contextlib.suppress(OSError):  # the terminal hung up, as it may
+                    answer(self, body)
+
+            do_GET = do_POST = do_PUT = _any
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()

@@ -1,27 +1,33 @@
-"""Answers no platform should give, from a real HTTP server on 127.0.0.1: a body that
-drips in for ever, one that never ends, one that declares itself huge. Each costs the
-terminal a bounded wait and bounded memory, and the case stays queued."""
+"""Answers the reference platform never gives, from real HTTP servers on 127.0.0.1: a body
+that drips in for ever, one that never ends, one that declares itself huge, a captive
+portal's redirect, an error that quotes the case back. Each costs the terminal a bounded
+wait and bounded memory, sends nothing elsewhere, keeps nothing personal, and the case
+stays queued."""
 
 from __future__ import annotations
 
-import contextlib
 import http.server
+import json
+import logging
+import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
 from devices.idcard import IdCard
 from kiosk.config import Config
-from sync.client import MAX_ANSWER_BYTES, PlatformUnavailable
+from sync.client import MAX_ANSWER_BYTES, PlatformUnavailable, _origin
 from sync.outbox import OutboxWorker
-from tests.sync.conftest import client_for, queue_cases
+from sync.platform.server import ThreadedPlatform
+from tests.sync.conftest import Answer, client_for, queue_cases, reply, submissions
 
-Answer = Callable[[http.server.BaseHTTPRequestHandler], None]
+Handler = http.server.BaseHTTPRequestHandler
+Serve = Callable[[Answer], str]
 
 
-def drip(h: http.server.BaseHTTPRequestHandler) -> None:
+def drip(h: Handler, _body: bytes) -> None:
     """A 200 whose JSON arrives a byte at a time, never finishing."""
     h.send_response(200)
     h.send_header("Content-Type", "application/json")
@@ -33,7 +39,7 @@ def drip(h: http.server.BaseHTTPRequestHandler) -> None:
         time.sleep(0.1)
 
 
-def endless(h: http.server.BaseHTTPRequestHandler) -> None:
+def endless(h: Handler, _body: bytes) -> None:
     """A fast body with no length and no end (a portal streaming its page for ever)."""
     h.send_response(200)
     h.send_header("Content-Type", "text/html")
@@ -43,7 +49,7 @@ def endless(h: http.server.BaseHTTPRequestHandler) -> None:
         h.wfile.write(block)
 
 
-def declared_huge(h: http.server.BaseHTTPRequestHandler) -> None:
+def declared_huge(h: Handler, _body: bytes) -> None:
     h.send_response(200)
     h.send_header("Content-Type", "application/json")
     h.send_header("Content-Length", str(200 * 1024 * 1024))
@@ -52,32 +58,23 @@ def declared_huge(h: http.server.BaseHTTPRequestHandler) -> None:
     time.sleep(30)
 
 
-@pytest.fixture
-def serve() -> Iterator[Callable[[Answer], str]]:
-    servers: list[http.server.ThreadingHTTPServer] = []
+def echo_applicant(h: Handler, body: bytes) -> None:
+    """Refuses the way FastAPI's default 422 does: it quotes the offending input back,
+    here the whole applicant of the case it was sent."""
+    found = re.search(r'"applicant":\s*(\{[^{}]*\})', body.decode("utf-8", "replace"))
+    echoed = json.loads(found.group(1)) if found else body[:200].decode("utf-8", "replace")
+    reply(h, 422, json.dumps({"error": "invalid", "detail": [
+        {"type": "value_error", "loc": ["body", "applicant"], "input": echoed}]},
+        ensure_ascii=False).encode())
 
-    def start(answer: Answer) -> str:
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def _any(self) -> None:
-                self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                with contextlib.suppress(OSError):  # the terminal hung up, as it should
-                    answer(self)
 
-            do_GET = do_POST = do_PUT = _any
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+def drain_in_thread(worker: OutboxWorker) -> object:
+    outcome: list[object] = []
+    t = threading.Thread(target=lambda: outcome.append(worker.drain()), daemon=True)
+    t.start()
+    t.join(60)  # without the bounds the drip and the endless body never return
+    assert not t.is_alive(), "the drain is stuck reading the answer"
+    return outcome[0]
 
 
 @pytest.mark.parametrize(("answer", "says"), [
@@ -86,26 +83,77 @@ def serve() -> Iterator[Callable[[Answer], str]]:
     (declared_huge, f"answer of {200 * 1024 * 1024} bytes"),
 ], ids=["drip", "endless", "declared-huge"])
 def test_a_hostile_answer_costs_a_bounded_wait_and_the_case_stays_queued(
-        ecfg: Config, card: IdCard, serve: Callable[[Answer], str], answer: Answer,
-        says: str) -> None:
+        ecfg: Config, card: IdCard, serve: Serve, answer: Answer, says: str) -> None:
     store = queue_cases(ecfg, card, 1)
     client = client_for(ecfg, timeout_s=0.5)
     client.base_url = serve(answer)
-    worker = OutboxWorker(store, client, clock=lambda: 1e12)
-    outcome: list[object] = []
-    t = threading.Thread(target=lambda: outcome.append(worker.drain()), daemon=True)
-    t.start()
-    t.join(60)  # without the bounds the drip and the endless body never return
-    assert not t.is_alive(), "the drain is stuck reading the answer"
-    result = outcome[0]
+    result = drain_in_thread(OutboxWorker(store, client, clock=lambda: 1e12))
     assert result.offline and result.sent == 0  # type: ignore[attr-defined]
     row = store.outbox_rows()[0]
     assert row["state"] == "pending" and says in row["last_error"]
 
 
-def test_the_health_probe_is_bounded_too(serve: Callable[[Answer], str],
-                                         ecfg: Config) -> None:
+def test_a_status_read_is_bounded_too(serve: Serve, ecfg: Config) -> None:
     client = client_for(ecfg, timeout_s=0.5)
     client.base_url = serve(drip)
     with pytest.raises(PlatformUnavailable, match="too slowly"):
         client.status("420102202611260001")
+
+
+def test_a_platform_echoing_the_applicant_back_leaves_no_name_in_the_row_status_or_log(
+        ecfg: Config, card: IdCard, serve: Serve, caplog: pytest.LogCaptureFixture) -> None:
+    store = queue_cases(ecfg, card, 1)
+    client = client_for(ecfg)
+    client.base_url = serve(echo_applicant)
+    worker = OutboxWorker(store, client, max_attempts=1, clock=lambda: 1e12)
+    with caplog.at_level(logging.INFO):
+        result = worker.drain()
+    assert result.parked == 1
+    row = store.outbox_rows()[0]
+    assert row["state"] == "parked" and "applicant" in row["last_error"]
+    assert "李**" in row["last_error"]  # what came back is still recognisable
+    kept = row["last_error"] + caplog.text + repr(store.sync_status())
+    assert card.name not in kept and card.address not in kept
+    assert "秀英" not in kept and "江岸区" not in kept
+
+
+@pytest.mark.parametrize("status", [302, 307, 308])
+def test_a_redirect_is_never_followed_and_the_case_stays_queued(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform, serve: Serve,
+        status: int) -> None:
+    """A 4G captive portal answers every request with a redirect to its login page; a
+    followed 307/308 would post the resident's case to it."""
+    heard: list[bytes] = []
+
+    def portal_page(h: Handler, body: bytes) -> None:
+        heard.append(body)
+        reply(h, 200, b"<html>login</html>", "text/html")
+
+    portal = serve(portal_page)
+    store = queue_cases(ecfg, card, 1)
+    client = client_for(ecfg)
+    client.base_url = serve(lambda h, _: reply(h, status, Location=f"{portal}/login?from=kiosk"))
+    result = OutboxWorker(store, client, clock=lambda: 1e12).drain()
+    assert result.offline and result.sent == 0 and result.parked == 0
+    assert heard == []  # the portal heard nothing
+    row = store.outbox_rows()[0]
+    assert row["state"] == "pending" and f"redirect to {portal} " in row["last_error"]
+    assert "/login" not in row["last_error"] and "from=kiosk" not in row["last_error"]
+    st = store.sync_status()
+    assert st.online is False and st.problem == "redirected"
+    # The real platform, once the line is fixed: the case goes, once.
+    worker = OutboxWorker(store, client_for(ecfg), clock=lambda: 2e12)
+    assert worker.drain().sent == 1 and len(submissions(platform)) == 1
+
+
+@pytest.mark.parametrize(("location", "shown"), [
+    ("https://county.example/api/v1/x?sim=13912345678", "https://county.example"),
+    ("http://10.0.0.1:8080/login", "http://10.0.0.1:8080"),
+    ("//portal.example/p", "http://portal.example"),
+    ("/relative/login", "nowhere named"),
+    ("http://host:port-not-a-number/", "an unreadable address"),
+    ("http://[::1/", "an unreadable address"),
+    ("", "nowhere named"),
+])
+def test_a_redirect_target_is_shown_as_its_origin_only(location: str, shown: str) -> None:
+    assert _origin(location) == shown

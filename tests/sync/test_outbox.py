@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import http.server
-import json
-import logging
-import re
-import threading
 import time
 from typing import Any
 
@@ -206,53 +201,6 @@ def test_platform_error_text_that_echoes_personal_numbers_is_masked() -> None:
     assert "6222020200001234567" not in _error_code(resp)[1]
 
 
-class _EchoingPlatform(http.server.BaseHTTPRequestHandler):
-    """Refuses every request the way FastAPI's default 422 does: it quotes the offending
-    input back, here the whole applicant of the case it was sent."""
-
-    def _refuse(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode(
-            "utf-8", "replace")
-        found = re.search(r'"applicant":\s*(\{[^{}]*\})', body)
-        echoed = json.loads(found.group(1)) if found else body[:200]
-        answer = json.dumps({"error": "invalid", "detail": [
-            {"type": "value_error", "loc": ["body", "applicant"], "input": echoed}]},
-            ensure_ascii=False).encode()
-        self.send_response(422)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    do_POST = do_PUT = _refuse
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-def test_a_platform_echoing_the_applicant_back_leaves_no_name_in_the_row_status_or_log(
-        ecfg: Config, card: IdCard, caplog: pytest.LogCaptureFixture) -> None:
-    store = queue_cases(ecfg, card, 1)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _EchoingPlatform)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        client = client_for(ecfg)
-        client.base_url = f"http://127.0.0.1:{server.server_address[1]}"
-        worker = OutboxWorker(store, client, max_attempts=1, clock=lambda: 1e12)
-        with caplog.at_level(logging.INFO):
-            result = worker.drain()
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert result.parked == 1
-    row = store.outbox_rows()[0]
-    assert row["state"] == "parked" and "applicant" in row["last_error"]
-    assert "李**" in row["last_error"]  # what came back is still recognisable
-    kept = row["last_error"] + caplog.text + repr(store.sync_status())
-    assert card.name not in kept and card.address not in kept
-    assert "秀英" not in kept and "江岸区" not in kept
-
-
 def test_echoed_personal_values_are_masked_wherever_they_sit_in_the_payload() -> None:
     from sync.client import redact_echo
 
@@ -269,73 +217,6 @@ def test_echoed_personal_values_are_masked_wherever_they_sit_in_the_payload() ->
     aged = {"form": {"age": 42, "pension": "yes"}}
     assert redact_echo("HTTP 422: age 42 too young; pension yes", aged) == (
         "HTTP 422: age 42 too young; pension yes")
-
-
-@pytest.mark.parametrize("status", [302, 307, 308])
-def test_a_redirect_is_never_followed_and_the_case_stays_queued(
-        ecfg: Config, card: IdCard, platform: ThreadedPlatform, status: int) -> None:
-    """A 4G captive portal answers every request with a redirect to its login page; a
-    followed 307/308 would post the resident's case to it."""
-    heard: list[bytes] = []
-
-    class Portal(http.server.BaseHTTPRequestHandler):
-        def _any(self) -> None:
-            heard.append(self.rfile.read(int(self.headers.get("Content-Length", 0))))
-            if self.server is portal:
-                answer = b"<html>login</html>"
-                self.send_response(200)
-            else:
-                answer = b""
-                self.send_response(status)
-                self.send_header("Location", f"http://127.0.0.1:{portal.server_address[1]}"
-                                             "/login?from=kiosk")
-            self.send_header("Content-Length", str(len(answer)))
-            self.end_headers()
-            self.wfile.write(answer)
-
-        do_GET = do_POST = do_PUT = _any
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    portal = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Portal)
-    hijack = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Portal)
-    for server in (portal, hijack):
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-    store = queue_cases(ecfg, card, 1)
-    try:
-        client = client_for(ecfg)
-        client.base_url = f"http://127.0.0.1:{hijack.server_address[1]}"
-        result = OutboxWorker(store, client, clock=lambda: 1e12).drain()
-    finally:
-        for server in (portal, hijack):
-            server.shutdown()
-            server.server_close()
-    assert result.offline and result.sent == 0 and result.parked == 0
-    assert len(heard) == 1  # the hijacker's answer only: the portal heard nothing
-    row = store.outbox_rows()[0]
-    assert row["state"] == "pending" and "redirect to http://127.0.0.1:" in row["last_error"]
-    assert "/login" not in row["last_error"] and "from=kiosk" not in row["last_error"]
-    st = store.sync_status()
-    assert st.online is False and st.problem == "redirected"
-    # The real platform, once the line is fixed: the case goes, once.
-    worker = OutboxWorker(store, client_for(ecfg), clock=lambda: 2e12)
-    assert worker.drain().sent == 1 and len(submissions(platform)) == 1
-
-
-@pytest.mark.parametrize(("location", "shown"), [
-    ("https://county.example/api/v1/x?sim=13912345678", "https://county.example"),
-    ("http://10.0.0.1:8080/login", "http://10.0.0.1:8080"),
-    ("//portal.example/p", "http://portal.example"),
-    ("/relative/login", "nowhere named"),
-    ("http://host:port-not-a-number/", "an unreadable address"),
-    ("http://[::1/", "an unreadable address"),
-    ("", "nowhere named"),
-])
-def test_a_redirect_target_is_shown_as_its_origin_only(location: str, shown: str) -> None:
-    from sync.client import _origin
-
-    assert _origin(location) == shown
 
 
 def test_an_answer_about_another_case_never_marks_this_one_sent(
