@@ -290,8 +290,10 @@ class Kiosk:
         v.case_no = case.display_no
         v.case_status = STATUS_WORDS[case.status]
 
-    def sync_once(self) -> DrainResult:
-        result = self.worker.drain()
+    def sync_once(self, wait_s: float = 30.0) -> DrainResult:
+        """A drain now; waits up to ``wait_s`` for one already running (the background
+        worker, woken by the submission, or another process), which leaves nothing due."""
+        result = self.worker.drain(wait_s=wait_s)
         self.refresh_case()
         return result
 
