@@ -237,6 +237,8 @@ class PlatformClient:
                                       "platform_ca_bundle)") from exc
         except requests.RequestException as exc:
             raise PlatformUnavailable(f"{what}: {type(exc).__name__}") from exc
+        except OSError as exc:  # the pinned CA file vanished or became unreadable
+            raise PlatformUnavailable(f"{what}: {exc} (check platform_ca_bundle)") from exc
         if 300 <= resp.status_code < 400:
             # Never followed: a 307/308 would re-send a resident's data to wherever it
             # points, and on a village 4G line that is usually a captive portal.

@@ -142,3 +142,11 @@ def test_https_with_the_pinned_ca_works_and_another_ca_is_refused(
         queue_cases(pinned, card, 1)
         result = OutboxWorker(store, client_for(wrong)).drain()
         assert result.offline and "TLS verification failed" in store.sync_status().detail
+        # The pinned file damaged or gone while the terminal runs: offline, said plainly.
+        ca.write_text("not a certificate")
+        assert OutboxWorker(store, client_for(pinned), clock=lambda: 1e12).drain().offline
+        assert "TLS verification failed" in store.sync_status().detail
+        ca.unlink()
+        assert OutboxWorker(store, client_for(pinned), clock=lambda: 2e12).drain().offline
+        assert "check platform_ca_bundle" in store.sync_status().detail
+        assert store.queue_depth() == 1
