@@ -31,7 +31,7 @@ from kiosk.maintenance import IdentityState, MaintenanceView, maintenance_view
 from kiosk.ratings import Level, Rating, rating_problems
 from kiosk.session import QUERY_EMPTY, QUERY_OFFLINE, QueryRecord, SessionView, Step
 from kiosk.store.repository import SyncStatus
-from sync.client import PlatformAuthFailed
+from sync.client import REDIRECTED, PlatformAuthFailed, PlatformUnavailable
 from ui.viewmodels import WAITING_FOR_CARD, SessionViewModel
 
 log = logging.getLogger(__name__)
@@ -198,9 +198,11 @@ def _wait_for_frame(window: QQuickWindow) -> None:
     timer.stop()
 
 
-def sample_maintenance(kiosk: Kiosk) -> tuple[MaintenanceView, MaintenanceView]:
-    """维护信息 healthy, and refused for clock skew with one parked item, built by the
-    same pure function the live screen uses (the refusal text is the client's own)."""
+def sample_maintenance(kiosk: Kiosk) -> tuple[MaintenanceView, MaintenanceView,
+                                              MaintenanceView]:
+    """维护信息 healthy, refused for clock skew with one parked item, and a 4G line whose
+    captive portal redirects, built by the same pure function the live screen uses (the
+    refusal and redirect texts are the client's own)."""
     cfg, now = kiosk.config, time.time()
     enrolled_at = dt.datetime.fromtimestamp(now - 30 * 86400, dt.UTC).isoformat()
     identity = IdentityState(Enrolment(cfg.terminal_id, cfg.region_code, cfg.platform_url,
@@ -218,7 +220,15 @@ def sample_maintenance(kiosk: Kiosk) -> tuple[MaintenanceView, MaintenanceView]:
                             SyncStatus(False, refusal, now - 3 * 3600, 3, 1, 12, "clock_skew",
                                        clock_offset_s=-250.0),
                             [parked], version, now, free_mb=48_700)
-    return healthy, skew
+    portal = str(PlatformUnavailable(
+        "POST /submissions/inline: HTTP 302 redirect to http://10.0.0.172 (captive portal "
+        "of a SIM out of credit or wanting a web login, or a wrong platform URL); nothing "
+        "was sent there", REDIRECTED))
+    redirected = maintenance_view(cfg, identity,
+                                  SyncStatus(False, portal, now - 26 * 3600, 5, 0, 31,
+                                             REDIRECTED, clock_offset_s=1.2),
+                                  [], version, now, free_mb=48_700)
+    return healthy, skew, redirected
 
 
 def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
@@ -255,7 +265,7 @@ def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
     rate = replace(done, step=Step.RATE, rating_case_no=case_no)
     poor = replace(rate, rating_level=int(Level.DISSATISFIED), problem=True,
                    message="；".join(rating_problems(Rating(Level.DISSATISFIED))))
-    healthy, skew = sample_maintenance(kiosk)
+    healthy, skew, redirected = sample_maintenance(kiosk)
     return [
         ("home", SessionView()),
         ("insert_card", waiting),
@@ -274,4 +284,6 @@ def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
         ("rated", replace(rate, step=Step.RATED)),
         ("maintenance", SessionView(step=Step.MAINTENANCE, maintenance=healthy)),
         ("maintenance_clock_skew", SessionView(step=Step.MAINTENANCE, maintenance=skew)),
+        ("maintenance_redirected",
+         SessionView(step=Step.MAINTENANCE, maintenance=redirected)),
     ]
