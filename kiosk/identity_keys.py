@@ -26,6 +26,8 @@ class Enrolment:
     platform_url: str
     platform_public_key: str
     enrolled_at: str
+    # The platform signs its answers (contract 1.3); absent from older enrolment files.
+    answers_signed: bool = False
 
 
 def keys_dir(cfg: Config) -> Path:

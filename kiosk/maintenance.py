@@ -23,7 +23,7 @@ from typing import Any
 from kiosk.config import Config
 from kiosk.identity_keys import Enrolment, IdentityError, load_enrolment, load_signer
 from kiosk.store.repository import SyncStatus
-from sync.client import CROSSED_ACK, REDIRECTED, scrub
+from sync.client import CROSSED_ACK, REDIRECTED, UNSIGNED_ANSWER, scrub
 from sync.signing import SKEW_WINDOW_S, AuthFailure
 
 PARKED_SHOWN = 3  # at most what fits on the screen; `kiosk queue` lists them all
@@ -167,6 +167,11 @@ def diagnose(status: SyncStatus, identity: IdentityState, platform_url: str,
         return Diagnosis(Severity.WARNING, "网络把终端的请求转到了别处",
                          "上网卡可能欠费或要求网页登录，也可能平台地址填错：请检查 4G 卡与"
                          "平台地址；办件已安全保存在本机，没有发往别处", detail, REDIRECTED)
+    if status.online is False and status.problem == UNSIGNED_ANSWER:
+        return Diagnosis(Severity.ERROR, "平台回执的签名核验不通过",
+                         "回执可能在途中被改动或伪造（检查线路、代理），也可能平台更换了密钥："
+                         "请联系县级平台运维，必要时重新登记：" + provision_command(platform_url)
+                         + "；办件没有记为已上报，会自动重试", detail, UNSIGNED_ANSWER)
     if status.online is False and status.problem == CROSSED_ACK:
         return Diagnosis(Severity.ERROR, "平台的回执与所报办件不符",
                          "办件没有记为已上报，终端会自动重试；反复出现请联系县级平台运维，"

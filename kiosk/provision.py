@@ -25,7 +25,7 @@ from sync.drain_lock import DrainLock
 from sync.outbox import OutboxWorker
 from sync.protocol import HeartbeatIn
 from sync.pulls import Puller
-from sync.signing import SKEW_WINDOW_S, new_private_key
+from sync.signing import SKEW_WINDOW_S, load_public_key, new_private_key
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +40,13 @@ class ProvisionError(Exception):
 
 def platform_client(cfg: Config, timeout_s: float = 15.0, url: str | None = None
                     ) -> PlatformClient:
+    signer = load_signer(cfg)
+    enrolment = load_enrolment(cfg) if signer is not None else None
+    answer_key = (load_public_key(enrolment.platform_public_key)
+                  if enrolment is not None and enrolment.answers_signed else None)
     return PlatformClient(url or cfg.platform_url, cfg.terminal_id, timeout_s=timeout_s,
-                          signer=load_signer(cfg), ca_bundle=cfg.platform_ca_bundle or None,
-                          proxy=cfg.platform_proxy or None)
+                          signer=signer, ca_bundle=cfg.platform_ca_bundle or None,
+                          proxy=cfg.platform_proxy or None, answer_key=answer_key)
 
 
 def provision(cfg: Config, platform_url: str, code: str) -> Enrolment:
@@ -55,7 +59,7 @@ def provision(cfg: Config, platform_url: str, code: str) -> Enrolment:
     enrolment = Enrolment(terminal_id=out.terminal_id, region_code=out.region_code,
                           platform_url=platform_url,
                           platform_public_key=out.platform_public_key,
-                          enrolled_at=out.enrolled_at)
+                          enrolled_at=out.enrolled_at, answers_signed=out.answers_signed)
     save_identity(cfg, key, enrolment)
     return enrolment
 

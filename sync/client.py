@@ -23,6 +23,7 @@ from urllib.parse import urlencode, urlsplit
 
 import requests
 import urllib3
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import BaseModel, ValidationError
 
 from sync.protocol import (
@@ -42,7 +43,18 @@ from sync.protocol import (
     SubmissionAck,
     UploadState,
 )
-from sync.signing import AUTH_ADVICE, RequestSigner, enrolment_message, public_key_b64, sign
+from sync.signing import (
+    ANSWER_SIGNATURE_HEADER,
+    AUTH_ADVICE,
+    NONCE_HEADER,
+    RequestSigner,
+    SignatureInvalid,
+    answer_message,
+    enrolment_message,
+    public_key_b64,
+    sign,
+    verify,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,6 +70,7 @@ MIN_ANSWER_RATE = 4096  # bytes per second, averaged, once the grace is over
 
 REDIRECTED = "redirected"  # PlatformUnavailable.code: a 3xx answer, never followed
 CROSSED_ACK = "crossed_ack"  # PlatformUnavailable.code: an answer about another record
+UNSIGNED_ANSWER = "unsigned_answer"  # PlatformUnavailable.code: no valid answer signature
 
 
 class PlatformUnavailable(PlatformError):
@@ -176,7 +189,8 @@ class PlatformClient:
     def __init__(self, base_url: str, terminal_id: str, timeout_s: float = 15.0,
                  session: requests.Session | None = None, signer: RequestSigner | None = None,
                  ca_bundle: str | None = None, clock: Callable[[], float] = time.time,
-                 chunk_size: int = CHUNK_SIZE, proxy: str | None = None) -> None:
+                 chunk_size: int = CHUNK_SIZE, proxy: str | None = None,
+                 answer_key: Ed25519PublicKey | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.terminal_id = terminal_id
         self.timeout_s = timeout_s
@@ -188,6 +202,9 @@ class PlatformClient:
         self.signer = signer
         self.clock = clock
         self.chunk_size = chunk_size
+        # The platform's key when it signs its answers (enrolled with a 1.3 platform):
+        # then a 2xx answer to a signed request counts only with a valid signature.
+        self.answer_key = answer_key
         # Cleared the first time the platform answers that it lacks POST /submissions/inline.
         self.inline = True
 
@@ -232,6 +249,8 @@ class PlatformClient:
                                         verify=self.verify, allow_redirects=False,
                                         stream=True)
             self._take_body(resp, what)
+            if signed and self.answer_key is not None and 200 <= resp.status_code < 300:
+                self._check_answer(resp, hdrs[NONCE_HEADER], what)
         except requests.exceptions.SSLError as exc:
             raise PlatformUnavailable(f"{what}: TLS verification failed (check "
                                       "platform_ca_bundle)") from exc
@@ -291,6 +310,18 @@ class PlatformClient:
             raise
         resp._content = b"".join(parts)
         resp.raw.release_conn()  # back to the pool for the next request (keep-alive)
+
+    def _check_answer(self, resp: requests.Response, nonce: str, what: str) -> None:
+        assert self.answer_key is not None
+        try:
+            verify(self.answer_key, answer_message(self.terminal_id, nonce, resp.status_code,
+                                                   resp.content),
+                   resp.headers.get(ANSWER_SIGNATURE_HEADER, ""))
+        except SignatureInvalid as exc:
+            raise PlatformUnavailable(
+                f"{what}: the answer is not signed by the platform's key (tampered with on "
+                "the way, meant for another request, or the platform was re-keyed); not "
+                "taken as an answer", UNSIGNED_ANSWER) from exc
 
     def _expect(self, resp: requests.Response, model: type[M], what: str) -> M:
         if 400 <= resp.status_code < 500:

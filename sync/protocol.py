@@ -66,7 +66,11 @@ class EnrolmentIn(BaseModel):
 class EnrolmentOut(BaseModel):
     terminal_id: str
     region_code: str
-    platform_public_key: str = Field(description="verifies catalog/config/holiday documents")
+    platform_public_key: str = Field(description="verifies catalog/config/holiday documents "
+                                                 "and, with answers_signed, every answer")
+    answers_signed: bool = Field(
+        default=False, description="1.3: the platform signs its answers to signed requests "
+                                   "(X-Answer-Signature); the terminal then requires it")
     enrolled_at: str
 
 

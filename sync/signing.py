@@ -8,6 +8,11 @@ refuses timestamps outside it; together that makes every signed request single-u
 Documents the platform publishes (catalog, config, holiday calendar) are signed with the
 platform's own key, pinned on the terminal at enrolment, so a proxy or a compromised
 mirror cannot push a service list or a setting to a village terminal.
+
+Answers to signed requests are signed with that key too (contract 1.3), over the
+request's nonce, the status and the body's SHA-256: an acknowledgement forged on a plain
+http line, or one meant for another request, would otherwise mark a case sent that the
+platform never filed.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ TERMINAL_HEADER = "X-Terminal-Id"
 TIMESTAMP_HEADER = "X-Timestamp"
 NONCE_HEADER = "X-Nonce"
 SIGNATURE_HEADER = "X-Signature"
+ANSWER_SIGNATURE_HEADER = "X-Answer-Signature"
 SKEW_WINDOW_S = 300  # a terminal's clock may drift this far from the platform's
 
 
@@ -161,6 +167,13 @@ def check_request(pub: Ed25519PublicKey, method: str, path: str, body: bytes,
         raise SignatureInvalid(AuthFailure.MISSING_HEADERS, f"{NONCE_HEADER} must be 8-64 chars")
     verify(pub, canonical_request(method, path, body, ts, nonce, digest), signature)
     return ts
+
+
+def answer_message(terminal_id: str, nonce: str, status: int, body: bytes) -> bytes:
+    """What the platform signs in an answer: bound to the one request (its nonce is
+    single-use) and to exactly these bytes."""
+    return "\n".join(["VKANSWER1", terminal_id, nonce, str(status),
+                      hashlib.sha256(body).hexdigest()]).encode()
 
 
 def document_message(kind: str, version: int, body_json: str) -> bytes:

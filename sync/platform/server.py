@@ -34,6 +34,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from sync import signing
+from sync.platform.answer_signing import AnswerSigner
 from sync.platform.db import PlatformDB, Terminal, UploadConflict
 from sync.platform.faults import FaultMiddleware, Faults
 from sync.protocol import (
@@ -67,8 +68,8 @@ from sync.protocol import (
 
 __all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
 
-# 1.1: POST /submissions/inline. 1.2: SubmissionAck.local_no.
-CONTRACT_VERSION = "1.2"
+# 1.1: POST /submissions/inline. 1.2: SubmissionAck.local_no. 1.3: signed answers.
+CONTRACT_VERSION = "1.3"
 
 
 class ApiError(Exception):
@@ -341,7 +342,12 @@ def create_app(db_path: Path, faults: Faults | None = None,
             "one request. The signature's body hash is always the SHA-256 of the raw "
             "request body exactly as sent, multipart boundaries included.\n\n"
             "**Documents** (catalog, config, holidays) are signed with the platform key "
-            "returned at enrolment: base64 Ed25519 over `VKDOC1\\n{kind}\\n{version}\\n{body}`."),
+            "returned at enrolment: base64 Ed25519 over `VKDOC1\\n{kind}\\n{version}\\n{body}`."
+            "\n\n**Answers** to signed requests (1.3; `answers_signed` at enrolment) carry "
+            "`X-Answer-Signature`: base64 Ed25519, by the same key, over "
+            "`VKANSWER1\\n{terminal_id}\\n{request X-Nonce}\\n{status}\\n{hex SHA-256 of "
+            "the body}`. A terminal enrolled so takes a 2xx answer without a valid one as no "
+            "answer."),
         responses=_err(400, 500))
     db = PlatformDB(db_path)
     for code in enrol_codes:
@@ -351,6 +357,9 @@ def create_app(db_path: Path, faults: Faults | None = None,
         db.put_document(sign_document(doc_key, "config", 1, DOCUMENT_BODIES["config"]()))
     state: dict[str, Faults] = {"faults": faults or Faults()}
     app.state.db = db
+    # Added first, so it sits inside the faults: what they garble on the wire no longer
+    # matches its signature.
+    app.add_middleware(AnswerSigner, key=doc_key, prefix=API_PREFIX)
     app.add_middleware(FaultMiddleware, get=lambda: state["faults"], prefix=API_PREFIX)
 
     @app.exception_handler(ApiError)
@@ -401,6 +410,7 @@ def create_app(db_path: Path, faults: Faults | None = None,
             raise ApiError(403, problem, "this code was issued for another region code")
         return EnrolmentOut(terminal_id=body.terminal_id, region_code=body.region_code,
                             platform_public_key=signing.public_key_b64(doc_key),
+                            answers_signed=True,
                             enrolled_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 
     @app.put(f"{API_PREFIX}/uploads/{{upload_id}}", response_model=UploadState,

@@ -25,7 +25,13 @@ from kiosk.maintenance import (
 )
 from kiosk.session import SessionView, Step
 from kiosk.store.repository import SyncStatus
-from sync.client import CROSSED_ACK, REDIRECTED, PlatformAuthFailed, PlatformUnavailable
+from sync.client import (
+    CROSSED_ACK,
+    REDIRECTED,
+    UNSIGNED_ANSWER,
+    PlatformAuthFailed,
+    PlatformUnavailable,
+)
 from sync.signing import AuthFailure, new_private_key
 
 URL = "https://county.example"
@@ -131,6 +137,16 @@ def test_a_crossed_ack_is_an_error_for_the_platform_side_not_a_network_warning(
     d = v.diagnosis
     assert (d.severity, d.code, d.detail) == (Severity.ERROR, CROSSED_ACK, detail)
     assert "回执" in d.headline and "联系县级平台" in d.action and "没有记为已上报" in d.action
+
+
+def test_an_unsigned_answer_says_tampering_or_re_keying_and_how_to_re_enrol(
+        cfg: Config) -> None:
+    detail = "POST /submissions/inline: the answer is not signed by the platform's key (…)"
+    v = view_for(cfg, dataclasses.replace(status(False, detail, pending=1),
+                                          problem=UNSIGNED_ANSWER))
+    d = v.diagnosis
+    assert (d.severity, d.code, d.detail) == (Severity.ERROR, UNSIGNED_ANSWER, detail)
+    assert "签名" in d.headline and PROVISION in d.action and "没有记为已上报" in d.action
 
 
 def test_healthy_never_tried_and_not_enrolled(cfg: Config) -> None:

@@ -1,8 +1,8 @@
 """Answers the reference platform never gives, from real HTTP servers on 127.0.0.1: a body
 that drips in for ever, one that never ends, one that declares itself huge, a captive
-portal's redirect, an error that quotes the case back. Each costs the terminal a bounded
-wait and bounded memory, sends nothing elsewhere, keeps nothing personal, and the case
-stays queued."""
+portal's redirect, an error that quotes the case back, an ack forged by a middlebox.
+Each costs the terminal a bounded wait and bounded memory, sends nothing elsewhere, keeps
+nothing personal, and the case stays queued."""
 
 from __future__ import annotations
 
@@ -157,3 +157,30 @@ def test_a_redirect_is_never_followed_and_the_case_stays_queued(
 ])
 def test_a_redirect_target_is_shown_as_its_origin_only(location: str, shown: str) -> None:
     assert _origin(location) == shown
+
+
+def forge_ack(h: Handler, body: bytes) -> None:
+    """A middlebox on a plain http line answers for the platform: a well-formed ack for
+    exactly the case sent (it can read the request), with no platform signature."""
+    found = re.search(rb'"local_no":"([^"]+)"', body)
+    local_no = found.group(1).decode() if found else "?"
+    reply(h, 201, json.dumps({"platform_no": "420102202611269999", "local_no": local_no,
+                              "received_at": "2026-11-26T09:00:00Z"}).encode(),
+          **{"X-Answer-Signature": "c2lnbmVkIGJ5IG5vYm9keQ=="})
+
+
+def test_a_forged_ack_never_marks_a_case_sent(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform, serve: Serve) -> None:
+    store = queue_cases(ecfg, card, 1)
+    client = client_for(ecfg)
+    assert client.answer_key is not None  # enrolled with a platform that signs answers
+    client.base_url = serve(forge_ack)
+    result = OutboxWorker(store, client, clock=lambda: 1e12).drain()
+    assert result.sent == 0 and result.offline
+    case_id = store.outbox_rows()[0]["record_id"]
+    assert store.get_case(case_id).platform_no is None
+    st = store.sync_status()
+    assert st.problem == "unsigned_answer" and "not signed by the platform" in st.detail
+    # The real platform: the case is filed and its real number kept.
+    assert OutboxWorker(store, client_for(ecfg), clock=lambda: 2e12).drain().sent == 1
+    assert store.get_case(case_id).platform_no == submissions(platform)[0]["platform_no"]

@@ -219,18 +219,29 @@ def test_echoed_personal_values_are_masked_wherever_they_sit_in_the_payload() ->
         "HTTP 422: age 42 too young; pension yes")
 
 
+@pytest.mark.parametrize(("answers_signed", "caught_by", "says"), [
+    (True, "unsigned_answer", "not signed by the platform's key"),
+    (False, "crossed_ack", "about another record"),
+], ids=["signed-answers", "contract-1.2-terminal"])
 def test_an_answer_about_another_case_never_marks_this_one_sent(
-        ecfg: Config, card: IdCard, platform: ThreadedPlatform) -> None:
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform, answers_signed: bool,
+        caught_by: str, says: str) -> None:
     """Crossed answers: the platform files each case but answers with the previous case's
-    ack (well-formed, the right schema, another case's number)."""
+    ack (well-formed, the right schema, another case's number, that answer's signature).
+    The answer's signature is bound to its request's nonce; a terminal enrolled before
+    answers were signed still catches it by the ack's local_no."""
     store = queue_cases(ecfg, card, 3)
     set_faults(platform, stale_rate=1.0)
-    worker = OutboxWorker(store, client_for(ecfg), clock=lambda: 1e12, concurrency=1)
+    client = client_for(ecfg)
+    assert (client.answer_key is not None) is True  # enrolled with a 1.3 platform
+    if not answers_signed:
+        client.answer_key = None
+    worker = OutboxWorker(store, client, clock=lambda: 1e12, concurrency=1)
     result = worker.drain()
     assert result.sent == 1 and result.offline  # the first request had nothing to cross
     assert store.queue_depth() == 2
-    assert "about another record" in store.sync_status().detail
-    assert store.sync_status().problem == "crossed_ack"  # 维护信息 names it
+    assert says in store.sync_status().detail
+    assert store.sync_status().problem == caught_by  # 维护信息 names it
     set_faults(platform)
     worker.clock = lambda: 2e12
     assert worker.drain().sent == 2

@@ -45,11 +45,14 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         try:
             with opener.open(req, timeout=10) as resp:
-                status, data, ctype = resp.status, resp.read(), resp.headers["Content-Type"]
+                status, data, answer = resp.status, resp.read(), resp.headers
         except urllib.error.HTTPError as exc:
-            status, data, ctype = exc.code, exc.read(), exc.headers["Content-Type"]
+            status, data, answer = exc.code, exc.read(), exc.headers
         self.send_response(status)
-        self.send_header("Content-Type", ctype or "application/octet-stream")
+        for name, value in answer.items():  # end-to-end headers pass, as through squid
+            if name.lower() not in ("connection", "keep-alive", "transfer-encoding",
+                                    "content-length", "date", "server"):
+                self.send_header(name, value)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)

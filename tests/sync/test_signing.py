@@ -163,3 +163,38 @@ def test_a_key_registered_by_another_platform_process_is_honoured(
     assert _signed_post(platform, new, path, HB, time.time()).status_code == 200
     stale = _signed_post(platform, old, path, HB, time.time())
     assert (stale.status_code, stale.json()["error"]) == (401, "bad_signature")
+
+
+def test_answers_are_signed_over_the_requests_nonce_and_the_exact_bytes(
+        ecfg: Config, platform: ThreadedPlatform) -> None:
+    from sync.signing import answer_message, load_public_key, verify
+
+    enrolment = load_enrolment(ecfg)
+    assert enrolment is not None and enrolment.answers_signed
+    client = client_for(ecfg)
+    signer = client.signer
+    assert signer is not None
+    hdrs = signer.headers("GET", "/api/v1/statuses?platform_no=x", b"", time.time())
+    resp = requests.get(f"{platform.url}/api/v1/statuses?platform_no=x", headers=hdrs,
+                        timeout=10)
+    pub = load_public_key(enrolment.platform_public_key)
+    sig = resp.headers["X-Answer-Signature"]
+    verify(pub, answer_message(ecfg.terminal_id, hdrs["X-Nonce"], 200, resp.content), sig)
+    for nonce, status, body in [("another-nonce", 200, resp.content),
+                                (hdrs["X-Nonce"], 201, resp.content),
+                                (hdrs["X-Nonce"], 200, resp.content + b" ")]:
+        with pytest.raises(SignatureInvalid):
+            verify(pub, answer_message(ecfg.terminal_id, nonce, status, body), sig)
+
+
+def test_an_enrolment_file_from_before_signed_answers_still_syncs_unverified(
+        ecfg: Config, card: IdCard, platform: ThreadedPlatform) -> None:
+    from kiosk.identity_keys import enrolment_path
+
+    path = enrolment_path(ecfg)
+    old = json.loads(path.read_text())
+    del old["answers_signed"]  # as written by a terminal enrolled with a 1.2 platform
+    path.write_text(json.dumps(old))
+    client = client_for(ecfg)
+    assert client.answer_key is None
+    assert OutboxWorker(queue_cases(ecfg, card, 1), client).drain().sent == 1
