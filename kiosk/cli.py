@@ -127,6 +127,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
         link = {None: "never contacted", True: "online", False: "offline"}[st.online]
         print(f"platform: {link}  audit events not yet shipped: {st.audit_backlog}"
               + (f"  last error: {st.detail}" if st.detail else ""))
+        d = kiosk.maintenance_view().diagnosis  # the same words as 维护信息 on the screen
+        print(f"look at first: [{d.severity}] {d.headline} — {d.action}")
         for r in rows:
             if r["state"] != "sent" or args.all:
                 err = f"  last error: {r['last_error']}" if r["last_error"] else ""

@@ -70,7 +70,11 @@ def test_submit_sync_and_receipt_from_the_command_line(tmp_path: Path, card: IdC
                                 "items": [{"code": "A", "name": "高龄津贴申领"}]},
                                ensure_ascii=False), encoding="utf-8")
     local_no = run("submit", str(spec), env=env).stdout.strip()
-    assert "pending: 1" in run("queue", env=env).stdout
+    queued = run("queue", env=env).stdout
+    assert "pending: 1" in queued
+    # Not enrolled yet: the same first thing to look at as 维护信息, with the command.
+    assert "look at first: [error] 终端尚未登记" in queued and "kiosk provision" in queued
+    assert card.name not in queued
     enrolled = run("provision", "--platform", platform_process.url, "--code",
                    platform_process.enrol_code(), env=env)
     assert enrolled.returncode == 0, enrolled.stderr
