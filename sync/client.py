@@ -174,11 +174,12 @@ def _error_code(resp: requests.Response) -> tuple[str, str]:
 A = TypeVar("A", bound=BaseModel)
 
 
-def _for_this(ack: A, field: str, answered: object, sent: dict[str, Any], what: str) -> A:
+def _for_this(ack: A, field: str, sent: dict[str, Any], what: str) -> A:
     """``ack`` when it is about what was sent. A well-formed answer about another record (a
     platform bug, a key reused by mistake, answers crossed by a middlebox) must not mark
     this one sent: the record would be lost with another's number. None: a platform that
     does not say (contract 1.1 acks carry no local_no)."""
+    answered = getattr(ack, field)
     if answered is not None and answered != sent.get(field):
         raise PlatformUnavailable(f"{what}: the answer is about another record ({field} "
                                   "differs); not taken as an acknowledgement", CROSSED_ACK)
@@ -256,8 +257,9 @@ class PlatformClient:
                                       "platform_ca_bundle)") from exc
         except requests.RequestException as exc:
             raise PlatformUnavailable(f"{what}: {type(exc).__name__}") from exc
-        except OSError as exc:  # the pinned CA file vanished or became unreadable
-            raise PlatformUnavailable(f"{what}: {exc} (check platform_ca_bundle)") from exc
+        except OSError as exc:  # e.g. the pinned CA file vanished or became unreadable
+            hint = " (check platform_ca_bundle)" if "certificate" in str(exc).lower() else ""
+            raise PlatformUnavailable(f"{what}: {type(exc).__name__}: {exc}{hint}") from exc
         if 300 <= resp.status_code < 400:
             # Never followed: a 307/308 would re-send a resident's data to wherever it
             # points, and on a village 4G line that is usually a captive portal.
@@ -422,7 +424,7 @@ class PlatformClient:
 
     def submit(self, payload: dict[str, Any], idempotency_key: str) -> SubmissionAck:
         ack = self._write("/submissions", payload, idempotency_key, SubmissionAck)
-        return _for_this(ack, "local_no", ack.local_no, payload, "POST /submissions")
+        return _for_this(ack, "local_no", payload, "POST /submissions")
 
     def submit_inline(self, payload: dict[str, Any], files: Sequence[tuple[str, bytes]],
                       idempotency_key: str) -> SubmissionAck:
@@ -445,16 +447,16 @@ class PlatformClient:
             raise PlatformUnavailable("platform found a SHA-256 mismatch in an inline "
                                       "attachment (corrupted in transit); retry later")
         ack = self._expect(resp, SubmissionAck, f"POST {INLINE_PATH}")
-        return _for_this(ack, "local_no", ack.local_no, payload, f"POST {INLINE_PATH}")
+        return _for_this(ack, "local_no", payload, f"POST {INLINE_PATH}")
 
     def rate(self, payload: dict[str, Any], idempotency_key: str) -> RatingAck:
         ack = self._write("/ratings", payload, idempotency_key, RatingAck)
-        return _for_this(ack, "rating_id", ack.rating_id, payload, "POST /ratings")
+        return _for_this(ack, "rating_id", payload, "POST /ratings")
 
     def audit(self, events: list[dict[str, Any]], idempotency_key: str) -> AuditAck:
         ack = self._write("/audit-events", {"events": events}, idempotency_key, AuditAck)
         last = {"last_seq": max((e.get("seq", 0) for e in events), default=0)}
-        return _for_this(ack, "last_seq", ack.last_seq, last, "POST /audit-events")
+        return _for_this(ack, "last_seq", last, "POST /audit-events")
 
     def heartbeat(self, hb: HeartbeatIn) -> HeartbeatAck:
         return self._write("/heartbeats", hb.model_dump(), f"hb-{uuid.uuid4()}", HeartbeatAck)

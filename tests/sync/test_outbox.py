@@ -273,7 +273,7 @@ def test_a_contract_1_1_ack_without_local_no_is_still_taken() -> None:
     from sync.protocol import SubmissionAck
 
     ack = SubmissionAck(platform_no="420102202611260001", received_at="2026-11-26T08:00:00Z")
-    assert _for_this(ack, "local_no", ack.local_no, {"local_no": "K-1"}, "POST") is ack
+    assert _for_this(ack, "local_no", {"local_no": "K-1"}, "POST") is ack
 
 
 def test_items_scheduled_by_a_clock_that_later_went_back_are_not_stranded(
