@@ -11,6 +11,8 @@ well-formed answer of the expected schema counts as sent.
 from __future__ import annotations
 
 import copy
+import datetime as dt
+import email.utils
 import hashlib
 import json
 import re
@@ -77,9 +79,11 @@ class PlatformUnavailable(PlatformError):
     """Transient: retry with backoff. ``code`` names a cause the maintenance screen can
     explain better than "offline" (e.g. ``redirected``)."""
 
-    def __init__(self, message: str, code: str = "") -> None:
+    def __init__(self, message: str, code: str = "",
+                 retry_after_s: float | None = None) -> None:
         super().__init__(message)
         self.code = code
+        self.retry_after_s = retry_after_s  # the platform's Retry-After, when it gave one
 
 
 class PlatformRejected(PlatformError):
@@ -159,6 +163,23 @@ def _origin(location: str) -> str:
     if not loc.hostname:
         return "nowhere named"
     return scrub(f"{loc.scheme or 'http'}://{loc.hostname}{port}", 120)
+
+
+def retry_after_s(value: str, now: float) -> float | None:
+    """Seconds a ``Retry-After`` header asks for (delta-seconds or an HTTP date), None when
+    absent or unreadable; never negative."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # RFC 9110 dates are GMT
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, when.timestamp() - now)
 
 
 def _error_code(resp: requests.Response) -> tuple[str, str]:
@@ -271,7 +292,11 @@ class PlatformClient:
                 "a SIM out of credit or wanting a web login, or a wrong platform URL); "
                 "nothing was sent there", REDIRECTED)
         if resp.status_code >= 500 or resp.status_code in (408, 425, 429):
-            raise PlatformUnavailable(f"{what}: HTTP {resp.status_code}")
+            wait = retry_after_s(resp.headers.get("Retry-After", ""), self.clock())
+            raise PlatformUnavailable(
+                f"{what}: HTTP {resp.status_code}"
+                + (f" (the platform asks to retry after {wait:.0f} s)" if wait else ""),
+                retry_after_s=wait)
         if resp.status_code == 401:
             code, detail = _error_code(resp)
             raise PlatformAuthFailed(code or "unauthorised", detail)

@@ -153,6 +153,8 @@ class OutboxWorker:
         # connection. Only the thread calling drain() ever touches the store.
         self.concurrency = concurrency
         self.lock = lock
+        # Until then no drain sends anything: the platform asked for a pause (Retry-After).
+        self.quiet_until = 0.0
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -227,6 +229,9 @@ class OutboxWorker:
     def _drain(self, limit: int | None) -> DrainResult:
         result = DrainResult()
         now = self.clock()
+        if now < self.quiet_until:
+            result.offline = True
+            return result
         stranded = self.store.retry_stranded(now, now + self.backoff_cap_s + 1.0)
         if stranded:
             log.warning("%d queued items were scheduled beyond the longest backoff: the "
@@ -283,7 +288,14 @@ class OutboxWorker:
             why = redact_echo(str(outcome), item.payload)
             self._offline(why, result, outcome.code)
             result.failed += 1
-            self.store.mark_failed(item, why, self._retry_at(item.attempts), park=False)
+            retry_at = self._retry_at(item.attempts)
+            if outcome.retry_after_s:
+                # Busy platform (503/429 with Retry-After): nothing goes before it said,
+                # within reason — a broken header must not silence the terminal for days.
+                pause = min(outcome.retry_after_s, self.backoff_cap_s)
+                self.quiet_until = max(self.quiet_until, self.clock() + pause)
+                retry_at = max(retry_at, self.quiet_until)
+            self.store.mark_failed(item, why, retry_at, park=False)
             log.info("outbox item %s not sent (%s); retry later", item.id, why)
             return False  # the platform is unreachable: don't hammer it
         if isinstance(outcome, PlatformRejected):

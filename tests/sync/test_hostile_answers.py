@@ -184,3 +184,40 @@ def test_a_forged_ack_never_marks_a_case_sent(
     # The real platform: the case is filed and its real number kept.
     assert OutboxWorker(store, client_for(ecfg), clock=lambda: 2e12).drain().sent == 1
     assert store.get_case(case_id).platform_no == submissions(platform)[0]["platform_no"]
+
+
+@pytest.mark.parametrize(("header", "pause"), [("120", 120.0), ("99999999", 900.0)],
+                         ids=["asks-2-min", "absurd-capped-at-backoff-cap"])
+def test_a_busy_platforms_retry_after_holds_every_item_back(
+        ecfg: Config, card: IdCard, serve: Serve, header: str, pause: float) -> None:
+    heard: list[bytes] = []
+
+    def busy(h: Handler, body: bytes) -> None:
+        heard.append(body)
+        reply(h, 503, b"busy", "text/plain", **{"Retry-After": header})
+
+    store = queue_cases(ecfg, card, 3)
+    client = client_for(ecfg)
+    client.base_url = serve(busy)
+    now = [1_800_000_000.0]
+    worker = OutboxWorker(store, client, clock=lambda: now[0], concurrency=1)
+    assert worker.drain().offline and len(heard) == 1
+    assert max(r["next_attempt_at"] for r in store.outbox_rows()) == pytest.approx(
+        now[0] + pause)
+    assert f"retry after {int(header)} s" in store.sync_status().detail
+    now[0] += pause - 1  # the two other cases are due, but the platform asked for quiet
+    assert worker.drain().offline and len(heard) == 1
+    now[0] += 2
+    worker.drain()
+    assert len(heard) == 2
+
+
+def test_retry_after_reads_seconds_and_http_dates_and_ignores_garbage() -> None:
+    from sync.client import retry_after_s
+
+    now = 1_795_681_200.0  # 2026-11-26 08:20:00 UTC
+    assert retry_after_s("30", now) == 30.0
+    assert retry_after_s("Thu, 26 Nov 2026 08:25:00 GMT", now) == 300.0
+    assert retry_after_s("Thu, 26 Nov 2026 08:00:00 GMT", now) == 0.0  # already past
+    for junk in ("", "soon", "-5", "1.5e3", "Thu, 99 Nov 2026"):
+        assert retry_after_s(junk, now) is None
