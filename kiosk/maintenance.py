@@ -23,7 +23,7 @@ from typing import Any
 from kiosk.config import Config
 from kiosk.identity_keys import Enrolment, IdentityError, load_enrolment, load_signer
 from kiosk.store.repository import SyncStatus
-from sync.client import CROSSED_ACK, REDIRECTED, UNSIGNED_ANSWER, scrub
+from sync.client import CROSSED_ACK, PLATFORM_BUSY, REDIRECTED, UNSIGNED_ANSWER, scrub
 from sync.signing import SKEW_WINDOW_S, AuthFailure
 
 PARKED_SHOWN = 3  # at most what fits on the screen; `kiosk queue` lists them all
@@ -167,6 +167,9 @@ def diagnose(status: SyncStatus, identity: IdentityState, platform_url: str,
         return Diagnosis(Severity.WARNING, "网络把终端的请求转到了别处",
                          "上网卡可能欠费或要求网页登录，也可能平台地址填错：请检查 4G 卡与"
                          "平台地址；办件已安全保存在本机，没有发往别处", detail, REDIRECTED)
+    if status.online is False and status.problem == PLATFORM_BUSY:
+        return Diagnosis(Severity.WARNING, "县级平台繁忙，已按平台要求暂停上报",
+                         "无需处理：到时自动继续；办件已安全保存在本机", detail, PLATFORM_BUSY)
     if status.online is False and status.problem == UNSIGNED_ANSWER:
         return Diagnosis(Severity.ERROR, "平台回执的签名核验不通过",
                          "回执可能在途中被改动或伪造（检查线路、代理），也可能平台更换了密钥："

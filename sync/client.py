@@ -73,6 +73,7 @@ MIN_ANSWER_RATE = 4096  # bytes per second, averaged, once the grace is over
 REDIRECTED = "redirected"  # PlatformUnavailable.code: a 3xx answer, never followed
 CROSSED_ACK = "crossed_ack"  # PlatformUnavailable.code: an answer about another record
 UNSIGNED_ANSWER = "unsigned_answer"  # PlatformUnavailable.code: no valid answer signature
+PLATFORM_BUSY = "platform_busy"  # PlatformUnavailable.code: 503/429 with a Retry-After
 
 
 class PlatformUnavailable(PlatformError):
@@ -296,7 +297,7 @@ class PlatformClient:
             raise PlatformUnavailable(
                 f"{what}: HTTP {resp.status_code}"
                 + (f" (the platform asks to retry after {wait:.0f} s)" if wait else ""),
-                retry_after_s=wait)
+                PLATFORM_BUSY if wait else "", retry_after_s=wait)
         if resp.status_code == 401:
             code, detail = _error_code(resp)
             raise PlatformAuthFailed(code or "unauthorised", detail)

@@ -27,6 +27,7 @@ from kiosk.session import SessionView, Step
 from kiosk.store.repository import SyncStatus
 from sync.client import (
     CROSSED_ACK,
+    PLATFORM_BUSY,
     REDIRECTED,
     UNSIGNED_ANSWER,
     PlatformAuthFailed,
@@ -147,6 +148,15 @@ def test_an_unsigned_answer_says_tampering_or_re_keying_and_how_to_re_enrol(
     d = v.diagnosis
     assert (d.severity, d.code, d.detail) == (Severity.ERROR, UNSIGNED_ANSWER, detail)
     assert "签名" in d.headline and PROVISION in d.action and "没有记为已上报" in d.action
+
+
+def test_a_busy_platform_is_a_pause_to_wait_out_not_a_network_fault(cfg: Config) -> None:
+    detail = "POST /submissions/inline: HTTP 503 (the platform asks to retry after 120 s)"
+    v = view_for(cfg, dataclasses.replace(status(False, detail, pending=4),
+                                          problem=PLATFORM_BUSY))
+    d = v.diagnosis
+    assert (d.severity, d.code, d.detail) == (Severity.WARNING, PLATFORM_BUSY, detail)
+    assert "繁忙" in d.headline and "无需处理" in d.action and "4G" not in d.action
 
 
 def test_healthy_never_tried_and_not_enrolled(cfg: Config) -> None:

@@ -205,6 +205,7 @@ def test_a_busy_platforms_retry_after_holds_every_item_back(
     assert max(r["next_attempt_at"] for r in store.outbox_rows()) == pytest.approx(
         now[0] + pause)
     assert f"retry after {int(header)} s" in store.sync_status().detail
+    assert store.sync_status().problem == "platform_busy"  # 维护信息: wait, nothing to fix
     now[0] += pause - 1  # the two other cases are due, but the platform asked for quiet
     assert worker.drain().offline and len(heard) == 1
     now[0] += 2
