@@ -229,6 +229,8 @@ class OutboxWorker:
     def _drain(self, limit: int | None) -> DrainResult:
         result = DrainResult()
         now = self.clock()
+        if self.quiet_until - now > self.backoff_cap_s:
+            self.quiet_until = 0.0  # set by a clock that has since gone back
         if now < self.quiet_until:
             result.offline = True
             return result

@@ -211,6 +211,10 @@ def test_a_busy_platforms_retry_after_holds_every_item_back(
     now[0] += 2
     worker.drain()
     assert len(heard) == 2
+    # A pause set by a clock that then went back an hour is not waited out for that hour.
+    now[0] -= 3600
+    worker.drain()
+    assert len(heard) == 3
 
 
 def test_retry_after_reads_seconds_and_http_dates_and_ignores_garbage() -> None:
