@@ -44,11 +44,30 @@ class Severity(StrEnum):
     ERROR = "error"  # sync cannot work until a technician acts
 
 
+# What the client's PlatformUnavailable codes mean for the technician ({provision}: the
+# re-enrol command line).
+_LINK_PROBLEMS: Mapping[str, tuple[Severity, str, str]] = {
+    REDIRECTED: (Severity.WARNING, "网络把终端的请求转到了别处",
+                 "上网卡可能欠费或要求网页登录，也可能平台地址填错：请检查 4G 卡与平台地址；"
+                 "办件已安全保存在本机，没有发往别处"),
+    PLATFORM_BUSY: (Severity.WARNING, "县级平台繁忙，已按平台要求暂停上报",
+                    "无需处理：到时自动继续；办件已安全保存在本机"),
+    UNSIGNED_ANSWER: (Severity.ERROR, "平台回执的签名核验不通过",
+                      "回执可能在途中被改动或伪造（检查线路、代理），也可能平台更换了密钥："
+                      "请联系县级平台运维，必要时重新登记：{provision}；"
+                      "办件没有记为已上报，会自动重试"),
+    CROSSED_ACK: (Severity.ERROR, "平台的回执与所报办件不符",
+                  "办件没有记为已上报，终端会自动重试；反复出现请联系县级平台运维，"
+                  "并提供本终端编号"),
+}
+
+
 # Below this the data folder is too full to trust (kiosk doctor says so too).
 LOW_DISK_MB = 200
 # A clock this far from the platform's is worth a technician's look, well before the
 # platform refuses signatures (SKEW_WINDOW_S).
 CLOCK_WARN_S = 60
+
 
 @dataclass(frozen=True)
 class Diagnosis:
@@ -163,22 +182,11 @@ def diagnose(status: SyncStatus, identity: IdentityState, platform_url: str,
         return Diagnosis(Severity.ERROR, "终端登记文件无法使用",
                          f"请重新登记：{provision_command(platform_url)}",
                          scrub(identity.problem, 500))
-    if status.online is False and status.problem == REDIRECTED:
-        return Diagnosis(Severity.WARNING, "网络把终端的请求转到了别处",
-                         "上网卡可能欠费或要求网页登录，也可能平台地址填错：请检查 4G 卡与"
-                         "平台地址；办件已安全保存在本机，没有发往别处", detail, REDIRECTED)
-    if status.online is False and status.problem == PLATFORM_BUSY:
-        return Diagnosis(Severity.WARNING, "县级平台繁忙，已按平台要求暂停上报",
-                         "无需处理：到时自动继续；办件已安全保存在本机", detail, PLATFORM_BUSY)
-    if status.online is False and status.problem == UNSIGNED_ANSWER:
-        return Diagnosis(Severity.ERROR, "平台回执的签名核验不通过",
-                         "回执可能在途中被改动或伪造（检查线路、代理），也可能平台更换了密钥："
-                         "请联系县级平台运维，必要时重新登记：" + provision_command(platform_url)
-                         + "；办件没有记为已上报，会自动重试", detail, UNSIGNED_ANSWER)
-    if status.online is False and status.problem == CROSSED_ACK:
-        return Diagnosis(Severity.ERROR, "平台的回执与所报办件不符",
-                         "办件没有记为已上报，终端会自动重试；反复出现请联系县级平台运维，"
-                         "并提供本终端编号", detail, CROSSED_ACK)
+    if status.online is False and status.problem in _LINK_PROBLEMS:
+        severity, headline, action = _LINK_PROBLEMS[status.problem]
+        return Diagnosis(severity, headline,
+                         action.format(provision=provision_command(platform_url)), detail,
+                         status.problem)
     if status.online is False:
         # The stored code; the text is parsed only for a state written before it was kept.
         code = status.problem or refusal_code(detail)
