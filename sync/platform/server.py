@@ -347,7 +347,11 @@ def create_app(db_path: Path, faults: Faults | None = None,
             "`X-Answer-Signature`: base64 Ed25519, by the same key, over "
             "`VKANSWER1\\n{terminal_id}\\n{request X-Nonce}\\n{status}\\n{hex SHA-256 of "
             "the body}`. A terminal enrolled so takes a 2xx answer without a valid one as no "
-            "answer."),
+            "answer.\n\n**What terminals do with answers**: they never follow a redirect "
+            "(a 3xx is no answer); a 5xx, 408, 425 or 429 is retried with jittered "
+            "exponential backoff, and its `Retry-After` (seconds or an HTTP date, at most "
+            "15 minutes) holds back every queued item; an answer over 16 MiB, or one "
+            "arriving slower than 4 KB/s after twice the request timeout, is abandoned."),
         responses=_err(400, 500))
     db = PlatformDB(db_path)
     for code in enrol_codes:
