@@ -62,7 +62,12 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class PlatformError(Exception):
-    """Base: the request did not produce an acknowledgement."""
+    """Base: the request did not produce an acknowledgement. ``code`` is a word for
+    programs: the platform's error code, or the terminal's name for the cause."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 # Bounds on an answer (see PlatformClient._take_body): the biggest the contract has is a
@@ -82,17 +87,12 @@ class PlatformUnavailable(PlatformError):
 
     def __init__(self, message: str, code: str = "",
                  retry_after_s: float | None = None) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(message, code)
         self.retry_after_s = retry_after_s  # the platform's Retry-After, when it gave one
 
 
 class PlatformRejected(PlatformError):
     """Permanent for this payload: retrying the same bytes will not help."""
-
-    def __init__(self, message: str, code: str = "") -> None:
-        super().__init__(message)
-        self.code = code
 
 
 class InlineUnsupported(PlatformRejected):
@@ -105,8 +105,7 @@ class PlatformAuthFailed(PlatformError):
 
     def __init__(self, code: str, detail: str) -> None:
         advice = AUTH_ADVICE.get(code, "check the terminal's enrolment")
-        super().__init__(f"platform refused the terminal ({code}): {detail} — {advice}")
-        self.code = code
+        super().__init__(f"platform refused the terminal ({code}): {detail} — {advice}", code)
 
 
 _LONG_NUMBER = re.compile(r"\d{6,}[0-9Xx]?")
