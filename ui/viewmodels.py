@@ -29,6 +29,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.app import Kiosk
 from kiosk.maintenance import REQUEUE_HINT, MaintenanceView
@@ -38,6 +39,10 @@ from kiosk.session import INSERT_CARD_PROMPT, RATING_THANKS, SessionView, Step
 from kiosk.store import StoreError
 
 log = logging.getLogger(__name__)
+
+# The QML module these types join (ui/qml/qmldir says `module VillageKiosk`).
+QML_IMPORT_NAME = "VillageKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 WAITING_FOR_CARD = INSERT_CARD_PROMPT
 
@@ -106,6 +111,8 @@ def _maintenance_dict(m: MaintenanceView | None) -> dict[str, Any]:
             "refreshedAt": m.refreshed_at, "requeueHint": REQUEUE_HINT}
 
 
+@QmlElement
+@QmlUncreatable("made by the front end for its window")
 class SessionViewModel(QObject):
     """The resident's visit as QML sees it.
 

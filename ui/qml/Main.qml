@@ -1,56 +1,88 @@
 import QtQuick
+import QtQuick.Controls
 import QtQuick.Window
 
 // The terminal's one window: a header that never changes (where am I, what time is it, is
-// the network up), one screen for the current step, and a footer whose 返回首页 is always
-// in the same place so a resident who is lost has one way out.
+// the network up), a StackView holding only the screen for the core's current step, and a
+// footer whose 返回首页 is always in the same place so a resident who is lost has one way
+// out. Screens are created when their step comes and destroyed when it goes, so nothing a
+// resident typed or saw outlives its screen.
 Window {
     id: root
 
-    required property QtObject vm
+    required property SessionViewModel vm
 
     width: 1280
     height: 800
     minimumWidth: 1280
     minimumHeight: 800
     visible: false
-    title: "政务服务自助终端"
-    color: pal.background
+    title: qsTr("政务服务自助终端")
+    color: Theme.background
 
-    KioskTheme { id: pal }
+    // Step name (kiosk.session.Step / kiosk.flow) → the screen that shows it. A step with
+    // no screen yet shows MissingScreen, which says so, rather than a blank page.
+    readonly property var screens: ({
+        "home": homeScreen,
+        "insert_card": insertCardScreen,
+        "choose_item": chooseItemScreen,
+        "confirm": confirmScreen,
+        "done": doneScreen,
+        "query_result": queryResultScreen,
+        "rate": ratingScreen,
+        "rated": ratedScreen,
+        "maintenance": maintenanceScreen
+    })
+    readonly property string step: vm.step
 
-    function showNotice(text) {
-        notice.text = text
-        notice.visible = true
-        noticeTimer.restart()
+    function show(step: string): void {
+        var screen = root.screens[step]
+        stack.replace(null, screen === undefined ? missingScreen : screen, {},
+                      StackView.Immediate)
     }
+    onStepChanged: show(step)
+    Component.onCompleted: show(step)
+
+    Component { id: homeScreen; HomeScreen { vm: root.vm } }
+    Component { id: insertCardScreen; InsertCardScreen { vm: root.vm } }
+    Component { id: chooseItemScreen; ChooseItemScreen { vm: root.vm } }
+    Component { id: confirmScreen; ConfirmScreen { vm: root.vm } }
+    Component { id: doneScreen; DoneScreen { vm: root.vm } }
+    Component {
+        id: queryResultScreen
+        QueryResultScreen { vm: root.vm; onRate: (index) => root.vm.rateCase(index) }
+    }
+    Component { id: ratingScreen; RatingScreen { vm: root.vm } }
+    Component { id: ratedScreen; RatedScreen { vm: root.vm } }
+    Component { id: maintenanceScreen; MaintenanceScreen { vm: root.vm } }
+    Component { id: missingScreen; MissingScreen { step: root.step } }
 
     // Header ------------------------------------------------------------------------------
     Rectangle {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: 96
-        color: pal.header
+        height: Theme.px(96)
+        color: Theme.header
 
         Column {
-            anchors { left: parent.left; leftMargin: 32; verticalCenter: parent.verticalCenter }
+            anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             spacing: 2
             Text {
-                text: "政务服务自助终端"
-                color: pal.onDark
-                font.pixelSize: 34
+                text: qsTr("政务服务自助终端")
+                color: Theme.onDark
+                font.pixelSize: Theme.px(34)
                 font.bold: true
             }
             Text {
                 text: root.vm.regionName
-                color: pal.onDark
-                font.pixelSize: 28
+                color: Theme.onDark
+                font.pixelSize: Theme.labelSize
             }
         }
 
         Row {
-            anchors { right: parent.right; rightMargin: 32; verticalCenter: parent.verticalCenter }
-            spacing: 32
+            anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            spacing: Theme.margin
 
             Row {
                 anchors.verticalCenter: parent.verticalCenter
@@ -61,19 +93,20 @@ Window {
                     width: 22; height: 22; radius: 11
                     visible: root.vm.networkKnown
                     color: root.vm.online ? "#4CD964" : "#FFB020"
-                    border.color: pal.onDark
+                    border.color: Theme.onDark
                     border.width: 2
                 }
                 Text {
+                    objectName: "networkStatus"
                     anchors.verticalCenter: parent.verticalCenter
-                    color: pal.onDark
-                    font.pixelSize: 28
+                    color: Theme.onDark
+                    font.pixelSize: Theme.labelSize
                     text: {
                         var parts = []
                         if (root.vm.networkKnown)
-                            parts.push(root.vm.online ? "网络正常" : "网络断开")
+                            parts.push(root.vm.online ? qsTr("网络正常") : qsTr("网络断开"))
                         if (root.vm.queueDepth > 0)
-                            parts.push("待上传 " + root.vm.queueDepth + " 件")
+                            parts.push(qsTr("待上传 %1 件").arg(root.vm.queueDepth))
                         return parts.join("  ·  ")
                     }
                 }
@@ -82,14 +115,15 @@ Window {
             Text {
                 id: clock
                 anchors.verticalCenter: parent.verticalCenter
-                color: pal.onDark
-                font.pixelSize: 32
+                color: Theme.onDark
+                font.pixelSize: Theme.px(32)
                 font.bold: true
-                function now() {
+                function now(): string {
                     var d = new Date()
-                    var week = ["日", "一", "二", "三", "四", "五", "六"][d.getDay()]
-                    return Qt.formatDateTime(d, "M月d日") + " 星期" + week + "  "
-                            + Qt.formatDateTime(d, "HH:mm")
+                    var week = [qsTr("星期日"), qsTr("星期一"), qsTr("星期二"), qsTr("星期三"),
+                                qsTr("星期四"), qsTr("星期五"), qsTr("星期六")][d.getDay()]
+                    return qsTr("%1月%2日").arg(d.getMonth() + 1).arg(d.getDate()) + " " + week
+                            + "  " + Qt.formatDateTime(d, "HH:mm")
                 }
                 text: now()
                 Timer {
@@ -103,95 +137,52 @@ Window {
     }
 
     // The current screen -------------------------------------------------------------------
-    Item {
-        id: content
+    StackView {
+        id: stack
+        objectName: "screens"
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
-        anchors.margins: 32
-
-        HomeScreen {
-            anchors.fill: parent
-            visible: root.vm.step === "home"
-            vm: root.vm
-            onComingSoon: (name) => root.showNotice("“" + name + "”即将开放\n如需办理，请找工作人员")
-        }
-        InsertCardScreen {
-            anchors.fill: parent
-            visible: root.vm.step === "insert_card"
-            vm: root.vm
-        }
-        ChooseItemScreen {
-            anchors.fill: parent
-            visible: root.vm.step === "choose_item"
-            vm: root.vm
-        }
-        ConfirmScreen {
-            anchors.fill: parent
-            visible: root.vm.step === "confirm"
-            vm: root.vm
-        }
-        DoneScreen {
-            anchors.fill: parent
-            visible: root.vm.step === "done"
-            vm: root.vm
-        }
-        QueryResultScreen {
-            anchors.fill: parent
-            visible: root.vm.step === "query_result"
-            vm: root.vm
-            onRate: (index) => root.vm.rateCase(index)
-        }
-        RatingScreen {
-            anchors.fill: parent
-            visible: root.vm.step === "rate"
-            vm: root.vm
-        }
-        RatedScreen {
-            anchors.fill: parent
-            visible: root.vm.step === "rated"
-            vm: root.vm
-        }
-        MaintenanceScreen {
-            anchors.fill: parent
-            visible: root.vm.step === "maintenance"
-            vm: root.vm
-        }
+        anchors.margins: Theme.margin
+        // No animation: an older resident should see the next page, not a slide.
+        replaceEnter: null
+        replaceExit: null
+        pushEnter: null
+        pushExit: null
+        popEnter: null
+        popExit: null
     }
 
     // Footer ------------------------------------------------------------------------------
     Rectangle {
         id: footer
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: 136
-        color: pal.surface
-        border.color: "#C9CED6"
+        height: Theme.px(136)
+        color: Theme.surface
+        border.color: Theme.lineSoft
         border.width: 1
 
-        BigButton {
+        HomeButton {
             id: homeButton
-            objectName: "homeButton"
-            anchors { left: parent.left; leftMargin: 32; verticalCenter: parent.verticalCenter }
-            width: 300
-            visible: root.vm.step !== "home"
-            text: "返回首页"
+            anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            visible: root.step !== "home"
             onClicked: root.vm.endSession()
         }
         Text {
             anchors {
                 left: homeButton.visible ? homeButton.right : parent.left
-                leftMargin: 32
+                leftMargin: Theme.margin
                 right: parent.right
-                rightMargin: 32
+                rightMargin: Theme.margin
                 verticalCenter: parent.verticalCenter
             }
             horizontalAlignment: homeButton.visible ? Text.AlignRight : Text.AlignHCenter
-            color: pal.inkSoft
-            font.pixelSize: 28
+            color: Theme.inkSoft
+            font.pixelSize: Theme.labelSize
             wrapMode: Text.WordWrap
-            text: root.vm.step === "home"
-                  ? "需要帮助请找工作人员  ·  政务服务便民热线 12345"
-                  : root.vm.step === "maintenance"
-                    ? "本页只读，不显示居民信息  ·  长时间不操作将自动返回首页"
-                    : "长时间不操作，将自动返回首页并清除您的信息"
+            text: root.step === "home"
+                  ? qsTr("需要帮助请找工作人员  ·  政务服务便民热线 12345")
+                  : root.step === "maintenance"
+                    ? qsTr("本页只读，不显示居民信息  ·  长时间不操作将自动返回首页")
+                    : qsTr("长时间不操作，将自动返回首页并清除您的信息")
         }
         // The technician's way in: hold the home screen's footer (with the terminal id) for
         // three seconds. Nothing shows it to residents; a tap does nothing, and the screen
@@ -199,62 +190,18 @@ Window {
         // harmless and the idle timeout brings the terminal home again.
         Text {
             objectName: "footerTerminalId"
-            anchors { right: parent.right; rightMargin: 24; bottom: parent.bottom; bottomMargin: 10 }
-            visible: root.vm.step === "home"
-            text: "终端 " + root.vm.terminalId
-            color: pal.inkSoft
-            font.pixelSize: 20
+            anchors { right: parent.right; rightMargin: Theme.spacing; bottom: parent.bottom; bottomMargin: 6 }
+            visible: root.step === "home"
+            text: qsTr("终端 %1").arg(root.vm.terminalId)
+            color: Theme.inkSoft
+            font.pixelSize: Theme.smallSize
         }
         MouseArea {
             objectName: "maintenanceHold"
             anchors.fill: parent
-            enabled: root.vm.step === "home"
+            enabled: root.step === "home"
             pressAndHoldInterval: 3000
             onPressAndHold: root.vm.openMaintenance()
-        }
-    }
-
-    // "即将开放" notice -----------------------------------------------------------------------
-    Rectangle {
-        id: notice
-        property alias text: noticeText.text
-        visible: false
-        anchors.fill: parent
-        color: "#99000000"
-        z: 10
-
-        Rectangle {
-            anchors.centerIn: parent
-            width: 720
-            height: 320
-            radius: pal.radius
-            color: pal.surface
-            Text {
-                id: noticeText
-                anchors { left: parent.left; right: parent.right; top: parent.top; margins: 40 }
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WordWrap
-                color: pal.ink
-                font.pixelSize: 36
-                font.bold: true
-            }
-            BigButton {
-                anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 32 }
-                width: 300
-                kind: "primary"
-                text: "知道了"
-                onClicked: notice.visible = false
-            }
-        }
-        MouseArea {
-            anchors.fill: parent
-            z: -1
-            onClicked: notice.visible = false
-        }
-        Timer {
-            id: noticeTimer
-            interval: 6000
-            onTriggered: notice.visible = false
         }
     }
 

@@ -1,22 +1,17 @@
 import QtQuick
+import "../.."
 
 // The first thing a resident sees: one big button for what most people come for, and the
 // other services smaller beside it so 我要办事 is obvious from across the room.
 Item {
     id: screen
 
-    property QtObject vm
-    signal comingSoon(string name)
+    property SessionViewModel vm
 
-    KioskTheme { id: pal }
-
-    Text {
+    Heading {
         id: greeting
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        text: "您好！请点一下您要办的事"
-        color: pal.ink
-        font.pixelSize: pal.titleSize
-        font.bold: true
+        text: qsTr("您好！请点一下您要办的事")
     }
 
     Row {
@@ -26,17 +21,22 @@ Item {
         // The one main action.
         Rectangle {
             id: mainTile
+            objectName: "homeStart"
+            Accessible.role: Accessible.Button
+            Accessible.name: startWord.text
+            Accessible.description: startHint.text
+            Accessible.onPressAction: screen.vm.startVisit()
             width: (parent.width - parent.spacing) * 0.55
             height: parent.height
-            radius: pal.radius
-            color: mainArea.pressed ? pal.primaryDark : pal.primary
+            radius: Theme.radius
+            color: mainArea.pressed ? Theme.primaryDark : Theme.primary
 
             // A paper form with lines, drawn rather than loaded so there is no asset to lose.
             Rectangle {
                 id: form
                 anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 48 }
                 width: 120; height: 150; radius: 10
-                color: pal.onDark
+                color: Theme.onDark
                 Column {
                     anchors { left: parent.left; right: parent.right; top: parent.top; margins: 22 }
                     spacing: 16
@@ -51,20 +51,22 @@ Item {
                 }
             }
             Text {
+                id: startWord
                 anchors { horizontalCenter: parent.horizontalCenter; top: form.bottom; topMargin: 32 }
-                text: "我要办事"
-                color: pal.onDark
-                font.pixelSize: 60
+                text: qsTr("我要办事")
+                color: Theme.onDark
+                font.pixelSize: Theme.displaySize
                 font.bold: true
             }
             Text {
+                id: startHint
                 anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 36 }
                 width: parent.width - 48
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                text: "养老保险、医疗保险、高龄津贴等"
-                color: pal.onDark
-                font.pixelSize: 30
+                text: qsTr("养老保险、医疗保险、高龄津贴等")
+                color: Theme.onDark
+                font.pixelSize: Theme.textSize
             }
             MouseArea {
                 id: mainArea
@@ -81,24 +83,26 @@ Item {
                 objectName: "homeQuery"
                 width: parent.width
                 height: (parent.height - 2 * parent.spacing) / 3
-                text: "办件查询"
-                subtitle: "看看办到哪一步了"
+                text: qsTr("办件查询")
+                subtitle: qsTr("看看办到哪一步了")
                 onClicked: screen.vm.startQuery()
             }
             BigButton {
                 objectName: "homeRate"
                 width: parent.width
                 height: (parent.height - 2 * parent.spacing) / 3
-                text: "好差评"
-                subtitle: "为办过的事打分"
+                text: qsTr("好差评")
+                subtitle: qsTr("为办过的事打分")
                 onClicked: screen.vm.startRatingVisit()
             }
+            // Not offered yet: shown disabled with the way to get it today, never a pop-up.
             BigButton {
+                objectName: "homeAssist"
                 width: parent.width
                 height: (parent.height - 2 * parent.spacing) / 3
-                text: "帮办代办"
-                subtitle: "即将开放"
-                onClicked: screen.comingSoon("帮办代办")
+                enabled: false
+                text: qsTr("帮办代办")
+                subtitle: qsTr("即将开放，现在请找工作人员")
             }
         }
     }

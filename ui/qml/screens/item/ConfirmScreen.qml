@@ -1,29 +1,25 @@
 import QtQuick
+import "../.."
 
 // The last look before anything is saved: who, which ID, what. Only masked identity is on
 // screen, because someone may be standing behind the resident.
 Item {
     id: screen
 
-    property QtObject vm
+    property SessionViewModel vm
 
-    KioskTheme { id: pal }
-
-    Text {
+    Heading {
         id: title
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        text: "请核对您的信息"
-        color: pal.ink
-        font.pixelSize: pal.titleSize
-        font.bold: true
+        text: qsTr("请核对您的信息")
     }
 
     Rectangle {
         id: summary
         anchors { left: parent.left; right: actions.left; rightMargin: 32; top: title.bottom; topMargin: 24; bottom: parent.bottom }
-        radius: pal.radius
-        color: pal.surface
-        border.color: pal.line
+        radius: Theme.radius
+        color: Theme.surface
+        border.color: Theme.line
         border.width: 2
 
         Column {
@@ -32,9 +28,9 @@ Item {
 
             Repeater {
                 model: [
-                    { label: "申请人", value: screen.vm.maskedName },
-                    { label: "身份证", value: screen.vm.maskedId },
-                    { label: "办理事项", value: screen.vm.chosen.map(function (i) { return i.name }).join("\n") }
+                    { label: qsTr("申请人"), value: screen.vm.maskedName },
+                    { label: qsTr("身份证"), value: screen.vm.maskedId },
+                    { label: qsTr("办理事项"), value: screen.vm.chosen.map(function (i) { return i.name }).join("\n") }
                 ]
                 Row {
                     required property var modelData
@@ -44,14 +40,14 @@ Item {
                         width: 170
                         anchors.baseline: value.baseline
                         text: modelData.label
-                        color: pal.inkSoft
+                        color: Theme.inkSoft
                         font.pixelSize: 32
                     }
                     Text {
                         id: value
                         width: parent.width - 170 - parent.spacing
                         text: modelData.value
-                        color: pal.ink
+                        color: Theme.ink
                         font.pixelSize: 36
                         font.bold: true
                         wrapMode: Text.WordWrap
@@ -59,21 +55,11 @@ Item {
                 }
             }
 
-            Rectangle {
+            ProblemBanner {
+                objectName: "confirmProblem"
                 width: parent.width
-                height: confirmProblem.implicitHeight + 40
                 visible: screen.vm.message !== ""
-                radius: pal.radius
-                color: pal.dangerSoft
-                Text {
-                    id: confirmProblem
-                    anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 20 }
-                    text: screen.vm.message
-                    color: pal.danger
-                    font.pixelSize: 30
-                    font.bold: true
-                    wrapMode: Text.WordWrap
-                }
+                message: screen.vm.message
             }
         }
     }
@@ -86,7 +72,8 @@ Item {
 
         BigButton {
             width: parent.width
-            text: "重新选择"
+            objectName: "chooseAgain"
+            text: qsTr("重新选择")
             onClicked: screen.vm.chooseAgain()
         }
         BigButton {
@@ -94,7 +81,8 @@ Item {
             height: 180
             kind: "success"
             fontSize: 44
-            text: "确认提交"
+            objectName: "submit"
+            text: qsTr("确认提交")
             onClicked: screen.vm.submit()
         }
     }

@@ -1,4 +1,5 @@
 import QtQuick
+import "../.."
 
 // 办件查询: the card holder's cases on this terminal, newest first. The case number is
 // the largest text because it is what the resident is asked for on the phone or at the
@@ -6,17 +7,15 @@ import QtQuick
 Item {
     id: screen
 
-    property QtObject vm
+    property SessionViewModel vm
     signal rate(int index)
-
-    KioskTheme { id: pal }
 
     Text {
         id: title
         anchors { left: parent.left; top: parent.top }
         text: "我的办件"
-        color: pal.ink
-        font.pixelSize: pal.titleSize
+        color: Theme.ink
+        font.pixelSize: Theme.titleSize
         font.bold: true
     }
 
@@ -27,7 +26,7 @@ Item {
         visible: screen.vm.queryNote !== ""
         width: noteText.implicitWidth + 40
         height: 64
-        radius: pal.radius
+        radius: Theme.radius
         color: "#FFF4D6"
         border.color: "#8A5A00"
         border.width: 2
@@ -46,13 +45,13 @@ Item {
         anchors { right: parent.right; verticalCenter: title.verticalCenter }
         width: who.implicitWidth + 48
         height: 64
-        radius: pal.radius
-        color: pal.infoSoft
+        radius: Theme.radius
+        color: Theme.infoSoft
         Text {
             id: who
             anchors.centerIn: parent
             text: screen.vm.maskedName + "　" + screen.vm.maskedId
-            color: pal.ink
+            color: Theme.ink
             font.pixelSize: 28
             font.bold: true
         }
@@ -66,14 +65,14 @@ Item {
             objectName: "queryEmpty"
             anchors.horizontalCenter: parent.horizontalCenter
             text: screen.vm.message
-            color: pal.ink
+            color: Theme.ink
             font.pixelSize: 52
             font.bold: true
         }
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
             text: "在这台机器上办理的事项会显示在这里"
-            color: pal.inkSoft
+            color: Theme.inkSoft
             font.pixelSize: 30
         }
     }
@@ -112,9 +111,9 @@ Item {
 
             Rectangle {
                 anchors { fill: parent; bottomMargin: 14 }
-                radius: pal.radius
-                color: pal.surface
-                border.color: pal.line
+                radius: Theme.radius
+                color: Theme.surface
+                border.color: Theme.line
                 border.width: 2
 
                 Column {
@@ -122,12 +121,12 @@ Item {
                     spacing: 4
                     Row {
                         spacing: 12
-                        Text { text: "办件编号"; color: pal.inkSoft; font.pixelSize: 26; anchors.baseline: number.baseline }
+                        Text { text: "办件编号"; color: Theme.inkSoft; font.pixelSize: 26; anchors.baseline: number.baseline }
                         Text {
                             id: number
                             objectName: "caseNo" + row.index
                             text: row.modelData.caseNo
-                            color: pal.ink
+                            color: Theme.ink
                             font.pixelSize: 38
                             font.bold: true
                         }
@@ -135,7 +134,7 @@ Item {
                     Text {
                         width: parent.width
                         text: row.modelData.items + "　·　" + row.modelData.date
-                        color: pal.ink
+                        color: Theme.ink
                         font.pixelSize: 28
                         elide: Text.ElideRight
                     }
@@ -143,7 +142,7 @@ Item {
                         width: parent.width
                         visible: text !== ""
                         text: row.modelData.detail
-                        color: pal.inkSoft
+                        color: Theme.inkSoft
                         font.pixelSize: 24
                         elide: Text.ElideRight
                     }
@@ -159,7 +158,7 @@ Item {
                         width: 300
                         horizontalAlignment: Text.AlignRight
                         text: row.modelData.status
-                        color: pal.primary
+                        color: Theme.primary
                         font.pixelSize: 32
                         font.bold: true
                         wrapMode: Text.WordWrap
@@ -195,7 +194,7 @@ Item {
         Text {
             anchors.centerIn: parent
             text: "第 " + (list.page + 1) + " / " + list.pages + " 页（共 " + list.count + " 件）"
-            color: pal.inkSoft
+            color: Theme.inkSoft
             font.pixelSize: 28
         }
         BigButton {

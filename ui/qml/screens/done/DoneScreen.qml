@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Shapes
+import "../.."
 
 // The case is saved (on this terminal at least): show the number the resident will be
 // asked for later, and let the receipt carry it home. Printing is the main action until
@@ -7,19 +8,17 @@ import QtQuick.Shapes
 Item {
     id: screen
 
-    property QtObject vm
-
-    KioskTheme { id: pal }
+    property SessionViewModel vm
 
     Rectangle {
         id: tick
         anchors { left: parent.left; top: parent.top; topMargin: 8 }
         width: 120; height: 120; radius: 60
-        color: pal.success
+        color: Theme.success
         Shape {
             anchors.fill: parent
             ShapePath {
-                strokeColor: pal.onDark
+                strokeColor: Theme.onDark
                 strokeWidth: 12
                 fillColor: "transparent"
                 capStyle: ShapePath.RoundCap
@@ -38,24 +37,24 @@ Item {
 
         Text {
             text: "提交成功"
-            color: pal.success
+            color: Theme.success
             font.pixelSize: 52
             font.bold: true
         }
         Row {
             spacing: 16
-            Text { text: "办件编号："; color: pal.inkSoft; font.pixelSize: 32; anchors.baseline: caseNo.baseline }
-            Text { id: caseNo; text: screen.vm.caseNo; color: pal.ink; font.pixelSize: 40; font.bold: true }
+            Text { text: "办件编号："; color: Theme.inkSoft; font.pixelSize: 32; anchors.baseline: caseNo.baseline }
+            Text { id: caseNo; text: screen.vm.caseNo; color: Theme.ink; font.pixelSize: 40; font.bold: true }
         }
         Row {
             spacing: 16
-            Text { text: "办理状态："; color: pal.inkSoft; font.pixelSize: 32; anchors.baseline: status.baseline }
-            Text { id: status; text: screen.vm.caseStatus; color: pal.ink; font.pixelSize: 36; font.bold: true }
+            Text { text: "办理状态："; color: Theme.inkSoft; font.pixelSize: 32; anchors.baseline: status.baseline }
+            Text { id: status; text: screen.vm.caseStatus; color: Theme.ink; font.pixelSize: 36; font.bold: true }
         }
         Text {
             width: parent.width
             text: "请记住办件编号，凭它可以查询办理进度。"
-            color: pal.inkSoft
+            color: Theme.inkSoft
             font.pixelSize: 30
             wrapMode: Text.WordWrap
         }
@@ -66,15 +65,15 @@ Item {
         anchors { left: parent.left; right: parent.right; top: facts.bottom; topMargin: 24 }
         height: visible ? printText.implicitHeight + 36 : 0
         visible: screen.vm.printed || screen.vm.printing || screen.vm.message !== ""
-        radius: pal.radius
-        color: screen.vm.printed || screen.vm.printing ? pal.successSoft : pal.dangerSoft
+        radius: Theme.radius
+        color: screen.vm.printed || screen.vm.printing ? Theme.successSoft : Theme.dangerSoft
         Text {
             id: printText
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 24 }
             text: screen.vm.printing ? "正在打印回执，请稍候……"
                   : screen.vm.printed ? "回执已打印，请从出纸口取走。"
                   : screen.vm.message
-            color: screen.vm.printed || screen.vm.printing ? pal.success : pal.danger
+            color: screen.vm.printed || screen.vm.printing ? Theme.success : Theme.danger
             font.pixelSize: 32
             font.bold: true
             wrapMode: Text.WordWrap

@@ -1,4 +1,5 @@
 import QtQuick
+import "../.."
 
 // 好差评: five faces with words, one tap each. A poor rating (不满意, 非常不满意) opens the
 // reasons and a big digit pad for the phone number the follow-up call (回访) needs; the
@@ -8,14 +9,12 @@ import QtQuick
 Item {
     id: screen
 
-    property QtObject vm
+    property SessionViewModel vm
     property var reasons: []
     property string phone: ""
 
     readonly property int level: vm.ratingLevel
     readonly property bool poor: level === 1 || level === 2
-
-    KioskTheme { id: pal }
 
     function reset() {
         reasons = []
@@ -55,21 +54,21 @@ Item {
             id: title
             anchors { left: parent.left; top: parent.top }
             text: "请您为这次服务打分"
-            color: pal.ink
-            font.pixelSize: pal.titleSize
+            color: Theme.ink
+            font.pixelSize: Theme.titleSize
             font.bold: true
         }
         Rectangle {
             anchors { right: parent.right; verticalCenter: title.verticalCenter }
             width: caseText.implicitWidth + 48
             height: 64
-            radius: pal.radius
-            color: pal.infoSoft
+            radius: Theme.radius
+            color: Theme.infoSoft
             Text {
                 id: caseText
                 anchors.centerIn: parent
                 text: "办件编号 " + screen.vm.ratingCaseNo
-                color: pal.ink
+                color: Theme.ink
                 font.pixelSize: 28
                 font.bold: true
             }
@@ -86,11 +85,14 @@ Item {
                     required property int index
                     readonly property int level: 5 - index
                     objectName: "level" + level
+                    Accessible.role: Accessible.Button
+                    Accessible.name: levelWord.text
+                    Accessible.onPressAction: screen.vm.chooseLevel(tile.level)
                     width: (faces.width - 4 * faces.spacing) / 5
                     height: 236
-                    radius: pal.radius
-                    color: screen.level === level ? pal.infoSoft : tap.pressed ? "#F3F5F8" : pal.surface
-                    border.color: screen.level === level ? pal.primary : pal.line
+                    radius: Theme.radius
+                    color: screen.level === level ? Theme.infoSoft : tap.pressed ? "#F3F5F8" : Theme.surface
+                    border.color: screen.level === level ? Theme.primary : Theme.line
                     border.width: screen.level === level ? 6 : 3
                     Face {
                         anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 24 }
@@ -98,9 +100,10 @@ Item {
                         size: 120
                     }
                     Text {
+                        id: levelWord
                         anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 22 }
                         text: screen.vm.levelWords[tile.index]
-                        color: pal.ink
+                        color: Theme.ink
                         font.pixelSize: 36
                         font.bold: true
                     }
@@ -116,7 +119,7 @@ Item {
         Text {
             anchors { left: parent.left; right: submitGood.left; rightMargin: 24; verticalCenter: submitGood.verticalCenter }
             text: screen.vm.problem ? screen.vm.message : "点一下表情，再点“提交评价”"
-            color: screen.vm.problem ? pal.danger : pal.inkSoft
+            color: screen.vm.problem ? Theme.danger : Theme.inkSoft
             font.pixelSize: 30
             font.bold: screen.vm.problem
             wrapMode: Text.WordWrap
@@ -152,21 +155,21 @@ Item {
                 id: chosenWord
                 anchors { left: smallFace.right; leftMargin: 16; verticalCenter: parent.verticalCenter }
                 text: screen.level > 0 ? screen.vm.levelWords[5 - screen.level] : ""
-                color: pal.ink
+                color: Theme.ink
                 font.pixelSize: 40
                 font.bold: true
             }
             Rectangle {
                 anchors { left: chosenWord.right; leftMargin: 24; right: again.left; rightMargin: 24; top: parent.top; bottom: parent.bottom }
-                radius: pal.radius
-                color: screen.vm.problem ? pal.dangerSoft : "transparent"
-                border.color: pal.danger
+                radius: Theme.radius
+                color: screen.vm.problem ? Theme.dangerSoft : "transparent"
+                border.color: Theme.danger
                 border.width: screen.vm.problem ? 3 : 0
                 Text {
                     objectName: "ratingProblem"
                     anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 16 }
                     text: screen.vm.problem ? screen.vm.message : "请留下手机号码，工作人员会给您回电了解情况"
-                    color: screen.vm.problem ? pal.danger : pal.inkSoft
+                    color: screen.vm.problem ? Theme.danger : Theme.inkSoft
                     font.pixelSize: 28
                     font.bold: screen.vm.problem
                     wrapMode: Text.WordWrap
@@ -191,7 +194,7 @@ Item {
             Text {
                 id: reasonLabel
                 text: "哪里不满意？（可以不选）"
-                color: pal.ink
+                color: Theme.ink
                 font.pixelSize: 30
                 font.bold: true
             }
@@ -205,17 +208,23 @@ Item {
                         required property string modelData
                         readonly property bool on: screen.reasons.indexOf(modelData) >= 0
                         objectName: "reason:" + modelData
+                        Accessible.role: Accessible.CheckBox
+                        Accessible.checkable: true
+                        Accessible.checked: chip.on
+                        Accessible.name: chip.modelData
+                        Accessible.onPressAction: screen.toggle(chip.modelData)
+                        Accessible.onToggleAction: screen.toggle(chip.modelData)
                         width: chipText.implicitWidth + 44
                         height: 60
                         radius: 30
-                        color: on ? pal.primary : pal.surface
-                        border.color: on ? pal.primary : pal.line
+                        color: on ? Theme.primary : Theme.surface
+                        border.color: on ? Theme.primary : Theme.line
                         border.width: 3
                         Text {
                             id: chipText
                             anchors.centerIn: parent
                             text: (chip.on ? "✓ " : "") + chip.modelData
-                            color: chip.on ? pal.onDark : pal.ink
+                            color: chip.on ? Theme.onDark : Theme.ink
                             font.pixelSize: 28
                             font.bold: true
                         }
@@ -242,7 +251,7 @@ Item {
             Text {
                 id: phoneLabel
                 text: "您的手机号码（回电用）"
-                color: pal.ink
+                color: Theme.ink
                 font.pixelSize: 30
                 font.bold: true
             }
@@ -251,14 +260,14 @@ Item {
                 anchors { left: parent.left; right: parent.right; top: phoneLabel.bottom; topMargin: 8 }
                 height: 68
                 radius: 12
-                color: pal.surface
-                border.color: pal.primary
+                color: Theme.surface
+                border.color: Theme.primary
                 border.width: 3
                 Text {
                     objectName: "phoneDisplay"
                     anchors { left: parent.left; leftMargin: 20; verticalCenter: parent.verticalCenter }
                     text: screen.phone === "" ? "请用下面的数字键输入" : screen.spaced(screen.phone)
-                    color: screen.phone === "" ? pal.inkSoft : pal.ink
+                    color: screen.phone === "" ? Theme.inkSoft : Theme.ink
                     font.pixelSize: screen.phone === "" ? 28 : 40
                     font.bold: screen.phone !== ""
                 }
@@ -275,32 +284,36 @@ Item {
                         required property string modelData
                         readonly property bool digit: modelData.length === 1
                         objectName: "key:" + modelData
+                        Accessible.role: Accessible.Button
+                        Accessible.name: key.modelData
+                        Accessible.onPressAction: key.press()
+                        function press(): void {
+                            if (key.digit) {
+                                if (screen.phone.length < 11)
+                                    screen.phone += key.modelData
+                            } else if (key.modelData === "删除") {
+                                screen.phone = screen.phone.slice(0, -1)
+                            } else {
+                                screen.phone = ""
+                            }
+                        }
                         width: (pad.width - 3 * pad.spacing) / 4
                         height: 80
                         radius: 12
-                        color: keyArea.pressed ? pal.infoSoft : digit ? pal.surface : "#E4E8EE"
-                        border.color: pal.line
+                        color: keyArea.pressed ? Theme.infoSoft : digit ? Theme.surface : "#E4E8EE"
+                        border.color: Theme.line
                         border.width: 3
                         Text {
                             anchors.centerIn: parent
                             text: key.modelData
-                            color: pal.ink
+                            color: Theme.ink
                             font.pixelSize: key.digit ? 44 : 32
                             font.bold: true
                         }
                         MouseArea {
                             id: keyArea
                             anchors.fill: parent
-                            onClicked: {
-                                if (key.digit) {
-                                    if (screen.phone.length < 11)
-                                        screen.phone += key.modelData
-                                } else if (key.modelData === "删除") {
-                                    screen.phone = screen.phone.slice(0, -1)
-                                } else {
-                                    screen.phone = ""
-                                }
-                            }
+                            onClicked: key.press()
                         }
                     }
                 }

@@ -1,4 +1,5 @@
 import QtQuick
+import "../.."
 
 // 维护信息: for the technician who drove out because the terminal stopped syncing. The one
 // thing to act on comes first, in a coloured box (green: fine, amber: waiting, red: needs
@@ -8,24 +9,22 @@ import QtQuick
 Item {
     id: screen
 
-    property QtObject vm
+    property SessionViewModel vm
     readonly property var m: vm.maintenance
-
-    KioskTheme { id: pal }
 
     Text {
         id: title
         anchors { left: parent.left; top: parent.top }
         text: "维护信息"
-        color: pal.ink
-        font.pixelSize: pal.titleSize
+        color: Theme.ink
+        font.pixelSize: Theme.titleSize
         font.bold: true
     }
     Text {
         objectName: "maintenanceRefreshedAt"
         anchors { left: title.right; leftMargin: 24; baseline: title.baseline }
         text: "技术人员使用  ·  更新于 " + screen.m.refreshedAt
-        color: pal.inkSoft
+        color: Theme.inkSoft
         font.pixelSize: 26
     }
     BigButton {
@@ -44,8 +43,8 @@ Item {
         id: facts
         anchors { left: parent.left; top: refresh.bottom; topMargin: 20; bottom: parent.bottom }
         width: 500
-        radius: pal.radius
-        color: pal.surface
+        radius: Theme.radius
+        color: Theme.surface
         border.color: "#C9CED6"
         border.width: 1
 
@@ -73,14 +72,14 @@ Item {
                     Text {
                         width: 130
                         text: fact.modelData[0]
-                        color: pal.inkSoft
+                        color: Theme.inkSoft
                         font.pixelSize: 24
                     }
                     Text {
                         objectName: "fact:" + fact.modelData[0]
                         width: 500 - 44 - 130 - 16
                         text: fact.modelData[1]
-                        color: pal.ink
+                        color: Theme.ink
                         font.pixelSize: 24
                         font.bold: true
                         // URLs and versions fill the line; words break where words do.
@@ -105,12 +104,12 @@ Item {
             objectName: "maintenanceDiagnosis"
             width: parent.width
             height: diagnosisText.implicitHeight + 36
-            radius: pal.radius
-            color: screen.m.severity === "ok" ? pal.successSoft
-                   : screen.m.severity === "warning" ? "#FFF4D6" : pal.dangerSoft
+            radius: Theme.radius
+            color: screen.m.severity === "ok" ? Theme.successSoft
+                   : screen.m.severity === "warning" ? "#FFF4D6" : Theme.dangerSoft
             border.width: 3
-            border.color: screen.m.severity === "ok" ? pal.success
-                          : screen.m.severity === "warning" ? "#8A5A00" : pal.danger
+            border.color: screen.m.severity === "ok" ? Theme.success
+                          : screen.m.severity === "warning" ? "#8A5A00" : Theme.danger
 
             Column {
                 id: diagnosisText
@@ -120,8 +119,8 @@ Item {
                     objectName: "maintenanceHeadline"
                     width: parent.width
                     text: screen.m.headline
-                    color: screen.m.severity === "error" ? pal.danger
-                           : screen.m.severity === "ok" ? pal.success : "#4A3000"
+                    color: screen.m.severity === "error" ? Theme.danger
+                           : screen.m.severity === "ok" ? Theme.success : "#4A3000"
                     font.pixelSize: 32
                     font.bold: true
                     wrapMode: Text.WordWrap
@@ -130,7 +129,7 @@ Item {
                     objectName: "maintenanceAction"
                     width: parent.width
                     text: screen.m.action
-                    color: pal.ink
+                    color: Theme.ink
                     font.pixelSize: 24
                     wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 }
@@ -139,8 +138,8 @@ Item {
                     width: parent.width
                     visible: text !== ""
                     text: screen.m.detail
-                    color: pal.inkSoft
-                    font.pixelSize: 20
+                    color: Theme.inkSoft
+                    font.pixelSize: Theme.smallSize
                     wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                     maximumLineCount: 2
                     elide: Text.ElideRight
@@ -153,7 +152,7 @@ Item {
             width: parent.width
             text: screen.m.parked > 0 ? "已搁置 " + screen.m.parked + " 件（多次发送被平台拒绝）"
                                       : "没有搁置的办件"
-            color: screen.m.parked > 0 ? pal.danger : pal.inkSoft
+            color: screen.m.parked > 0 ? Theme.danger : Theme.inkSoft
             font.pixelSize: 26
             font.bold: true
         }
@@ -185,15 +184,15 @@ Item {
                         width: parent.width
                         text: "#" + parkedRow.modelData.id + "  " + parkedRow.modelData.kind
                               + "  ·  已尝试 " + parkedRow.modelData.attempts + " 次"
-                        color: pal.ink
+                        color: Theme.ink
                         font.pixelSize: 24
                         font.bold: true
                     }
                     Text {
                         width: parent.width
                         text: parkedRow.modelData.error
-                        color: pal.inkSoft
-                        font.pixelSize: 20
+                        color: Theme.inkSoft
+                        font.pixelSize: Theme.smallSize
                         wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                         maximumLineCount: 2
                         elide: Text.ElideRight
@@ -208,8 +207,8 @@ Item {
         anchors { left: diagColumn.left; right: diagColumn.right; bottom: parent.bottom }
         visible: screen.m.parked > 0
         text: screen.m.requeueHint
-        color: pal.ink
-        font.pixelSize: 22
+        color: Theme.ink
+        font.pixelSize: Theme.smallSize
         wrapMode: Text.WordWrap
     }
 }

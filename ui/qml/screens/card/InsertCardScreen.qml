@@ -1,14 +1,13 @@
 import QtQuick
 import QtQuick.Shapes
+import "../.."
 
 // Tells the resident to put the ID card on the reader, with a drawing of where it goes:
 // many older residents have never used a reader and look for the place, not the words.
 Item {
     id: screen
 
-    property QtObject vm
-
-    KioskTheme { id: pal }
+    property SessionViewModel vm
 
     // Illustration: the card hovering above the reader, an arrow pointing down.
     Item {
@@ -30,7 +29,7 @@ Item {
                 Text {
                     anchors.centerIn: parent
                     text: "读卡区"
-                    color: pal.onDark
+                    color: Theme.onDark
                     font.pixelSize: 32
                     font.bold: true
                 }
@@ -42,7 +41,7 @@ Item {
             anchors { horizontalCenter: parent.horizontalCenter; bottom: reader.top; bottomMargin: 12 }
             width: 80; height: 70
             ShapePath {
-                fillColor: pal.primary
+                fillColor: Theme.primary
                 strokeColor: "transparent"
                 startX: 24; startY: 0
                 PathLine { x: 56; y: 0 }
@@ -107,7 +106,7 @@ Item {
         Text {
             width: parent.width
             text: "请将身份证放在读卡区"
-            color: pal.ink
+            color: Theme.ink
             font.pixelSize: 52
             font.bold: true
             wrapMode: Text.WordWrap
@@ -115,7 +114,7 @@ Item {
         Text {
             width: parent.width
             text: "照片一面朝上，平放不动，\n读好后会自动进入下一步。"
-            color: pal.inkSoft
+            color: Theme.inkSoft
             font.pixelSize: 32
             lineHeight: 1.2
             wrapMode: Text.WordWrap
@@ -124,15 +123,15 @@ Item {
             width: parent.width
             height: problemText.implicitHeight + 48
             visible: screen.vm.problem
-            radius: pal.radius
-            color: pal.dangerSoft
-            border.color: pal.danger
+            radius: Theme.radius
+            color: Theme.dangerSoft
+            border.color: Theme.danger
             border.width: 3
             Text {
                 id: problemText
                 anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 24 }
                 text: screen.vm.message
-                color: pal.danger
+                color: Theme.danger
                 font.pixelSize: 34
                 font.bold: true
                 wrapMode: Text.WordWrap

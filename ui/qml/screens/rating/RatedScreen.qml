@@ -1,14 +1,13 @@
 import QtQuick
 import QtQuick.Shapes
+import "../.."
 
 // After a rating: a plain thank-you, then home by itself (the view model's timer), so the
 // resident can simply walk away.
 Item {
     id: screen
 
-    property QtObject vm
-
-    KioskTheme { id: pal }
+    property SessionViewModel vm
 
     Column {
         anchors.centerIn: parent
@@ -16,11 +15,11 @@ Item {
         Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
             width: 140; height: 140; radius: 70
-            color: pal.success
+            color: Theme.success
             Shape {
                 anchors.fill: parent
                 ShapePath {
-                    strokeColor: pal.onDark
+                    strokeColor: Theme.onDark
                     strokeWidth: 14
                     fillColor: "transparent"
                     capStyle: ShapePath.RoundCap
@@ -34,14 +33,14 @@ Item {
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
             text: screen.vm.thanks
-            color: pal.success
+            color: Theme.success
             font.pixelSize: 60
             font.bold: true
         }
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
             text: "您的意见会转给相关部门，帮助我们改进服务。"
-            color: pal.inkSoft
+            color: Theme.inkSoft
             font.pixelSize: 32
         }
     }

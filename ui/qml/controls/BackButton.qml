@@ -1,0 +1,10 @@
+import QtQuick
+import ".."
+
+// 返回: one step back, always at the same place (bottom left of the content) on every
+// question page, as the GOV.UK pattern puts its back link.
+BigButton {
+    objectName: "backButton"
+    width: Theme.px(240)
+    text: qsTr("返回")
+}

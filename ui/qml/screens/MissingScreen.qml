@@ -1,0 +1,25 @@
+import QtQuick
+import ".."
+
+// Shown for a step whose screen is not built yet: the resident reads what to do instead of
+// facing a blank page, and a test robot sees the step name in the objectName.
+Item {
+    id: screen
+    property string step: ""
+    objectName: "missingScreen:" + step
+
+    Column {
+        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter }
+        spacing: Theme.spacing
+        Heading {
+            width: parent.width
+            text: qsTr("这一步暂时不能在本机办理")
+        }
+        ProblemBanner {
+            width: parent.width
+            kind: "warning"
+            message: qsTr("本机的这个页面还没有准备好。")
+            nextStep: qsTr("请点“返回首页”，或找工作人员帮您办理。")
+        }
+    }
+}

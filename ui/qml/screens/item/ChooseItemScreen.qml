@@ -1,0 +1,46 @@
+import QtQuick
+import "../.."
+
+// One tap on a tile picks that service and moves on: choosing several at once is a
+// checkbox pattern older residents often miss, so each visit handles one item.
+// (H8's service screens replace this list with categories, search and the 办事指南.)
+Item {
+    id: screen
+
+    property SessionViewModel vm
+
+    Heading {
+        id: title
+        anchors { left: parent.left; top: parent.top }
+        text: qsTr("请点一下您要办理的事项")
+    }
+
+    InfoTag {
+        objectName: "applicant"
+        anchors { right: parent.right; verticalCenter: title.verticalCenter }
+        text: qsTr("申请人 %1　%2").arg(screen.vm.maskedName).arg(screen.vm.maskedId)
+    }
+
+    PagedGrid {
+        id: grid
+        objectName: "itemGrid"
+        anchors {
+            left: parent.left; right: parent.right; top: title.bottom; topMargin: 12
+            bottom: parent.bottom
+        }
+        columns: 2
+        cellHeight: 108
+        unit: qsTr("项")
+        model: screen.vm.items
+        delegate: ChoiceTile {
+            required property var modelData
+            required property int index
+            objectName: "item:" + modelData.code
+            width: GridView.view.cellWidth - 20
+            height: GridView.view.cellHeight - Theme.gap
+            text: modelData.name
+            hint: qsTr("办理 ›")
+            onClicked: screen.vm.choose([modelData.code])
+        }
+    }
+}
