@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.cases import Applicant, Consent, SignedCommitment
+from kiosk.cases import Applicant, Consent, SignedCommitment, applicant_problems
 from kiosk.catalog.model import Bundle, Catalog, Item, Necessity, SelfService
 from kiosk.forms.bundle import applicable_materials, select_items, split
 from kiosk.forms.schema import FieldProblem, item_form, union_form, validate
@@ -82,9 +82,12 @@ def derived_answers(app: Application, today: dt.date) -> dict[str, Any]:
 
 def plan_application(catalog: Catalog, app: Application, calendar: WorkCalendar,
                      today: dt.date) -> Plan:
-    problems: list[FieldProblem] = []
+    # Who applies is checked first and by the rule of their card kind: nothing out of
+    # bounds may reach the store, the outbox or the platform (which would refuse it).
+    persons = person_problems(app.applicant, app.agent, today)
+    problems: list[FieldProblem] = list(persons)
     answers = derived_answers(app, today)
-    problems += [FieldProblem("_answers", p) for p in answer_problems(catalog, app.answers)]
+    problems += _answer_problems(catalog, app.answers)
     bundle: Bundle | None = None
     items: list[Item] = []
     entries = [catalog.get(c) for c in app.codes]
@@ -109,7 +112,7 @@ def plan_application(catalog: Catalog, app: Application, calendar: WorkCalendar,
         return Plan(bundle, (), answers, tuple(problems))
     if not items:
         nothing = FieldProblem("_items", "按您的回答，这件事没有需要办理的事项")
-        return Plan(bundle, (), answers, (nothing,))
+        return Plan(bundle, (), answers, (*persons, nothing))
 
     form = union_form(catalog, items) if len(items) > 1 else item_form(catalog, items[0])
     extra = ("proxy_name", "proxy_id_number") if answers.get("proxy") else ()
@@ -133,6 +136,30 @@ def plan_application(catalog: Catalog, app: Application, calendar: WorkCalendar,
     for p in problems:  # a bundle can raise the same problem once per item
         unique.setdefault(p.message, p)
     return Plan(bundle, tuple(planned), answers, tuple(unique.values()))
+
+
+def person_problems(applicant: Applicant, agent: Applicant | None,
+                    today: dt.date) -> list[FieldProblem]:
+    """The applicant's and the agent's records against the contract's bounds, each problem
+    naming the person and the field (``applicant.address``), never the value."""
+    out = [FieldProblem(f"applicant.{k}", m)
+           for k, m in applicant_problems(applicant, "申请人", today)]
+    if agent is not None:
+        out += [FieldProblem(f"agent.{k}", m)
+                for k, m in applicant_problems(agent, "代办人", today)]
+    return out
+
+
+_ANSWER_ID_MAX = 40  # a question id (the catalog's ident)
+
+
+def _answer_problems(catalog: Catalog, answers: Mapping[str, Any]) -> list[FieldProblem]:
+    """The guide's answer checks, after refusing keys no catalog could hold: its messages
+    name the key, and a megabyte key must not become a megabyte message."""
+    odd = [k for k in answers if not isinstance(k, str) or len(k) > _ANSWER_ID_MAX]
+    if odd:
+        return [FieldProblem("_answers", f"回答中有{len(odd)}项无法识别的内容")]
+    return [FieldProblem("_answers", p) for p in answer_problems(catalog, answers)]
 
 
 def _commitment_problems(catalog: Catalog, app: Application,

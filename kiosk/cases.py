@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from kiosk.materials import MaterialRecord
+from sync import protocol
 
 
 class CaseStatus(StrEnum):
@@ -68,11 +71,76 @@ class Applicant:
     birth_date: str = ""
     address: str = ""
     phone: str = ""
+    card_kind: str = "resident"  # devices.idcard.codes kind; cases stored before it: resident
+
+    def __post_init__(self) -> None:
+        # One spelling (capital X, no spaces) for the store, its lookup hash and the wire.
+        if isinstance(self.id_number, str):
+            object.__setattr__(self, "id_number", self.id_number.strip().upper())
 
     def __repr__(self) -> str:
         return "Applicant(****)"
 
     __str__ = __repr__
+
+
+# What a person's record may hold: the contract's bounds (sync.protocol), so whatever the
+# terminal takes in, the platform takes too. Labels name the field, never the value.
+_LABELS = {"name": "姓名", "id_number": "证件号码", "sex": "性别", "nation_code": "民族",
+           "birth_date": "出生日期", "address": "住址", "phone": "手机号码",
+           "card_kind": "证件类型"}
+
+
+def applicant_problems(person: Applicant, who: str = "申请人",
+                       today: dt.date | None = None) -> list[tuple[str, str]]:
+    """(field, message) for every bound ``person`` breaks, checked before anything is
+    stored: a 50 MB address, a number that is not of its card kind, an impossible date."""
+    from kiosk.identity import CARD_KINDS, id_number_problem
+
+    out: list[tuple[str, str]] = []
+
+    def bad(key: str, words: str) -> None:
+        out.append((key, f"{who}的「{_LABELS[key]}」{words}"))
+
+    for key in _LABELS:
+        if not isinstance(getattr(person, key), str):
+            bad(key, "格式不对，应为文字")
+    if out:
+        return out
+    if not person.name.strip():
+        bad("name", "必须填写")
+    elif len(person.name) > protocol.NAME_MAX:
+        bad("name", f"最多只能有{protocol.NAME_MAX}个字")
+    if person.card_kind not in CARD_KINDS:
+        bad("card_kind", "无法识别")
+    elif len(person.id_number) > 32:  # not worth checking digit by digit
+        bad("id_number", "太长，请核对")
+    else:
+        problem = id_number_problem(person.id_number, today, person.card_kind)
+        if problem:
+            bad("id_number", f"不正确：{problem}")
+    if person.sex and person.sex not in protocol.SEX_WORDS:
+        bad("sex", "应为" + "、".join(protocol.SEX_WORDS) + "之一")
+    if person.nation_code and not (len(person.nation_code) == 2
+                                   and person.nation_code.isascii()
+                                   and person.nation_code.isdigit()):
+        bad("nation_code", "代码应为2位数字")
+    if person.birth_date:
+        try:
+            born = dt.date.fromisoformat(person.birth_date) \
+                if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", person.birth_date) else None
+        except ValueError:
+            born = None
+        if born is None:
+            bad("birth_date", "格式应为“年-月-日”，且日期必须存在")
+        elif born.year < 1880 or born > (today or dt.date.today()):
+            bad("birth_date", "不正确")
+    if len(person.address) > protocol.ADDRESS_MAX:
+        bad("address", f"最多只能有{protocol.ADDRESS_MAX}个字")
+    if person.phone and not (len(person.phone) <= protocol.PHONE_MAX
+                             and person.phone.isascii() and person.phone.isdigit()):
+        bad("phone", f"应为不超过{protocol.PHONE_MAX}位的数字")
+    return out
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -61,12 +60,51 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def cmd_platform_serve(args: argparse.Namespace) -> int:
     from sync.platform.server import Faults, serve
 
-    serve(Path(args.db), host=args.host, port=args.port,
-          faults=Faults(fail_rate=args.fail_rate, garbage_rate=args.garbage_rate,
-                        delay_after_commit_s=args.delay_after_commit,
-                        chaos_rate=args.chaos_rate, hang_s=args.hang),
-          enrol_codes=tuple(args.enrol_code), ssl_certfile=args.tls_cert,
-          ssl_keyfile=args.tls_key)
+    faults = Faults(fail_rate=args.fail_rate, garbage_rate=args.garbage_rate,
+                    delay_after_commit_s=args.delay_after_commit,
+                    chaos_rate=args.chaos_rate, hang_s=args.hang)
+    if faults != Faults() and not args.test_mode:
+        print("error: fault injection (--fail-rate, --chaos-rate, ...) needs --test-mode",
+              file=sys.stderr)
+        return 2
+    if len(args.enrol_code) != len(args.enrol_terminal):
+        print("error: every --enrol-code needs its --enrol-terminal (the one terminal id "
+              "it enrols)", file=sys.stderr)
+        return 2
+    if args.admin_port is not None and args.admin_port == args.port:
+        print("error: --admin-port must differ from --port", file=sys.stderr)
+        return 2
+    if args.test_mode:
+        print("platform: TEST MODE (fault injection and test hooks on): never for a county",
+              file=sys.stderr)
+    serve(Path(args.db), host=args.host, port=args.port, faults=faults,
+          enrol_codes=tuple(zip(args.enrol_code, args.enrol_terminal, strict=True)),
+          ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key, test_mode=args.test_mode,
+          admin_port=args.admin_port, admin_host=args.admin_host)
+    return 0
+
+
+def cmd_platform_account(args: argparse.Namespace) -> int:
+    """Adds a staff account to the platform database; the password comes from the
+    prompt (twice) or, when stdin is not a terminal, from its first line."""
+    import getpass
+
+    from sync.platform.db import PlatformDB
+    from sync.platform.staff import ROLE_LABELS, Staff, StaffError
+
+    if sys.stdin.isatty():
+        password = getpass.getpass(f"password for {args.name}: ")
+        if getpass.getpass("again: ") != password:
+            print("error: the two passwords differ", file=sys.stderr)
+            return 2
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        member = Staff(PlatformDB(Path(args.db))).add(args.name, args.role, password)
+    except StaffError as exc:
+        print(f"error: {exc.detail}", file=sys.stderr)
+        return 2
+    print(f"account {member.name} added: {member.role} ({ROLE_LABELS[member.role]})")
     return 0
 
 
@@ -75,27 +113,22 @@ def cmd_submit(args: argparse.Namespace) -> int:
     entry and tests; the resident path goes through the card reader instead."""
     from kiosk.app import Kiosk
     from kiosk.applications import ApplicationInvalid
-    from kiosk.cases import Applicant
     from kiosk.catalog import CatalogError
+    from kiosk.jsonfile import JsonFileError, read_json_file
     from kiosk.services import SpecError, application_from_spec
 
-    try:
-        spec = json.loads(Path(args.file).read_text(encoding="utf-8"))
-        applicant = Applicant(**spec["applicant"])
-    except FileNotFoundError:
-        print(f"error: {args.file}: no such file", file=sys.stderr)
+    shape = "expected {'applicant': {name, id_number, ...}, 'items': [{code, name}], " \
+            "'form': {...}}"
+    try:  # a directory, a FIFO, a huge or deeply nested file: one line, nothing read whole
+        spec = read_json_file(Path(args.file))
+    except JsonFileError as exc:
+        print(f"error: {args.file}: {exc} ({shape})", file=sys.stderr)
         return 2
-    except (ValueError, KeyError, TypeError) as exc:
-        print(f"error: {args.file}: expected {{'applicant': {{name, id_number, ...}}, "
-              f"'items': [{{code, name}}], 'form': {{...}}}} ({type(exc).__name__}: {exc})",
-              file=sys.stderr)
+    if not isinstance(spec, dict) or not isinstance(spec.get("applicant"), dict):
+        print(f"error: {args.file}: {shape}", file=sys.stderr)
         return 2
-    from kiosk.identity import id_number_problem
-
-    problem = id_number_problem(applicant.id_number)
-    if problem:
-        print(f"error: {args.file}: applicant.id_number: {problem}", file=sys.stderr)
-        return 2
+    # The applicant (bounds, number by its card kind) is checked with the rest of the
+    # application below, before anything is stored.
     cfg = config_from_args(args)
     kiosk = Kiosk.open(cfg)
     try:  # the same path as the touch screens: catalog, form checks, bundle split
@@ -262,9 +295,28 @@ def build_parser() -> argparse.ArgumentParser:
                     help="share of requests hit by a random fault (5xx, reset, hang, garbage...)")
     ps.add_argument("--hang", type=float, default=30.0, help="seconds a 'hang' fault holds")
     ps.add_argument("--enrol-code", action="append", default=[],
-                    help="accept this one-time enrolment code (repeatable)")
+                    help="accept this one-time enrolment code (repeatable, each with its "
+                         "--enrol-terminal)")
+    ps.add_argument("--enrol-terminal", action="append", default=[],
+                    help="the terminal id the matching --enrol-code is for")
+    ps.add_argument("--admin-port", type=int,
+                    help="serve the staff routes (/api/v1/admin) on this port only")
+    ps.add_argument("--admin-host", default="127.0.0.1",
+                    help="address of the staff listener (default 127.0.0.1)")
+    ps.add_argument("--test-mode", action="store_true",
+                    help="enable fault injection and test hooks (tests only)")
     ps.add_argument("--tls-cert", help="serve https with this certificate (PEM)")
     ps.add_argument("--tls-key", help="the certificate's private key (PEM)")
+    pa = psub.add_parser("account", help="staff accounts of the platform")
+    pasub = pa.add_subparsers(dest="account_command", required=True, metavar="ACTION")
+    pad = pasub.add_parser("add", help="add a staff account (password from the prompt or "
+                                       "the first line of stdin)")
+    pad.set_defaults(func=cmd_platform_account)
+    pad.add_argument("name")
+    pad.add_argument("--role", required=True,
+                     choices=["admin", "clerk", "technician", "readonly"],
+                     help="admin 管理员, clerk 受理/审核, technician 技术员, readonly 只读")
+    pad.add_argument("--db", default="platform.sqlite3")
     sp = add("submit", cmd_submit, "queue a case from a JSON file")
     sp.add_argument("file")
     sp = add("queue", cmd_queue, "show the outbox")

@@ -118,15 +118,15 @@ def cmd_guide(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from kiosk.app import Kiosk
     from kiosk.cli import config_from_args
-    from kiosk.forms.validators import check_id_number
-    from kiosk.status import by_id_number, by_number
+    from kiosk.status import by_id_number, by_number, id_number_query
 
     kiosk = Kiosk.open(config_from_args(args))
     try:
         client = None if args.offline else kiosk.client
         query = args.query.strip()
-        if len(query) == 18 and check_id_number(query) is None:
-            answer = by_id_number(kiosk.store, client, query.upper())
+        id_number = id_number_query(query)  # any card kind, 15-character 永久居留证 too
+        if id_number is not None:
+            answer = by_id_number(kiosk.store, client, id_number)
         else:
             answer = by_number(kiosk.store, client, query)
     finally:

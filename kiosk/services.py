@@ -17,10 +17,12 @@ from kiosk.applications import (
     ApplicationInvalid,
     Plan,
     PlannedCase,
+    person_problems,
     plan_application,
 )
 from kiosk.cases import Applicant, Case, CaseItem, Consent
 from kiosk.catalog.model import Bundle, Catalog, Item
+from kiosk.identity import card_kind_of, normalize_id_number
 from kiosk.materials import MaterialDecl, MaterialRecord, MaterialStatus
 from kiosk.signature import Signature, render_png
 from kiosk.store import Store
@@ -121,6 +123,9 @@ def application_from_spec(catalog: Catalog, spec: object, base_dir: Path) -> App
         raise SpecError("expected a JSON object")
     applicant = _person(spec.get("applicant"), "applicant")
     agent = _person(spec["agent"], "agent") if spec.get("agent") else None
+    persons = person_problems(applicant, agent, dt.date.today())
+    if persons:  # before reading photos or prefilling forms with an oversized record
+        raise ApplicationInvalid(tuple(persons))
     for key in ("items", "materials", "photos", "form", "answers"):
         want = list if key == "items" else dict
         if not isinstance(spec.get(key, want()), want):
@@ -179,10 +184,15 @@ def application_from_spec(catalog: Catalog, spec: object, base_dir: Path) -> App
 
 
 def _person(raw: object, key: str) -> Applicant:
-    fields = ("name", "id_number", "sex", "nation_code", "birth_date", "address", "phone")
+    """The person as the file gives them; without ``card_kind``, the kind the number's form
+    implies (a 居住证 or 永久居留证 number is not refused as a bad resident number). The
+    bounds are checked with the rest of the application (``plan_application``)."""
+    fields = ("name", "id_number", "sex", "nation_code", "birth_date", "address", "phone",
+              "card_kind")
     if not isinstance(raw, dict) or not isinstance(raw.get("name"), str) \
             or not isinstance(raw.get("id_number"), str) \
             or any(k not in fields or not isinstance(v, str) for k, v in raw.items()):
         raise SpecError(f"{key}: expected {{name, id_number, ...}} with text values "
                         f"(known keys: {', '.join(fields)})")
-    return Applicant(**raw)
+    kind = raw.get("card_kind") or card_kind_of(normalize_id_number(raw["id_number"]))
+    return Applicant(**{**raw, "card_kind": kind})

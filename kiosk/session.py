@@ -83,7 +83,7 @@ class SessionView:
 def applicant_from_card(card: IdCard) -> Applicant:
     return Applicant(name=card.name, id_number=card.id_number, sex=card.sex,
                      nation_code=card.nation_code, birth_date=card.birth_date.isoformat(),
-                     address=card.current_address)
+                     address=card.current_address, card_kind=card.card_type)
 
 
 def card_problem(card: IdCard, today: dt.date) -> str | None:

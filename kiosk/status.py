@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kiosk.cases import STATUS_WORDS, Case, CaseStatus
-from kiosk.identity import mask_id_number, mask_name
+from kiosk.identity import id_number_problem, mask_id_number, mask_name, normalize_id_number
 from kiosk.materials import MaterialStatus
 from kiosk.store import Store
 from sync.client import PlatformClient, PlatformError
@@ -124,5 +124,16 @@ def by_number(store: Store, client: PlatformClient | None, payload: str) -> Stat
 
 
 def by_id_number(store: Store, client: PlatformClient | None, id_number: str) -> StatusAnswer:
-    """All of a resident's cases on this terminal (the card was read, so it is them)."""
-    return _answer(store, client, store.cases_for(id_number))
+    """All of a resident's cases on this terminal (the card was read, so it is them).
+
+    The number is looked up in the spelling the store keys its hash on, whatever the card
+    kind: a 永久居留证 number typed in small letters finds the cases its card made."""
+    return _answer(store, client, store.cases_for(normalize_id_number(id_number)))
+
+
+def id_number_query(text: str) -> str | None:
+    """The identity number in a typed query — of any card kind the reader accepts, the
+    15-character 永久居留证 included — or None when the text is something else (a case
+    number, a QR payload)."""
+    n = normalize_id_number(text)
+    return n if len(n) in (15, 18) and id_number_problem(n) is None else None

@@ -7,9 +7,22 @@ fails when the checked-in document and the code drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from sync.signing import TERMINAL_HEADER
 
@@ -30,6 +43,49 @@ INLINE_MAX_BYTES = CHUNK_SIZE
 INLINE_MAX_FILES = 32
 INLINE_MAX_JSON = 1024 * 1024
 INLINE_MAX_BODY = INLINE_MAX_FILES * (INLINE_MAX_BYTES + 1024) + INLINE_MAX_JSON
+
+# Field bounds (contract 1.4). The terminal refuses the same values where they are typed or
+# read (kiosk.cases.applicant_problems, the catalog's field schemas), so nothing a terminal
+# queues is refused here, and nothing over-long reaches the platform's store.
+NAME_MAX = 60  # the longest name a card holds: a 2017 永久居留证's 60-character English name
+ADDRESS_MAX = 120  # a card's address is 35 characters; a typed one stays on two lines
+PHONE_MAX = 11
+SEX_WORDS = ("男", "女", "未知", "未说明")  # devices.idcard.model.SEX_NAMES, as the card says
+FORM_KEY = r"^[a-z][a-z0-9_]{0,39}$"  # a catalog field id
+FORM_VALUE_MAX_CHARS = 500  # the longest text a catalog field may allow (free-text reasons)
+FORM_NUMBER_MAX = 10**9  # |number| a catalog field may allow
+FORM_MAX_KEYS = 100
+FORM_MAX_BYTES = 32 * 1024  # the form's JSON (UTF-8); every catalog field at its longest is ~7 KB
+ITEMS_MAX = 50
+ATTACHMENTS_MAX = 200
+
+# Identity documents a terminal's reader accepts (devices.idcard.codes card kinds) and the
+# form of each one's number. The terminal applies the full rules (check character, birth
+# date, region) from devices.idcard.validation; the contract states the forms.
+CardKind = Literal["resident", "hk_mo_tw_permit", "foreign_permanent_2017",
+                   "foreign_permanent_2023", "social_security"]
+_DATE8 = r"(18|19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])"
+ID_NUMBER_FORMS: dict[str, str] = {
+    "resident": rf"^[1-6][0-9]{{5}}{_DATE8}[0-9]{{3}}[0-9X]$",  # GB 11643 公民身份号码
+    "social_security": rf"^[1-6][0-9]{{5}}{_DATE8}[0-9]{{3}}[0-9X]$",  # 社会保障号码 = the same
+    "hk_mo_tw_permit": rf"^8[123]0000{_DATE8}[0-9]{{3}}[0-9X]$",  # 港澳台居民居住证
+    "foreign_permanent_2023": r"^9[0-9]{16}[0-9X]$",  # 外国人永久居留身份证 (2023)
+    "foreign_permanent_2017": r"^[A-Z]{3}[0-9]{12}$",  # 外国人永久居留身份证 (2017)
+}
+ID_NUMBER = r"^([0-9]{17}[0-9X]|[A-Z]{3}[0-9]{12})$"
+
+
+def card_kind_of(number: str) -> str:
+    """The kind a number's first characters say it is (resident and 社保卡 share a form: the
+    resident ID): what a pre-1.4 terminal, which sent no ``card_kind``, meant, and whose
+    rule a typed number is checked by — a mistyped 居住证 number is told about as one."""
+    if number[:3].isascii() and number[:3].isalpha():
+        return "foreign_permanent_2017"
+    if len(number) == 18 and number.startswith("9"):
+        return "foreign_permanent_2023"
+    if number[:2] in ("81", "82", "83"):
+        return "hk_mo_tw_permit"
+    return "resident"
 
 
 
@@ -101,13 +157,45 @@ class ItemRef(BaseModel):
 
 
 class Applicant(BaseModel):
-    name: str = Field(min_length=1, max_length=100)
-    id_number: str = Field(min_length=6, max_length=32)
-    sex: str = ""
-    nation_code: str = ""
-    birth_date: str = ""
-    address: str = ""
-    phone: str = ""
+    """Who a case is for (or, as ``agent``, who acted): as read from the identity card."""
+
+    name: str = Field(min_length=1, max_length=NAME_MAX)
+    id_number: str = Field(
+        pattern=ID_NUMBER, description="in the form of its card_kind: resident and "
+        "social_security: GB 11643 (18, province 11–65); hk_mo_tw_permit: 18 beginning "
+        "810000/820000/830000; foreign_permanent_2023: 18 beginning 9; "
+        "foreign_permanent_2017: 3 letters and 12 digits")
+    card_kind: CardKind = Field(
+        default="resident", description="1.4: the document the number is from; absent "
+        "(older terminals): the kind the number's form implies")
+    sex: str = Field(default="", pattern="^(" + "|".join(SEX_WORDS) + ")?$")
+    nation_code: str = Field(default="", pattern=r"^([0-9]{2})?$", description="GB 3304 code")
+    birth_date: str = Field(default="", pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")
+    address: str = Field(default="", max_length=ADDRESS_MAX)
+    phone: str = Field(default="", pattern=r"^[0-9]*$", max_length=PHONE_MAX)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kind_from_number(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("card_kind") is None \
+                and isinstance(data.get("id_number"), str):
+            return {**data, "card_kind": card_kind_of(data["id_number"])}
+        return data
+
+    @model_validator(mode="after")
+    def _number_fits_kind(self) -> Applicant:
+        # Never the value itself in the message: it goes into the 422 answer and logs.
+        if not re.fullmatch(ID_NUMBER_FORMS[self.card_kind], self.id_number):
+            raise ValueError(f"id_number does not have the form of a {self.card_kind} number")
+        return self
+
+
+FormValue = Annotated[
+    Annotated[str, StringConstraints(max_length=FORM_VALUE_MAX_CHARS)] | StrictBool
+    | Annotated[StrictInt, Field(ge=-FORM_NUMBER_MAX, le=FORM_NUMBER_MAX)]
+    | Annotated[StrictFloat, Field(ge=-FORM_NUMBER_MAX, le=FORM_NUMBER_MAX, allow_inf_nan=False)]
+    | None, Field(description=f"text of at most {FORM_VALUE_MAX_CHARS} characters, a "
+                              f"boolean, or a number within ±{FORM_NUMBER_MAX}")]
 
 
 class MaterialIn(BaseModel):
@@ -141,20 +229,32 @@ class CommitmentIn(BaseModel):
 class SubmissionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    terminal_id: str
+    terminal_id: str = Field(pattern=TERMINAL_ID)
     region_code: str = Field(pattern=REGION_CODE)
-    local_no: str
-    submitted_at: str
-    items: list[ItemRef] = Field(min_length=1)
+    local_no: str = Field(min_length=1, max_length=100)
+    submitted_at: str = Field(max_length=40)
+    items: list[ItemRef] = Field(min_length=1, max_length=ITEMS_MAX)
     applicant: Applicant
-    form: dict[str, Any] = Field(default_factory=dict)
-    attachments: list[AttachmentRef] = Field(default_factory=list)
-    bundle_no: str | None = Field(default=None, description="一件事: links per-item cases")
-    agent_id: str | None = None
+    form: dict[Annotated[str, StringConstraints(pattern=FORM_KEY)], FormValue] = Field(
+        default_factory=dict, max_length=FORM_MAX_KEYS,
+        description=f"the answers by catalog field id; at most {FORM_MAX_KEYS} keys and "
+                    f"{FORM_MAX_BYTES} bytes of JSON (UTF-8) in all")
+    attachments: list[AttachmentRef] = Field(default_factory=list, max_length=ATTACHMENTS_MAX)
+    bundle_no: str | None = Field(default=None, max_length=100,
+                                  description="一件事: links per-item cases")
+    agent_id: str | None = Field(default=None, max_length=128)
     agent: Applicant | None = Field(default=None, description="帮办代办: who acted")
     materials: list[MaterialIn] = Field(default_factory=list, max_length=200)
     commitments: list[CommitmentIn] = Field(default_factory=list, max_length=50)
     consent_notice_version: str | None = Field(default=None, max_length=40)
+
+    @field_validator("form")
+    @classmethod
+    def _form_size(cls, form: dict[str, Any]) -> dict[str, Any]:
+        size = len(json.dumps(form, ensure_ascii=False, separators=(",", ":")).encode())
+        if size > FORM_MAX_BYTES:
+            raise ValueError(f"form is {size} bytes of JSON; at most {FORM_MAX_BYTES}")
+        return form
 
 
 class SubmissionAck(BaseModel):

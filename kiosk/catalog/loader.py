@@ -39,6 +39,7 @@ from kiosk.catalog.model import (
     TimeLimit,
 )
 from kiosk.guide.rules import rule_problems
+from sync.protocol import FORM_NUMBER_MAX, FORM_VALUE_MAX_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -115,11 +116,58 @@ def parse_catalog(data: Any, file: str, schema: Mapping[str, Any] | None = None)
 
 
 def _reason(e: jsonschema.ValidationError) -> str:
+    bound = _missing_bound(e)
+    if bound:
+        return bound
     msg = str(e.message)
     if e.validator == "oneOf" and e.context:
         best = min(e.context, key=lambda c: len(c.message))
         msg = f"not a valid rule ({best.message})"
     return msg if len(msg) <= 300 else msg[:297] + "..."
+
+
+def _missing_bound(e: jsonschema.ValidationError) -> str | None:
+    """The words for a field schema without its bound: the schema's own message ("'maxLength'
+    is a required property", "not valid under any of the given schemas") does not say why."""
+    path = list(e.absolute_path)
+    if len(path) != 3 or path[0] != "fields" or path[2] != "schema" \
+            or e.validator not in ("required", "anyOf") or not isinstance(e.instance, dict):
+        return None
+    if e.instance.get("type") == "string":
+        return (f"text field without a length bound: add schema.maxLength (1 to "
+                f"{FORM_VALUE_MAX_CHARS}); every field is bounded so the form, the terminal and "
+                "the platform refuse the same over-long answer")
+    return (f"number field without a range: add schema.maximum and schema.minimum (or "
+            f"exclusiveMinimum), within ±{FORM_NUMBER_MAX}; every field is bounded so the "
+            "form, the terminal and the platform refuse the same value")
+
+
+def _bound_problems(fid: str, schema: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Bounds the contract cannot carry, or that contradict each other. A catalog shipped
+    with a laxer schema beside it still may not promise more than the platform accepts."""
+    out: list[tuple[str, str]] = []
+    p = f"$.fields.{fid}.schema"
+    longest, shortest = schema.get("maxLength"), schema.get("minLength", 0)
+    if isinstance(longest, int):
+        if longest > FORM_VALUE_MAX_CHARS:
+            out.append((f"{p}.maxLength", f"{longest} is more than the contract's "
+                                          f"{FORM_VALUE_MAX_CHARS} characters per form value"))
+        if isinstance(shortest, int) and shortest > longest:
+            out.append((f"{p}.minLength", f"{shortest} is more than maxLength {longest}"))
+        enum = schema.get("enum")
+        too_long = [v for v in (enum if isinstance(enum, list) else [])
+                    if isinstance(v, str) and len(v) > longest]
+        if too_long:
+            out.append((f"{p}.enum", f"option {too_long[0]!r} is longer than maxLength "
+                                     f"{longest}"))
+    top = schema.get("maximum")
+    low = schema.get("minimum", schema.get("exclusiveMinimum"))
+    for key, v in (("maximum", top), ("minimum", low)):
+        if isinstance(v, int | float) and abs(v) > FORM_NUMBER_MAX:
+            out.append((f"{p}.{key}", f"{v} is beyond the contract's ±{FORM_NUMBER_MAX}"))
+    if isinstance(top, int | float) and isinstance(low, int | float) and low > top:
+        out.append((f"{p}.maximum", f"{top} is below the minimum {low}"))
+    return out
 
 
 def _reference_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -130,6 +178,7 @@ def _reference_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
             jsonschema.Draft202012Validator.check_schema(f["schema"])
         except jsonschema.SchemaError as exc:
             out.append((f"$.fields.{fid}.schema", f"not a valid JSON Schema: {exc.message}"))
+        out += _bound_problems(fid, f["schema"])
         prefill = f.get("prefill", "")
         if prefill.startswith("ecert:"):
             mat = prefill.split(":")[1]

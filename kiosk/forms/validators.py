@@ -31,11 +31,10 @@ def luhn_ok(digits: str) -> bool:
 
 
 def check_id_number(value: str, today: dt.date | None = None) -> str | None:
-    """GB 11643, via kiosk.identity; adds the province check a typo most often breaks."""
-    problem = id_number_problem(value, today)
-    if problem is None and value.strip()[:2] not in _PROVINCES:
-        return "身份证号码的地区代码不正确"
-    return problem
+    """The idnumber widget's check: the number by the rule of the card kind its form
+    implies (kiosk.identity) — a 居住证 (81/82/83…) or 永久居留证 (9…, or 3 letters and 12
+    digits) number is checked as one, not refused as a citizen number with a bad region."""
+    return id_number_problem(value, today)
 
 
 def check_mobile(value: str, today: dt.date | None = None) -> str | None:

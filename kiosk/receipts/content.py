@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.cases import STATUS_WORDS, Case
-from kiosk.identity import mask_id_number, mask_name
+from kiosk.identity import id_label, mask_id_number, mask_name
 from kiosk.materials import HANDED_IN, MaterialStatus
 from kiosk.materials import STATUS_WORDS as MATERIAL_WORDS
 from kiosk.receipts.pdf import Line
@@ -53,7 +53,8 @@ def receipt_lines(case: Case, ctx: ReceiptContext, printed_at: dt.datetime,
             out.append(Line(f"· {'、'.join(it.name for it in s.items)}"))
             out.append(Line(f"  {s.display_no}", 8.5, keep=True))
     out.append(Line(f"申请人：{mask_name(case.applicant.name)}"))
-    out.append(Line(f"身份证号：{mask_id_number(case.applicant.id_number)}"))
+    out.append(Line(f"{id_label(case.applicant.card_kind)}："
+                    f"{mask_id_number(case.applicant.id_number)}"))
     if case.agent is not None:
         out.append(Line(f"代办人：{mask_name(case.agent.name)}"
                         f"（{mask_id_number(case.agent.id_number)}）"))

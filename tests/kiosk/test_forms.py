@@ -63,7 +63,24 @@ def test_id_number_uses_gb11643_and_the_province_code() -> None:
     good = make_id("42010219440105002")
     wrong = good[:-1] + ("0" if good[-1] != "0" else "1")
     assert "校验" in (check_id_number(wrong) or "")
-    assert check_id_number(make_id("99010219440105002")) == "身份证号码的地区代码不正确"
+    assert check_id_number(make_id("16010219440105002")) == "身份证号码的地区代码不正确"
+
+
+@pytest.mark.parametrize("number, kind_words", [
+    (make_id("81000019900215002"), None),  # 港澳台居民居住证
+    (make_id("93268219850101001"), None),  # 外国人永久居留身份证 2023
+    ("USA310085020012", None),  # 外国人永久居留身份证 2017
+    ("usa310085020012", None),  # typed in small letters
+    (make_id("81000019900215002")[:-1] + "Z", "居住证号码应为18位"),
+    (make_id("81100019900215002"), "居住证号码应以810000"),
+    (make_id("93268219850101001")[:-1] + "Z", "永久居留身份证号码应为以9开头的18位号码"),
+    ("USA31008502001", "永久居留证号码应为3个字母加12位数字"),
+])
+def test_id_number_is_checked_by_the_card_kind_its_form_implies(
+        number: str, kind_words: str | None) -> None:
+    problem = check_id_number(number)
+    assert problem is None if kind_words is None else kind_words in (problem or "")
+    assert number not in (problem or "")
 
 
 @settings(max_examples=200)

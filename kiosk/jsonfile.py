@@ -1,0 +1,83 @@
+"""Reading a JSON file someone hands the terminal (``kiosk submit FILE``) within bounds.
+
+The file may be anything a path can name: a directory, a FIFO nobody writes to, a device,
+a 5 GB log, a JSON bomb nested a million deep. Each is refused in one line before it is
+read whole or parsed, so a mistyped path can neither hang the command nor exhaust memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+MAX_BYTES = 1024 * 1024  # a submit file names its photos; it does not carry them
+MAX_DEPTH = 32  # {applicant: {...}, materials: {REF: {...}}} is 3 deep
+
+
+class JsonFileError(ValueError):
+    """The file cannot be taken; the message (one line, no file content) says why."""
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def read_json_file(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """The parsed JSON of ``path``; JsonFileError when it is not a regular UTF-8 JSON file
+    of at most ``max_bytes`` nested at most ``max_depth`` deep."""
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer must not wait for one.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except FileNotFoundError:
+        raise JsonFileError("no such file") from None
+    except OSError as exc:
+        raise JsonFileError(f"cannot open it ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise JsonFileError(f"{_kind(st.st_mode)}, not a JSON file")
+        if st.st_size > max_bytes:
+            raise JsonFileError(f"{st.st_size} bytes; a JSON file here may be at most "
+                                f"{max_bytes} bytes")
+        data = fh.read(max_bytes + 1)  # it may have grown since fstat
+    if len(data) > max_bytes:
+        raise JsonFileError(f"more than {max_bytes} bytes; a JSON file here may be at most "
+                            f"{max_bytes} bytes")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise JsonFileError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonFileError(f"not valid JSON: {exc.msg} at line {exc.lineno} column "
+                            f"{exc.colno}") from None
+    except RecursionError:
+        raise JsonFileError(f"nested too deeply; at most {max_depth} levels") from None
+    if depth(value) > max_depth:
+        raise JsonFileError(f"nested too deeply; at most {max_depth} levels")
+    return value
+
+
+def depth(value: Any) -> int:
+    """How many arrays/objects deep ``value`` goes (a scalar is 0); no recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, dict | list):
+            d += 1
+            deepest = max(deepest, d)
+            stack += [(c, d) for c in (v.values() if isinstance(v, dict) else v)]
+    return deepest
