@@ -22,8 +22,10 @@ from kiosk.applications import Application
 from kiosk.cases import STATUS_WORDS, Applicant, Case, CaseItem
 from kiosk.catalog import Catalog, CatalogError, CatalogKeeper
 from kiosk.catalog.loader import parse_catalog
+from kiosk.catalog.search import SearchIndex
 from kiosk.config import Config
 from kiosk.crypto import DataKey
+from kiosk.flow import ResidentFlow
 from kiosk.maintenance import MaintenanceView, maintenance_view, read_identity
 from kiosk.provision import platform_client, sync_worker
 from kiosk.ratings import Level, Rating, RatingInvalid, submit_rating
@@ -37,7 +39,7 @@ from kiosk.session import (
     ResidentSession,
     Step,
 )
-from kiosk.store import Store
+from kiosk.store import Store, StoreError
 from kiosk.workdays import WorkCalendar
 from sync.client import PlatformClient
 from sync.outbox import DrainResult, OutboxWorker
@@ -83,6 +85,11 @@ class Kiosk:
     session: ResidentSession = field(default_factory=ResidentSession)
     catalogs: CatalogKeeper | None = field(default=None, repr=False)
     calendar: WorkCalendar = field(default_factory=WorkCalendar.load, repr=False)
+    _flow: ResidentFlow | None = field(default=None, init=False, repr=False)
+    _search: tuple[Catalog, SearchIndex] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.session.on_end = self._visit_ended
 
     @classmethod
     def open(cls, cfg: Config, devices: Devices | None = None) -> Kiosk:
@@ -115,6 +122,35 @@ class Kiosk:
         return self.catalogs.get()
 
     @property
+    def search_index(self) -> SearchIndex:
+        """Built once per catalog (pinyin of every name is the slow part)."""
+        catalog = self.catalog
+        if self._search is None or self._search[0] is not catalog:
+            self._search = (catalog, SearchIndex(catalog))
+        return self._search[1]
+
+    @property
+    def flow(self) -> ResidentFlow:
+        """The resident flow of issue 13 (kiosk.flow): the screens follow ``flow.screen()``."""
+        if self._flow is None:
+            self._flow = ResidentFlow(self)
+        return self._flow
+
+    def end_visit(self, reason: str = "home") -> None:
+        """返回首页, 退出, the idle timeout, a skipped rating: one way out. The resident's
+        drafts are wiped, the flow's visit and the legacy session emptied."""
+        log.info("visit ended (%s)", reason)
+        self.session.end()  # calls _visit_ended
+
+    def _visit_ended(self) -> None:
+        try:
+            self.store.wipe_resident_drafts()
+        except StoreError:
+            log.error("resident drafts could not be wiped at the end of a visit")
+        if self._flow is not None:
+            self._flow.reset()
+
+    @property
     def items(self) -> tuple[CaseItem, ...]:
         return tuple(CaseItem(i.code, i.name) for i in self.catalog.items)
 
@@ -127,7 +163,11 @@ class Kiosk:
     # The resident flow ------------------------------------------------------------------
 
     def start_visit(self, purpose: Purpose = Purpose.SERVICE) -> None:
-        self.session.end()
+        # Legacy (ui/viewmodels.py); the flow's start is ``flow.start(purpose)``. A new
+        # visit is not a way out: a draft saved before a power cut stays to be resumed.
+        self.session.reset()
+        if self._flow is not None:
+            self._flow.reset()
         self.session.view.step = Step.INSERT_CARD
         self.session.view.message = INSERT_CARD_PROMPT
         self.session.view.items = list(self.items)
@@ -394,5 +434,4 @@ class Kiosk:
 
     def idle_timeout(self) -> None:
         """The idle timer ran out: nothing of this resident may wait for the next person."""
-        self.store.wipe_resident_drafts()
-        self.session.end()
+        self.end_visit("idle")

@@ -8,6 +8,7 @@ for the next person at the terminal.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,9 @@ RATING_THANKS = "感谢您的评价"
 
 
 class Step(StrEnum):
+    """The screens of the legacy single view model (ui/viewmodels.py). The resident flow
+    of issue 13 is ``kiosk.flow.Step``; these names go once the UI has moved onto it."""
+
     HOME = "home"
     INSERT_CARD = "insert_card"
     CHOOSE_ITEM = "choose_item"
@@ -105,6 +109,8 @@ class ResidentSession:
     # in the view, so the screens only ever hold numbers and words.
     query_case_ids: list[str] = field(default_factory=list)
     rating_case_id: str | None = None
+    on_end: Callable[[], None] | None = field(default=None, repr=False, compare=False)
+    """Set by the Kiosk: what else every way out must empty (drafts, the flow's visit)."""
 
     def on_card(self, status: CardStatus, today: dt.date) -> bool:
         """Applies a reader status; True when an identity was taken from the card."""
@@ -133,6 +139,15 @@ class ResidentSession:
             self.view.step = Step.CHOOSE_ITEM
 
     def end(self) -> None:
+        """A way out (返回首页, 退出, idle timeout): nothing of the resident stays, here or
+        (through ``on_end``) in the saved drafts and the flow."""
+        self.reset()
+        if self.on_end is not None:
+            self.on_end()
+
+    def reset(self) -> None:
+        """Empties the session without ending the visit's drafts (a new visit starting:
+        a draft saved before a power cut must still be there to resume)."""
         self.applicant = None
         self.case = None
         self.answers = {}
