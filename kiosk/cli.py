@@ -232,11 +232,20 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     kiosk = Kiosk.open(config_from_args(args))
     try:
-        for p in load_frontend().screenshots(kiosk, Path(args.outdir)):
+        if not args.audit:
+            for p in load_frontend().screenshots(kiosk, Path(args.outdir)):
+                print(p)
+            return 0
+        paths, violations, summary = load_frontend().audit(kiosk, Path(args.outdir),
+                                                           args.rules)
+        for p in paths:
             print(p)
+        for line in violations:
+            print(line)
+        print(summary)
+        return 1 if violations else 0
     finally:
         kiosk.close()
-    return 0
 
 
 def cmd_mock(args: argparse.Namespace) -> int:
@@ -338,6 +347,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help="80 mm thermal roll (default) or A4")
     sp = add("screenshots", cmd_screenshots, "render every screen to PNG offscreen")
     sp.add_argument("outdir")
+    sp.add_argument("--audit", action="store_true",
+                    help="measure every screen against the 适老化 rules (sizes, text, "
+                         "contrast from the pixels, names); exit 1 on any violation")
+    sp.add_argument("--rules", choices=["normal", "elder"], default="normal",
+                    help="with --audit: the normal limits or 长辈模式's")
     mk = sub.add_parser("mock", help="drive the mock devices from another shell")
     mk.add_argument("--data-dir")
     msub = mk.add_subparsers(dest="device", required=True, metavar="DEVICE")

@@ -30,6 +30,12 @@ class Frontend(Protocol):
         """Renders every screen the front end has to PNGs in ``outdir``."""
         ...
 
+    def audit(self, kiosk: Kiosk, outdir: Path, rules: str = "normal"
+              ) -> tuple[list[Path], list[str], str]:
+        """Renders every screen like ``screenshots`` and measures each against the 适老化
+        rules (``normal`` or ``elder``): the PNGs, one line per violation, a summary."""
+        ...
+
 
 class FrontendMissing(RuntimeError):
     pass

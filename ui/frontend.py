@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -168,18 +169,33 @@ class QtFrontend:
             raise RuntimeError(f"could not save a screenshot to {out}")
         return out
 
-    def screenshots(self, kiosk: Kiosk, outdir: Path) -> list[Path]:
+    def screenshots(self, kiosk: Kiosk, outdir: Path,
+                    on_screen: Callable[[str, QQuickWindow], None] | None = None
+                    ) -> list[Path]:
+        """Every sample screen to a PNG; ``on_screen(name, window)`` (if given) runs while
+        that screen is still on view: the hook ``kiosk screenshots --audit`` uses."""
         paths: list[Path] = []
         try:
             for name, view in sample_views(kiosk):
                 kiosk.session.end()
                 kiosk.session.view = view
                 paths.append(self.screenshot(kiosk, outdir / f"{name}.png"))
+                if on_screen is not None and self._window is not None:
+                    on_screen(name, self._window)  # audit hook (H7)
         finally:
             kiosk.session.end()
             if self._vm is not None:
                 self._vm.refresh()
         return paths
+
+    def audit(self, kiosk: Kiosk, outdir: Path, rules: str = "normal"
+              ) -> tuple[list[Path], list[str], str]:
+        """``kiosk screenshots --audit`` (ui/audit.py, H7): every screen rendered and
+        measured; the PNGs, one line per violation, and a summary."""
+        from ui.audit import RULE_SETS, audit_screenshots
+
+        paths, auditor = audit_screenshots(self, kiosk, outdir, RULE_SETS[rules])
+        return paths, [v.line() for v in auditor.violations], auditor.summary()
 
 
 def _wait_for_frame(window: QQuickWindow) -> None:
