@@ -63,6 +63,7 @@ case "${1:-}" in
     export QT_QPA_PLATFORM=offscreen
     say "ruff"; .venv/bin/ruff check .
     say "mypy"; .venv/bin/mypy
+    say "qmllint"; .venv/bin/python -m ui.qmltypes --lint
     say "pytest"; exec .venv/bin/pytest "$@"
     ;;
   "") say "set up; run 'bash setup.sh demo' or 'bash setup.sh test'" ;;

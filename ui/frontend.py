@@ -30,10 +30,17 @@ from kiosk.identity import gb11643_check_char, mask_id_number, mask_name
 from kiosk.identity_keys import Enrolment
 from kiosk.maintenance import IdentityState, MaintenanceView, maintenance_view
 from kiosk.ratings import Level, Rating, rating_problems
-from kiosk.session import QUERY_EMPTY, QUERY_OFFLINE, QueryRecord, SessionView, Step
+from kiosk.session import (
+    INSERT_CARD_PROMPT,
+    QUERY_EMPTY,
+    QUERY_OFFLINE,
+    QueryRecord,
+    SessionView,
+    Step,
+)
 from kiosk.store.repository import SyncStatus
 from sync.client import REDIRECTED, PlatformAuthFailed, PlatformUnavailable
-from ui.viewmodels import WAITING_FOR_CARD, SessionViewModel
+from ui.vm import ShellViewModel
 
 log = logging.getLogger(__name__)
 
@@ -87,12 +94,12 @@ class QtFrontend:
         self._live = False
         self._engine: QQmlApplicationEngine | None = None
         self._window: QQuickWindow | None = None
-        self._vm: SessionViewModel | None = None
+        self._vm: ShellViewModel | None = None
         self.qml_warnings: list[str] = []
 
     # Building and tearing down the window ----------------------------------------------
 
-    def load(self, kiosk: Kiosk, live: bool = True) -> tuple[QQuickWindow, SessionViewModel]:
+    def load(self, kiosk: Kiosk, live: bool = True) -> tuple[QQuickWindow, ShellViewModel]:
         """The window and view model for ``kiosk``, built on first use and then reused.
 
         ``live=False`` is the passive variant screenshots use; tests drive a live one.
@@ -102,7 +109,7 @@ class QtFrontend:
             return self._window, self._vm
         self.close()
         _application()
-        vm = SessionViewModel(kiosk, live=live)
+        vm = ShellViewModel(kiosk, live=live)
         engine = QQmlApplicationEngine()
         engine.setOutputWarningsToStandardError(False)
         engine.warnings.connect(self._on_warnings)
@@ -135,7 +142,7 @@ class QtFrontend:
         self._kiosk = None
 
     @property
-    def view_model(self) -> SessionViewModel | None:
+    def view_model(self) -> ShellViewModel | None:
         return self._vm
 
     @property
@@ -157,7 +164,7 @@ class QtFrontend:
     def screenshot(self, kiosk: Kiosk, out: Path) -> Path:
         window, vm = self.load(kiosk, live=False)
         vm.refresh()
-        vm.refreshStatus()
+        vm.refresh_status()
         if not window.isVisible():
             window.show()
         _wait_for_frame(window)
@@ -260,7 +267,7 @@ def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
     case_no = f"{kiosk.config.terminal_id}-{dt.date.today():%Y%m%d}-00001"
     done = replace(confirm, step=Step.DONE, case_no=case_no,
                    case_status=STATUS_WORDS[CaseStatus.SUBMITTED])
-    waiting = SessionView(step=Step.INSERT_CARD, message=WAITING_FOR_CARD, items=items)
+    waiting = SessionView(step=Step.INSERT_CARD, message=INSERT_CARD_PROMPT, items=items)
     today = dt.date.today()
     names = [i.name for i in items] or ["城乡居民养老保险参保登记"]
     records = [

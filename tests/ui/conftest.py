@@ -13,7 +13,7 @@ from kiosk.app import Kiosk
 from kiosk.config import Config
 from tests.conftest import free_port
 from ui.frontend import QtFrontend
-from ui.viewmodels import SessionViewModel
+from ui.vm import ShellViewModel
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
 
 
 @pytest.fixture
-def screen(qtbot: QtBot, kiosk: Kiosk) -> Iterator[tuple[QQuickWindow, SessionViewModel]]:
+def screen(qtbot: QtBot, kiosk: Kiosk) -> Iterator[tuple[QQuickWindow, ShellViewModel]]:
     """The live touch window on ``kiosk``; fails the test if QML logged any warning."""
     f = QtFrontend()
     window, vm = f.load(kiosk, live=True)

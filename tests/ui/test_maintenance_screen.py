@@ -21,7 +21,7 @@ from kiosk.session import SessionView
 from sync.client import PlatformAuthFailed
 from sync.signing import new_private_key
 from tests.ui.test_query_and_rating import ID_NUMBER, card, find, screen_texts, submit_case, tap
-from ui.viewmodels import SessionViewModel
+from ui.vm import ShellViewModel
 
 HOLD_MS = 3000  # Main.qml's pressAndHoldInterval
 
@@ -48,7 +48,7 @@ def park_one_case(kiosk: Kiosk) -> int:
 
 
 def test_long_press_on_the_home_footer_opens_maintenance_and_home_returns(
-        qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
     cfg = kiosk.config
     save_identity(cfg, new_private_key(), Enrolment(cfg.terminal_id, cfg.region_code,
@@ -88,19 +88,19 @@ def test_long_press_on_the_home_footer_opens_maintenance_and_home_returns(
 
 
 def test_idle_timeout_takes_the_maintenance_screen_home(
-        qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
     _window, vm = screen
     vm.openMaintenance()
     assert vm.step == "maintenance"
-    assert vm.maintenance["terminalId"] == kiosk.config.terminal_id
+    assert vm.maintenance.info["terminalId"] == kiosk.config.terminal_id
     vm.idleTimeoutMs = 400
     qtbot.waitUntil(lambda: vm.step == "home", timeout=3000)
-    assert vm.maintenance["headline"] == ""
+    assert vm.maintenance.info["headline"] == ""
 
 
 def test_maintenance_opens_only_from_home(
-        qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel]) -> None:
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel]) -> None:
     _window, vm = screen
-    vm.startVisit()
+    vm.home.startVisit()
     vm.openMaintenance()  # the footer hold is disabled off HOME; the slot refuses too
     assert vm.step == "insert_card"

@@ -18,14 +18,14 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-import ui.viewmodels as viewmodels
+import ui.vm.shell as shell
 from devices.idcard import IdCard
 from devices.idcard.mock import MockCardReader
 from kiosk.app import Kiosk
 from kiosk.cases import Case
 from kiosk.identity import gb11643_check_char
 from kiosk.session import QUERY_EMPTY, QUERY_OFFLINE, SessionView
-from ui.viewmodels import SessionViewModel
+from ui.vm import ShellViewModel
 
 ID_NUMBER = "42010219800101001" + gb11643_check_char("42010219800101001")
 OTHER_ID = "42010219520704002" + gb11643_check_char("42010219520704002")
@@ -44,7 +44,7 @@ def card(name: str = "王建国", id_number: str = ID_NUMBER) -> IdCard:
 
 @pytest.fixture(autouse=True)
 def short_thanks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(viewmodels, "THANKS_MS", 400)
+    monkeypatch.setattr(shell, "THANKS_MS", 400)
 
 
 def submit_case(kiosk: Kiosk, who: IdCard, item_index: int) -> Case:
@@ -93,7 +93,7 @@ def ratings(kiosk: Kiosk) -> list[dict[str, object]]:
     return list(kiosk.store.db["ratings"].rows)
 
 
-def rate_from_home(qtbot: QtBot, window: QQuickWindow, vm: SessionViewModel,
+def rate_from_home(qtbot: QtBot, window: QQuickWindow, vm: ShellViewModel,
                    kiosk: Kiosk) -> None:
     """好差评 from the home screen: tap the tile, lay the card on, wait for the faces."""
     tap(qtbot, window, "homeRate")
@@ -107,7 +107,7 @@ def type_digits(qtbot: QtBot, window: QQuickWindow, digits: str) -> None:
 
 
 def test_query_lists_the_residents_cases_newest_first(
-        qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
     first = submit_case(kiosk, card(), 0)
     second = submit_case(kiosk, card(), 2)
@@ -119,11 +119,12 @@ def test_query_lists_the_residents_cases_newest_first(
     MockCardReader(kiosk.config.mock_dir).insert(card())
     qtbot.waitUntil(lambda: vm.step == "query_result", timeout=WAIT_MS)
 
-    assert [r["caseNo"] for r in vm.query] == [second.display_no, first.display_no]
-    assert [r["items"] for r in vm.query] == [kiosk.items[2].name, kiosk.items[0].name]
-    assert {r["status"] for r in vm.query} == {"已提交，等待上传"}
+    rows = vm.query.records.rows()
+    assert [r["caseNo"] for r in rows] == [second.display_no, first.display_no]
+    assert [r["items"] for r in rows] == [kiosk.items[2].name, kiosk.items[0].name]
+    assert {r["status"] for r in rows} == {"已提交，等待上传"}
     today = dt.date.today()
-    assert vm.query[0]["date"] == f"{today.year}年{today.month}月{today.day}日"
+    assert vm.query.records.rows()[0]["date"] == f"{today.year}年{today.month}月{today.day}日"
     # What the resident sees: the numbers in the rows, masked identity at the top.
     assert find(window, "caseNo0").property("text") == second.display_no
     assert find(window, "caseNo1").property("text") == first.display_no
@@ -131,7 +132,7 @@ def test_query_lists_the_residents_cases_newest_first(
     texts = " ".join(screen_texts(window))
     assert "王**" in texts and ID_NUMBER[-4:] in texts
     assert "王建国" not in texts and ID_NUMBER not in texts
-    assert vm.message == ""
+    assert vm.query.message == ""
 
     tap(qtbot, window, "homeButton")
     qtbot.waitUntil(lambda: vm.step == "home", timeout=WAIT_MS)
@@ -139,7 +140,7 @@ def test_query_lists_the_residents_cases_newest_first(
 
 
 def test_query_with_no_cases_says_so(
-        qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
     submit_case(kiosk, card("李秀英", OTHER_ID), 1)
 
@@ -148,12 +149,12 @@ def test_query_with_no_cases_says_so(
     MockCardReader(kiosk.config.mock_dir).insert(card())
     qtbot.waitUntil(lambda: vm.step == "query_result", timeout=WAIT_MS)
 
-    assert vm.query == []
+    assert vm.query.records.rows() == []
     assert find(window, "queryEmpty").property("text") == QUERY_EMPTY == "没有查到办件"
 
 
 def test_query_says_plainly_when_the_platform_cannot_be_reached(
-        qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
     case = submit_case(kiosk, card(), 0)
 
@@ -161,29 +162,30 @@ def test_query_says_plainly_when_the_platform_cannot_be_reached(
     MockCardReader(kiosk.config.mock_dir).insert(card())
     qtbot.waitUntil(lambda: vm.step == "query_result", timeout=WAIT_MS)
 
-    assert vm.queryNote == QUERY_OFFLINE == "暂时无法连接，显示的是本机记录"
+    assert vm.query.note == QUERY_OFFLINE == "暂时无法连接，显示的是本机记录"
     note = find(window, "queryNote")
     assert QUERY_OFFLINE in [str(c.property("text")) for c in note.childItems()]
-    assert [r["caseNo"] for r in vm.query] == [case.display_no]  # local records still shown
+    # local records still shown
+    assert [r["caseNo"] for r in vm.query.records.rows()] == [case.display_no]
 
 
 def test_satisfied_rating_after_a_service_is_stored_and_queued(
-        qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
-    vm.startVisit()
+    vm.home.startVisit()
     MockCardReader(kiosk.config.mock_dir).insert(card())
     qtbot.waitUntil(lambda: vm.step == "choose_item", timeout=WAIT_MS)
-    vm.choose([kiosk.items[0].code])
-    vm.submit()
+    vm.choice.choose(kiosk.items[0].code)
+    vm.choice.submit()
     assert vm.step == "done"
     case = kiosk.session.case
     assert case is not None
 
     tap(qtbot, window, "rateDone")
     qtbot.waitUntil(lambda: vm.step == "rate", timeout=WAIT_MS)
-    assert vm.ratingCaseNo == case.display_no
+    assert vm.rating.caseNo == case.display_no
     tap(qtbot, window, "level4")  # 满意
-    assert vm.ratingLevel == 4
+    assert vm.rating.level == 4
     tap(qtbot, window, "submitRating")
     qtbot.waitUntil(lambda: vm.step == "rated", timeout=WAIT_MS)
     assert "感谢您的评价" in screen_texts(window)
@@ -200,7 +202,7 @@ def test_satisfied_rating_after_a_service_is_stored_and_queued(
 
 
 def test_dissatisfied_rating_needs_a_phone_number(
-        qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
     submit_case(kiosk, card(), 0)
     newest = submit_case(kiosk, card(), 1)
@@ -209,16 +211,16 @@ def test_dissatisfied_rating_needs_a_phone_number(
     qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=WAIT_MS)
     MockCardReader(kiosk.config.mock_dir).insert(card())
     qtbot.waitUntil(lambda: vm.step == "rate", timeout=WAIT_MS)
-    assert vm.ratingCaseNo == newest.display_no
+    assert vm.rating.caseNo == newest.display_no
 
     tap(qtbot, window, "level2")  # 不满意
-    assert vm.ratingLevel == 2
+    assert vm.rating.level == 2
     tap(qtbot, window, "reason:等待时间长")
     tap(qtbot, window, "submitPoor")
-    qtbot.waitUntil(lambda: vm.problem, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: vm.rating.problem, timeout=WAIT_MS)
     assert vm.step == "rate"
     reason = "请留下手机号码，工作人员会在3个工作日内给您回电了解情况"
-    assert vm.message == reason
+    assert vm.rating.message == reason
     assert find(window, "ratingProblem").property("text") == reason
     assert ratings(kiosk) == []
 
@@ -236,16 +238,16 @@ def test_dissatisfied_rating_needs_a_phone_number(
 
 
 def test_a_wrong_phone_number_is_refused_with_the_reason(
-        qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
     submit_case(kiosk, card(), 0)
     rate_from_home(qtbot, window, vm, kiosk)
     tap(qtbot, window, "level1")
     type_digits(qtbot, window, "1380013")
     tap(qtbot, window, "submitPoor")
-    qtbot.waitUntil(lambda: vm.problem, timeout=WAIT_MS)
-    assert vm.step == "rate" and "手机" in vm.message
-    assert find(window, "ratingProblem").property("text") == vm.message
+    qtbot.waitUntil(lambda: vm.rating.problem, timeout=WAIT_MS)
+    assert vm.step == "rate" and "手机" in vm.rating.message
+    assert find(window, "ratingProblem").property("text") == vm.rating.message
     assert ratings(kiosk) == []
     # The refusal keeps what was typed, so the resident only adds the missing digits.
     assert find(window, "phoneDisplay").property("text") == "138 0013"
@@ -256,7 +258,7 @@ def test_a_wrong_phone_number_is_refused_with_the_reason(
 
 
 def test_idle_timeout_on_the_rating_screen_wipes_it_and_returns_home(
-        qtbot: QtBot, screen: tuple[QQuickWindow, SessionViewModel], kiosk: Kiosk) -> None:
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
     submit_case(kiosk, card(), 0)
     rate_from_home(qtbot, window, vm, kiosk)
@@ -270,7 +272,8 @@ def test_idle_timeout_on_the_rating_screen_wipes_it_and_returns_home(
 
     assert kiosk.session.view == SessionView()
     assert kiosk.session.applicant is None and kiosk.session.rating_case_id is None
-    assert vm.maskedName == "" and vm.ratingCaseNo == "" and vm.ratingLevel == 0
+    assert vm.query.maskedName == "" and vm.choice.maskedName == ""
+    assert vm.rating.caseNo == "" and vm.rating.level == 0
     assert ratings(kiosk) == []
     texts = " ".join(screen_texts(window))
     assert "王" not in texts and "138" not in texts

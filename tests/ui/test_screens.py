@@ -27,7 +27,7 @@ from kiosk.config import Config
 from kiosk.identity import gb11643_check_char
 from kiosk.session import SessionView
 from ui.frontend import QtFrontend
-from ui.viewmodels import SessionViewModel
+from ui.vm import ShellViewModel
 
 SCREENS = ("home", "insert_card", "choose_item", "confirm", "done")
 ID_NUMBER = "42010219800101001" + gb11643_check_char("42010219800101001")
@@ -51,8 +51,8 @@ def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
 
 
 @pytest.fixture
-def vm(qtbot: QtBot, kiosk: Kiosk) -> Iterator[SessionViewModel]:
-    model = SessionViewModel(kiosk, live=True)
+def vm(qtbot: QtBot, kiosk: Kiosk) -> Iterator[ShellViewModel]:
+    model = ShellViewModel(kiosk, live=True)
     yield model
     model.shutdown()
 
@@ -64,14 +64,14 @@ def frontend(qtbot: QtBot) -> Iterator[QtFrontend]:
     f.close()
 
 
-def read_card(vm: SessionViewModel, kiosk: Kiosk, qtbot: QtBot) -> None:
-    vm.startVisit()
+def read_card(vm: ShellViewModel, kiosk: Kiosk, qtbot: QtBot) -> None:
+    vm.home.startVisit()
     MockCardReader(kiosk.config.mock_dir).insert(resident_card())
     qtbot.waitUntil(lambda: vm.step == "choose_item", timeout=3000)
 
 
 def show_live(qtbot: QtBot, frontend: QtFrontend,
-              kiosk: Kiosk) -> tuple[QQuickWindow, SessionViewModel]:
+              kiosk: Kiosk) -> tuple[QQuickWindow, ShellViewModel]:
     """The window residents see, shown and driven by its live view model."""
     window, vm = frontend.load(kiosk, live=True)
     with qtbot.waitExposed(window):
@@ -134,92 +134,92 @@ def test_screenshot_follows_the_current_session(frontend: QtFrontend, kiosk: Kio
 
 
 def test_inserted_card_moves_from_home_to_choosing_an_item(
-        qtbot: QtBot, vm: SessionViewModel, kiosk: Kiosk) -> None:
+        qtbot: QtBot, vm: ShellViewModel, kiosk: Kiosk) -> None:
     assert vm.step == "home"
-    vm.startVisit()
+    vm.home.startVisit()
     assert vm.step == "insert_card"
-    assert vm.message == "请将身份证放在读卡区"
-    assert not vm.problem
+    assert vm.card.message == "请将身份证放在读卡区"
+    assert not vm.card.problem
     qtbot.wait(700)  # a couple of polls with an empty reader change nothing
     assert vm.step == "insert_card"
 
     MockCardReader(kiosk.config.mock_dir).insert(resident_card())
     qtbot.waitUntil(lambda: vm.step == "choose_item", timeout=3000)
 
-    assert vm.maskedName == "王**"
-    assert vm.maskedId == "4201**********" + ID_NUMBER[-4:]
-    assert [i["code"] for i in vm.items] == [i.code for i in kiosk.items]
-    assert [i["name"] for i in vm.items] == [i.name for i in kiosk.items]
+    assert vm.choice.maskedName == "王**"
+    assert vm.choice.maskedId == "4201**********" + ID_NUMBER[-4:]
+    assert [i["code"] for i in vm.choice.items.rows()] == [i.code for i in kiosk.items]
+    assert [i["name"] for i in vm.choice.items.rows()] == [i.name for i in kiosk.items]
 
 
 def test_torn_card_read_stays_on_the_card_screen_with_the_reason(
-        qtbot: QtBot, vm: SessionViewModel, kiosk: Kiosk) -> None:
-    vm.startVisit()
+        qtbot: QtBot, vm: ShellViewModel, kiosk: Kiosk) -> None:
+    vm.home.startVisit()
     MockCardReader(kiosk.config.mock_dir).insert_torn()
-    qtbot.waitUntil(lambda: vm.problem, timeout=3000)
+    qtbot.waitUntil(lambda: vm.card.problem, timeout=3000)
     assert vm.step == "insert_card"
-    assert vm.message == "读卡失败，请取出身份证后重新放置"
-    assert vm.maskedName == ""
+    assert vm.card.message == "读卡失败，请取出身份证后重新放置"
+    assert vm.choice.maskedName == ""
 
 
 def test_submit_shows_the_case_number_and_prints_the_receipt(
-        qtbot: QtBot, vm: SessionViewModel, kiosk: Kiosk) -> None:
+        qtbot: QtBot, vm: ShellViewModel, kiosk: Kiosk) -> None:
     read_card(vm, kiosk, qtbot)
     item = kiosk.items[1]
-    vm.choose([item.code])
+    vm.choice.choose(item.code)
     assert vm.step == "confirm"
-    assert vm.chosen == [{"code": item.code, "name": item.name}]
+    assert vm.choice.chosen.rows() == [{"code": item.code, "name": item.name}]
 
-    vm.submit()
+    vm.choice.submit()
 
     assert vm.step == "done"
     case = kiosk.session.case
     assert case is not None
-    assert vm.caseNo == case.local_no
-    assert vm.caseNo.startswith(f"{kiosk.config.terminal_id}-")
-    assert vm.caseStatus == "已提交，等待上传"
+    assert vm.done.caseNo == case.local_no
+    assert vm.done.caseNo.startswith(f"{kiosk.config.terminal_id}-")
+    assert vm.done.caseStatus == "已提交，等待上传"
     assert vm.queueDepth == 1
-    assert not vm.printed
+    assert not vm.done.printed
 
-    vm.printReceipt()
-    qtbot.waitUntil(lambda: vm.printed, timeout=10_000)
-    assert not vm.printing
+    vm.done.printReceipt()
+    qtbot.waitUntil(lambda: vm.done.printed, timeout=10_000)
+    assert not vm.done.printing
     printed = list((kiosk.config.mock_dir / "printed").glob("*.pdf"))
     assert len(printed) == 1
     assert Path(kiosk.session.view.receipt_path).is_file()
 
 
 def test_printer_out_of_paper_is_told_to_the_resident(
-        qtbot: QtBot, vm: SessionViewModel, kiosk: Kiosk) -> None:
+        qtbot: QtBot, vm: ShellViewModel, kiosk: Kiosk) -> None:
     MockPrinter(kiosk.config.mock_dir).set_sheets(0)
     read_card(vm, kiosk, qtbot)
-    vm.choose([kiosk.items[0].code])
-    vm.submit()
+    vm.choice.choose(kiosk.items[0].code)
+    vm.choice.submit()
 
-    vm.printReceipt()
-    qtbot.waitUntil(lambda: not vm.printing, timeout=10_000)
+    vm.done.printReceipt()
+    qtbot.waitUntil(lambda: not vm.done.printing, timeout=10_000)
 
     assert vm.step == "done"
-    assert not vm.printed
-    assert vm.message == PrinterOutOfPaper.resident_message
+    assert not vm.done.printed
+    assert vm.done.message == PrinterOutOfPaper.resident_message
 
 
 def test_going_back_from_confirm_keeps_the_card_but_drops_the_choice(
-        qtbot: QtBot, vm: SessionViewModel, kiosk: Kiosk) -> None:
+        qtbot: QtBot, vm: ShellViewModel, kiosk: Kiosk) -> None:
     read_card(vm, kiosk, qtbot)
-    vm.choose([kiosk.items[0].code])
-    vm.chooseAgain()
+    vm.choice.choose(kiosk.items[0].code)
+    vm.choice.chooseAgain()
     assert vm.step == "choose_item"
-    assert vm.chosen == []
-    assert vm.maskedName == "王**"
+    assert vm.choice.chosen.rows() == []
+    assert vm.choice.maskedName == "王**"
 
 
 def test_idle_timeout_wipes_the_resident_and_returns_home(
-        qtbot: QtBot, vm: SessionViewModel, kiosk: Kiosk) -> None:
+        qtbot: QtBot, vm: ShellViewModel, kiosk: Kiosk) -> None:
     assert vm.idleTimeoutMs == 5000  # from Config.idle_timeout_s
     read_card(vm, kiosk, qtbot)
-    vm.choose([kiosk.items[0].code])
-    assert vm.maskedName == "王**"
+    vm.choice.choose(kiosk.items[0].code)
+    assert vm.choice.maskedName == "王**"
     applicant = kiosk.session.applicant
     assert applicant is not None
     kiosk.save_draft({"step": "confirm", "chosen": [kiosk.items[0].code]})
@@ -232,16 +232,16 @@ def test_idle_timeout_wipes_the_resident_and_returns_home(
     assert vm.step == "confirm"
 
     qtbot.waitUntil(lambda: vm.step == "home", timeout=3000)
-    assert vm.maskedName == ""
-    assert vm.maskedId == ""
-    assert vm.chosen == []
+    assert vm.choice.maskedName == ""
+    assert vm.choice.maskedId == ""
+    assert vm.choice.chosen.rows() == []
     assert kiosk.session.applicant is None
     assert kiosk.session.view == SessionView()
     assert kiosk.store.load_draft("resident", applicant.id_number) is None
 
 
 def test_home_screen_stays_put_without_an_idle_timeout(
-        qtbot: QtBot, vm: SessionViewModel) -> None:
+        qtbot: QtBot, vm: ShellViewModel) -> None:
     vm.idleTimeoutMs = 100
     qtbot.wait(300)
     assert vm.step == "home"
@@ -285,12 +285,12 @@ def test_a_whole_visit_by_touch_reaches_the_case_number(
     qtbot.waitUntil(lambda: vm.step == "choose_item", timeout=3000)
     tap(300, 240)  # the first item tile
     qtbot.waitUntil(lambda: vm.step == "confirm", timeout=2000)
-    assert [i["code"] for i in vm.chosen] == [kiosk.items[0].code]
+    assert [i["code"] for i in vm.choice.chosen.rows()] == [kiosk.items[0].code]
     tap(1058, 540)  # 确认提交
     qtbot.waitUntil(lambda: vm.step == "done", timeout=2000)
-    assert vm.caseNo != ""
+    assert vm.done.caseNo != ""
     assert kiosk.session.case is not None
-    assert vm.caseNo == kiosk.session.case.display_no
+    assert vm.done.caseNo == kiosk.session.case.display_no
     assert frontend.qml_warnings == []
 
 
@@ -307,5 +307,5 @@ def test_items_beyond_the_first_page_are_reached_with_the_page_buttons(
     qtbot.wait(100)
     tap(300, 240)  # first tile of page 2
     qtbot.waitUntil(lambda: vm.step == "confirm", timeout=2000)
-    assert [i["code"] for i in vm.chosen] == [kiosk.items[6].code]
+    assert [i["code"] for i in vm.choice.chosen.rows()] == [kiosk.items[6].code]
     assert frontend.qml_warnings == []

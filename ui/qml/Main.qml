@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Window
@@ -10,7 +11,7 @@ import QtQuick.Window
 Window {
     id: root
 
-    required property SessionViewModel vm
+    required property ShellViewModel vm
 
     width: 1280
     height: 800
@@ -43,18 +44,15 @@ Window {
     onStepChanged: show(step)
     Component.onCompleted: show(step)
 
-    Component { id: homeScreen; HomeScreen { vm: root.vm } }
-    Component { id: insertCardScreen; InsertCardScreen { vm: root.vm } }
-    Component { id: chooseItemScreen; ChooseItemScreen { vm: root.vm } }
-    Component { id: confirmScreen; ConfirmScreen { vm: root.vm } }
-    Component { id: doneScreen; DoneScreen { vm: root.vm } }
-    Component {
-        id: queryResultScreen
-        QueryResultScreen { vm: root.vm; onRate: (index) => root.vm.rateCase(index) }
-    }
-    Component { id: ratingScreen; RatingScreen { vm: root.vm } }
-    Component { id: ratedScreen; RatedScreen { vm: root.vm } }
-    Component { id: maintenanceScreen; MaintenanceScreen { vm: root.vm } }
+    Component { id: homeScreen; HomeScreen { vm: root.vm.home } }
+    Component { id: insertCardScreen; InsertCardScreen { vm: root.vm.card } }
+    Component { id: chooseItemScreen; ChooseItemScreen { vm: root.vm.choice } }
+    Component { id: confirmScreen; ConfirmScreen { vm: root.vm.choice } }
+    Component { id: doneScreen; DoneScreen { vm: root.vm.done; onFinished: root.vm.endSession() } }
+    Component { id: queryResultScreen; QueryResultScreen { vm: root.vm.query } }
+    Component { id: ratingScreen; RatingScreen { vm: root.vm.rating } }
+    Component { id: ratedScreen; RatedScreen { vm: root.vm.rating } }
+    Component { id: maintenanceScreen; MaintenanceScreen { vm: root.vm.maintenance } }
     Component { id: missingScreen; MissingScreen { step: root.step } }
 
     // Header ------------------------------------------------------------------------------

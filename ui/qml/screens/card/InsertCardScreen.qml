@@ -7,7 +7,7 @@ import "../.."
 Item {
     id: screen
 
-    property SessionViewModel vm
+    property CardViewModel vm
 
     // Illustration: the card hovering above the reader, an arrow pointing down.
     Item {

@@ -8,7 +8,8 @@ import "../.."
 Item {
     id: screen
 
-    property SessionViewModel vm
+    property DoneViewModel vm
+    signal finished()
 
     Rectangle {
         id: tick
@@ -88,7 +89,7 @@ Item {
             objectName: "rateDone"
             width: 240
             text: "评价"
-            onClicked: screen.vm.rateCase(-1)
+            onClicked: screen.vm.rate()
         }
         BigButton {
             width: 360
@@ -102,7 +103,7 @@ Item {
             width: 360
             kind: screen.vm.printed || screen.vm.message !== "" ? "primary" : "secondary"
             text: "完成"
-            onClicked: screen.vm.endSession()
+            onClicked: screen.finished()
         }
     }
 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import "../.."
 
@@ -6,7 +7,7 @@ import "../.."
 Item {
     id: screen
 
-    property SessionViewModel vm
+    property HomeViewModel vm
 
     Heading {
         id: greeting
@@ -43,6 +44,7 @@ Item {
                     Repeater {
                         model: 4
                         Rectangle {
+                            required property int index
                             width: index === 3 ? parent.width * 0.6 : parent.width
                             height: 10; radius: 5
                             color: "#9DB7DA"

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import "../.."
 
@@ -7,7 +8,7 @@ import "../.."
 Item {
     id: screen
 
-    property SessionViewModel vm
+    property ItemChoiceViewModel vm
 
     Heading {
         id: title
@@ -33,14 +34,14 @@ Item {
         unit: qsTr("项")
         model: screen.vm.items
         delegate: ChoiceTile {
-            required property var modelData
-            required property int index
-            objectName: "item:" + modelData.code
+            required property string code
+            required property string name
+            objectName: "item:" + code
             width: GridView.view.cellWidth - 20
             height: GridView.view.cellHeight - Theme.gap
-            text: modelData.name
+            text: name
             hint: qsTr("办理 ›")
-            onClicked: screen.vm.choose([modelData.code])
+            onClicked: screen.vm.choose(code)
         }
     }
 }

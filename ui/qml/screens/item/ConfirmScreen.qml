@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import "../.."
 
@@ -6,7 +7,7 @@ import "../.."
 Item {
     id: screen
 
-    property SessionViewModel vm
+    property ItemChoiceViewModel vm
 
     Heading {
         id: title
@@ -30,23 +31,24 @@ Item {
                 model: [
                     { label: qsTr("申请人"), value: screen.vm.maskedName },
                     { label: qsTr("身份证"), value: screen.vm.maskedId },
-                    { label: qsTr("办理事项"), value: screen.vm.chosen.map(function (i) { return i.name }).join("\n") }
+                    { label: qsTr("办理事项"), value: screen.vm.chosenNames }
                 ]
                 Row {
+                    id: fact
                     required property var modelData
                     width: parent.width
                     spacing: 24
                     Text {
                         width: 170
                         anchors.baseline: value.baseline
-                        text: modelData.label
+                        text: fact.modelData.label
                         color: Theme.inkSoft
                         font.pixelSize: 32
                     }
                     Text {
                         id: value
                         width: parent.width - 170 - parent.spacing
-                        text: modelData.value
+                        text: fact.modelData.value
                         color: Theme.ink
                         font.pixelSize: 36
                         font.bold: true

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import "../.."
 
@@ -9,8 +10,8 @@ import "../.."
 Item {
     id: screen
 
-    property SessionViewModel vm
-    readonly property var m: vm.maintenance
+    property MaintenanceViewModel vm
+    readonly property var m: vm.info
 
     Text {
         id: title
@@ -35,7 +36,7 @@ Item {
         height: 72
         fontSize: 32
         text: "刷新"
-        onClicked: screen.vm.refreshMaintenance()
+        onClicked: screen.vm.refresh()
     }
 
     // The terminal's facts --------------------------------------------------------------
@@ -171,10 +172,13 @@ Item {
             width: parent.width
             spacing: 10
             Repeater {
-                model: screen.m.parkedItems
+                model: screen.vm.parkedItems
                 delegate: Column {
                     id: parkedRow
-                    required property var modelData
+                    required property int outboxId
+                    required property string kind
+                    required property int attempts
+                    required property string error
                     width: parent.width
                     spacing: 2
                     // A row that does not fit whole is not shown at all (opacity, so the
@@ -182,15 +186,15 @@ Item {
                     opacity: y + height <= parkedBox.height ? 1 : 0
                     Text {
                         width: parent.width
-                        text: "#" + parkedRow.modelData.id + "  " + parkedRow.modelData.kind
-                              + "  ·  已尝试 " + parkedRow.modelData.attempts + " 次"
+                        text: "#" + parkedRow.outboxId + "  " + parkedRow.kind
+                              + "  ·  已尝试 " + parkedRow.attempts + " 次"
                         color: Theme.ink
                         font.pixelSize: 24
                         font.bold: true
                     }
                     Text {
                         width: parent.width
-                        text: parkedRow.modelData.error
+                        text: parkedRow.error
                         color: Theme.inkSoft
                         font.pixelSize: Theme.smallSize
                         wrapMode: Text.WrapAtWordBoundaryOrAnywhere

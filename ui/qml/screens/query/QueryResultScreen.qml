@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import "../.."
 
@@ -7,8 +8,7 @@ import "../.."
 Item {
     id: screen
 
-    property SessionViewModel vm
-    signal rate(int index)
+    property QueryViewModel vm
 
     Text {
         id: title
@@ -23,7 +23,7 @@ Item {
         id: offline
         objectName: "queryNote"
         anchors { left: title.right; leftMargin: 24; verticalCenter: title.verticalCenter }
-        visible: screen.vm.queryNote !== ""
+        visible: screen.vm.note !== ""
         width: noteText.implicitWidth + 40
         height: 64
         radius: Theme.radius
@@ -33,7 +33,7 @@ Item {
         Text {
             id: noteText
             anchors.centerIn: parent
-            text: screen.vm.queryNote
+            text: screen.vm.note
             color: "#4A3000"
             font.pixelSize: 28
             font.bold: true
@@ -98,13 +98,17 @@ Item {
         height: perPage * rowHeight
         clip: true
         interactive: false
-        model: screen.vm.query
+        model: screen.vm.records
         onCountChanged: page = 0
         onPageChanged: contentY = page * perPage * rowHeight
 
         delegate: Item {
             id: row
-            required property var modelData
+            required property string caseNo
+            required property string items
+            required property string status
+            required property string detail
+            required property string date
             required property int index
             width: list.width
             height: list.rowHeight
@@ -125,7 +129,7 @@ Item {
                         Text {
                             id: number
                             objectName: "caseNo" + row.index
-                            text: row.modelData.caseNo
+                            text: row.caseNo
                             color: Theme.ink
                             font.pixelSize: 38
                             font.bold: true
@@ -133,7 +137,7 @@ Item {
                     }
                     Text {
                         width: parent.width
-                        text: row.modelData.items + "　·　" + row.modelData.date
+                        text: row.items + "　·　" + row.date
                         color: Theme.ink
                         font.pixelSize: 28
                         elide: Text.ElideRight
@@ -141,7 +145,7 @@ Item {
                     Text {
                         width: parent.width
                         visible: text !== ""
-                        text: row.modelData.detail
+                        text: row.detail
                         color: Theme.inkSoft
                         font.pixelSize: 24
                         elide: Text.ElideRight
@@ -157,7 +161,7 @@ Item {
                         anchors.verticalCenter: parent.verticalCenter
                         width: 300
                         horizontalAlignment: Text.AlignRight
-                        text: row.modelData.status
+                        text: row.status
                         color: Theme.primary
                         font.pixelSize: 32
                         font.bold: true
@@ -171,7 +175,7 @@ Item {
                         width: 170
                         height: 100
                         text: "评价"
-                        onClicked: screen.rate(row.index)
+                        onClicked: screen.vm.rate(row.index)
                     }
                 }
             }

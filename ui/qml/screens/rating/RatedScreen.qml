@@ -7,7 +7,7 @@ import "../.."
 Item {
     id: screen
 
-    property SessionViewModel vm
+    property RatingViewModel vm
 
     Column {
         anchors.centerIn: parent

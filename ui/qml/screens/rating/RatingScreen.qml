@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import "../.."
 
@@ -9,11 +10,11 @@ import "../.."
 Item {
     id: screen
 
-    property SessionViewModel vm
+    property RatingViewModel vm
     property var reasons: []
     property string phone: ""
 
-    readonly property int level: vm.ratingLevel
+    readonly property int level: vm.level
     readonly property bool poor: level === 1 || level === 2
 
     function reset() {
@@ -30,7 +31,7 @@ Item {
         reasons = next
     }
     function submit() {
-        vm.submitRating(level, poor ? reasons : [], poor ? phone : "")
+        vm.submit(level, poor ? reasons : [], poor ? phone : "")
     }
     function spaced(digits) {
         if (digits.length <= 3) return digits
@@ -42,7 +43,7 @@ Item {
     onLevelChanged: reasons = []
     // A different case (a new resident) starts with nothing chosen; a refused submit keeps
     // what was typed, since the value here only changes when the case does.
-    readonly property string caseNo: vm.ratingCaseNo
+    readonly property string caseNo: vm.caseNo
     onCaseNoChanged: reset()
 
     // All five faces ------------------------------------------------------------------------
@@ -67,7 +68,7 @@ Item {
             Text {
                 id: caseText
                 anchors.centerIn: parent
-                text: "办件编号 " + screen.vm.ratingCaseNo
+                text: "办件编号 " + screen.vm.caseNo
                 color: Theme.ink
                 font.pixelSize: 28
                 font.bold: true
