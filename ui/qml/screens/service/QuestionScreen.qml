@@ -1,0 +1,113 @@
+import QtQuick
+import "../.."
+import "../../controls" as Controls  // DigitPad (H6), until it is in qmldir
+import "../../form" as Form  // DigitBox (H6)
+
+// 智能导办, one question per screen (GOV.UK question pages): the question is the heading,
+// each answer a large button, 不清楚 always offered (its materials then read 视情形提供),
+// and 返回 at the same place on every question. A number is typed on the digit pad.
+Item {
+    id: screen
+    objectName: "questionScreen"
+
+    property QtObject session
+
+    QuestionViewModel { id: vm; session: screen.session }
+
+    readonly property bool numeric: vm.kind === "number"
+
+    Text {
+        id: progress
+        objectName: "questionProgress"
+        anchors { left: parent.left; top: parent.top }
+        text: qsTr("第 %1 题，共 %2 题").arg(vm.number).arg(vm.total)
+        color: Theme.inkSoft
+        font.pixelSize: Theme.labelSize
+    }
+    Heading {
+        id: question
+        objectName: "questionText"
+        anchors { left: parent.left; right: screen.numeric ? pad.left : parent.right; rightMargin: Theme.spacing
+                  top: progress.bottom; topMargin: Theme.px(8) }
+        text: vm.text
+    }
+    BodyText {
+        id: help
+        anchors { left: question.left; right: question.right; top: question.bottom; topMargin: Theme.px(4) }
+        visible: vm.help !== ""
+        height: visible ? implicitHeight : 0
+        soft: true
+        text: vm.help
+    }
+    ProblemBanner {
+        id: error
+        objectName: "questionError"
+        anchors { left: question.left; right: question.right; top: help.bottom; topMargin: Theme.gap }
+        visible: vm.error !== ""
+        height: visible ? implicitHeight : 0
+        message: vm.error
+    }
+
+    // Choices -------------------------------------------------------------------------------
+    Grid {
+        id: choices
+        objectName: "questionChoices"
+        visible: !screen.numeric
+        anchors { left: parent.left; right: parent.right; top: error.bottom; topMargin: Theme.spacing }
+        columns: vm.options.count <= 3 ? vm.options.count : 3
+        spacing: Theme.gap
+        readonly property int rows: Math.ceil(vm.options.count / Math.max(1, columns))
+        Repeater {
+            model: vm.options
+            delegate: BigButton {
+                id: choice
+                required property string value
+                required property string label
+                objectName: "choice_" + value
+                width: (choices.width - (choices.columns - 1) * choices.spacing) / Math.max(1, choices.columns)
+                implicitHeight: choices.rows > 1 ? Theme.compactHeight : Theme.touchHeight
+                text: label
+                kind: vm.current === value ? "primary" : "secondary"
+                subtitle: vm.current === value ? qsTr("已选") : ""
+                onClicked: vm.answer(value)
+            }
+        }
+    }
+
+    // A number ------------------------------------------------------------------------------
+    Row {
+        visible: screen.numeric
+        anchors { left: parent.left; top: error.bottom; topMargin: Theme.spacing }
+        spacing: Theme.gap
+        Form.DigitBox {
+            id: numberBox
+            objectName: "questionNumber"
+            width: Theme.px(300)
+            label: vm.text
+            limit: 3
+            unit: qsTr("岁")
+            text: vm.current === vm.unknownValue ? "" : vm.current
+            Component.onCompleted: if (screen.numeric) numberBox.forceActiveFocus()
+        }
+        BigButton {
+            objectName: "numberUnknown"
+            implicitHeight: Theme.compactHeight
+            width: Theme.px(200)
+            text: qsTr("不清楚")
+            onClicked: vm.answer(vm.unknownValue)
+        }
+    }
+    Controls.DigitPad {
+        id: pad
+        visible: screen.numeric
+        anchors { right: parent.right; top: parent.top }
+        target: numberBox
+        onDone: vm.answer(numberBox.text)
+    }
+
+    BackButton {
+        anchors { left: parent.left; bottom: parent.bottom }
+        implicitHeight: Theme.compactHeight
+        onClicked: vm.back()
+    }
+}

@@ -1,0 +1,140 @@
+"""核对信息: every answer with 修改, the materials, consent, 告知承诺 / 容缺, 确认提交.
+
+The 告知承诺 is confirmed by a touch on this page until the signature pad of the next
+issue exists; the core records the touch (``confirm_commitment``) and says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement
+
+from kiosk.flow.views import AnswerRow, CheckAnswersView, ErrorLink, MaterialRow
+from ui.vm.service_base import (
+    ScreenViewModel,
+    bool_property,
+    joined,
+    list_property,
+    text_property,
+)
+from ui.vm.service_rows import RowListModel
+
+QML_IMPORT_NAME = "VillageKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+@dataclass(frozen=True)
+class MaterialStatusLine:
+    ref: str
+    name: str
+    status: str
+    deferral: str  # 可以先办，5个工作日内补交 — when 容缺 may be chosen
+    deferrable: bool
+    deferred: bool
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    id: str
+    title: str
+    text: str
+    replaces: str  # the materials it stands in for, joined
+    confirmed: bool
+
+
+def material_line(m: MaterialRow) -> MaterialStatusLine:
+    days = m.deferrable_days
+    return MaterialStatusLine(m.ref, m.name, m.status,
+                              f"可以先办，{days}个工作日内补交" if days else "",
+                              bool(days), m.deferred)
+
+
+@QmlElement
+class CheckAnswersViewModel(ScreenViewModel):
+    view_type = CheckAnswersView
+    titleChanged = Signal()
+    deferralTextChanged = Signal()
+    privacyNoticeChanged = Signal()
+    needsConsentChanged = Signal()
+    consentedChanged = Signal()
+    historyOfferChanged = Signal()
+    historyUsedChanged = Signal()
+    canSubmitChanged = Signal()
+    promisedChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._answers = RowListModel(AnswerRow, self)
+        self._fields = RowListModel(AnswerRow, self)
+        self._materials = RowListModel(MaterialStatusLine, self)
+        self._commitments = RowListModel(CommitmentLine, self)
+        self._problems = RowListModel(ErrorLink, self)
+
+    def _update_models(self, view: Any) -> None:
+        assert isinstance(view, CheckAnswersView)
+        self._answers.set_rows(view.answers)
+        self._fields.set_rows(view.fields)
+        self._materials.set_rows([material_line(m) for m in view.materials])
+        self._commitments.set_rows([CommitmentLine(c.id, c.title, c.text,
+                                                   joined(c.replaces, "、"), c.confirmed)
+                                    for c in view.commitments])
+        self._problems.set_rows(view.problems)
+
+    def _get_answers(self) -> RowListModel:
+        return self._answers
+
+    def _get_fields(self) -> RowListModel:
+        return self._fields
+
+    def _get_materials(self) -> RowListModel:
+        return self._materials
+
+    def _get_commitments(self) -> RowListModel:
+        return self._commitments
+
+    def _get_problems(self) -> RowListModel:
+        return self._problems
+
+    answers = Property(QObject, _get_answers, constant=True)
+    fields = Property(QObject, _get_fields, constant=True)
+    materials = Property(QObject, _get_materials, constant=True)
+    commitments = Property(QObject, _get_commitments, constant=True)
+    problems = Property(QObject, _get_problems, constant=True)
+    title = text_property("title", titleChanged)
+    deferralText = text_property("deferral_text", deferralTextChanged)
+    privacyNotice = text_property("privacy_notice", privacyNoticeChanged)
+    needsConsent = bool_property("needs_consent", needsConsentChanged)
+    consented = bool_property("consented", consentedChanged)
+    historyOffer = list_property("history_offer", historyOfferChanged)
+    historyUsed = bool_property("history_used", historyUsedChanged)
+    canSubmit = bool_property("can_submit", canSubmitChanged)
+    promised = text_property("promised", promisedChanged)
+
+    @Slot(str)
+    def change(self, key: str) -> None:
+        """修改: to the form page (field id) or the question (``q:<id>``); 继续 there comes
+        back here."""
+        self.act("change", key)
+
+    @Slot(bool)
+    def setConsent(self, agreed: bool) -> None:
+        self.act("consent", agreed)
+
+    @Slot(str)
+    def confirmCommitment(self, commitment_id: str) -> None:
+        self.act("confirm_commitment", commitment_id)
+
+    @Slot(str, bool)
+    def setDeferred(self, ref: str, deferred: bool) -> None:
+        self.act("defer", ref, deferred)
+
+    @Slot(bool)
+    def useHistory(self, use: bool) -> None:
+        self.act("use_history", use)
+
+    @Slot()
+    def submit(self) -> None:
+        self.act("submit")
