@@ -186,7 +186,7 @@ class Applicant(BaseModel):
     def _number_fits_kind(self) -> Applicant:
         # Never the value itself in the message: it goes into the 422 answer and logs.
         if not re.fullmatch(ID_NUMBER_FORMS[self.card_kind], self.id_number):
-            raise ValueError(f"id_number does not have the form of a {self.card_kind} number")
+            raise ValueError("id_number does not have the form its card_kind requires")
         return self
 
 
