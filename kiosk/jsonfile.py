@@ -43,14 +43,25 @@ def read_json_file(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_
         raise JsonFileError("no such file") from None
     except OSError as exc:
         raise JsonFileError(f"cannot open it ({exc.strerror})") from None
-    with os.fdopen(fd, "rb") as fh:
+    try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise JsonFileError(f"{_kind(st.st_mode)}, not a JSON file")
         if st.st_size > max_bytes:
             raise JsonFileError(f"{st.st_size} bytes; a JSON file here may be at most "
                                 f"{max_bytes} bytes")
-        data = fh.read(max_bytes + 1)  # it may have grown since fstat
+        chunks, left = [], max_bytes + 1  # it may have grown since fstat
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+    except OSError as exc:
+        raise JsonFileError(f"cannot read it ({exc.strerror})") from None
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:
         raise JsonFileError(f"more than {max_bytes} bytes; a JSON file here may be at most "
                             f"{max_bytes} bytes")

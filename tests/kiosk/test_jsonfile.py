@@ -1,0 +1,97 @@
+"""`kiosk submit FILE` takes what a path can name and refuses, in one line, what it cannot
+read safely: directories, FIFOs, devices, huge files, deep nesting, oversized fields."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from kiosk.jsonfile import MAX_BYTES, MAX_DEPTH, JsonFileError, depth, read_json_file
+from tests.conftest import make_id
+from tests.test_cli import env_for, run
+
+
+def test_a_regular_file_is_read_and_parsed(tmp_path: Path) -> None:
+    p = tmp_path / "ok.json"
+    p.write_text('\ufeff{"a": [1, {"b": "字"}]}', encoding="utf-8")  # a BOM from Notepad
+    assert read_json_file(p) == {"a": [1, {"b": "字"}]}
+
+
+def test_a_fifo_nobody_writes_to_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    outcome: list[str] = []
+    t = threading.Thread(target=lambda: outcome.append(_problem(fifo)), daemon=True)
+    t.start()
+    t.join(timeout=30)  # a reader that blocks on open would never come back
+    assert outcome == ["a FIFO (named pipe), not a JSON file"]
+
+
+def _problem(path: Path, **kw: int) -> str:
+    with pytest.raises(JsonFileError) as err:
+        read_json_file(path, **kw)
+    return str(err.value)
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda p: p.mkdir(), "a directory, not a JSON file"),
+    (lambda p: None, "no such file"),
+    (lambda p: os.truncate(p.open("wb").name, 5 * 1024**3),  # sparse: nothing to read
+     f"5368709120 bytes; a JSON file here may be at most {MAX_BYTES} bytes"),
+    (lambda p: p.write_bytes(b'{"a": "\xff"}'), "not UTF-8 text (invalid start byte at byte 7)"),
+    (lambda p: p.write_text('{"a": 1', encoding="utf-8"), "not valid JSON: Expecting"),
+    (lambda p: p.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8"),
+     f"nested too deeply; at most {MAX_DEPTH} levels"),
+    (lambda p: p.write_text("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1), encoding="utf-8"),
+     f"nested too deeply; at most {MAX_DEPTH} levels"),
+])
+def test_what_cannot_be_read_safely_is_one_line(tmp_path: Path, make: object,
+                                                words: str) -> None:
+    p = tmp_path / "case.json"
+    make(p)  # type: ignore[operator]
+    problem = _problem(p)
+    assert problem.startswith(words) and "\n" not in problem
+
+
+def test_a_device_is_refused_without_reading_it() -> None:
+    assert _problem(Path("/dev/zero")) == "a device, not a JSON file"
+
+
+def test_nesting_at_the_bound_is_taken() -> None:
+    assert depth([[[]]]) == 3 and depth({"a": 1}) == 1 and depth("x") == 0
+
+
+def test_kiosk_submit_refuses_bad_files_and_oversized_fields_queuing_nothing(
+        tmp_path: Path) -> None:
+    env = env_for(tmp_path)
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as fh:
+        fh.truncate(50 * 1024**2)
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"applicant": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    long_address = tmp_path / "long.json"
+    long_address.write_text(json.dumps({
+        "applicant": {"name": "张三", "id_number": make_id("42010219441105002"),
+                      "address": "址" * 100_000},
+        "items": ["LOCAL-YB-0001"]}, ensure_ascii=False), encoding="utf-8")
+    expect = {
+        folder: "a directory, not a JSON file",
+        fifo: "a FIFO (named pipe), not a JSON file",
+        huge: f"52428800 bytes; a JSON file here may be at most {MAX_BYTES} bytes",
+        deep: f"nested too deeply; at most {MAX_DEPTH} levels",
+        long_address: "applicant.address: 申请人的「住址」最多只能有120个字",
+    }
+    for path, words in expect.items():
+        res = run("submit", str(path), env=env)
+        assert res.returncode == 2, res.stderr
+        assert res.stderr.count("\n") == 1 and f"error: {path}: {words}" in res.stderr
+        assert "址址" not in res.stderr
+    assert "pending: 0" in run("queue", env=env).stdout
