@@ -379,7 +379,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except Exception as exc:
         from kiosk.store import StoreError  # here: importing the store costs 0.25 s
+        from sync.platform.vault import VaultError
 
+        if isinstance(exc, VaultError):  # the platform's data key: missing, wrong, bad
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         if not isinstance(exc, StoreError):
             raise
         # Disk full, a damaged database: one clear line, no traceback.
