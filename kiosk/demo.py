@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,6 +36,36 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+DEMO_OPERATOR = "demo-operator"
+
+
+def demo_operator_code(platform: ThreadedPlatform, cfg: Config) -> str:
+    """Creates the demo's own staff account on the embedded platform and, signed in as
+    it, gets the enrolment code for this terminal, as a county technician would."""
+    import requests
+
+    password = secrets.token_urlsafe(12)
+    name = DEMO_OPERATOR
+    if any(a["name"] == name for a in platform.platform.staff.accounts()):
+        name = f"{DEMO_OPERATOR}-{secrets.token_hex(2)}"  # a demo re-run in the same folder
+    platform.add_account(name, "admin", password)
+    print(f"Demo operator account created on the embedded platform: {name} (管理员); "
+          f"demo password, generated for this demo only: {password}")
+    admin = f"{platform.url}/api/v1/admin"
+    login = requests.post(f"{admin}/login", json={"name": name, "password": password},
+                          timeout=10)
+    login.raise_for_status()
+    auth = {"Authorization": f"Bearer {login.json()['token']}"}
+    body = {"terminal_id": cfg.terminal_id, "region_code": cfg.region_code}
+    resp = requests.post(f"{admin}/enrolment-codes", json=body, headers=auth, timeout=10)
+    if resp.status_code == 409:  # enrolled by an earlier run: replace its key, audited
+        requests.post(f"{admin}/terminals/{cfg.terminal_id}/key-replacement", headers=auth,
+                      timeout=10).raise_for_status()
+        resp = requests.post(f"{admin}/enrolment-codes", json=body, headers=auth, timeout=10)
+    resp.raise_for_status()
+    return str(resp.json()["code"])
+
+
 def demo_config(base: Config, folder: Path, platform_url: str) -> Config:
     return replace(base, data_dir=folder / "terminal-data", platform_url=platform_url)
 
@@ -47,7 +78,7 @@ def run_headless(base: Config, out: Path) -> int:
     frontend = load_frontend()
     with ThreadedPlatform(out / "platform.sqlite3") as platform:
         cfg = demo_config(base, out, platform.url)
-        provision(cfg, platform.url, platform.issue_code())  # as a technician would
+        provision(cfg, platform.url, demo_operator_code(platform, cfg))
         kiosk = Kiosk.open(cfg)
         try:
             def step(n: int, name: str, say: str) -> None:
@@ -88,7 +119,7 @@ def run_windowed(base: Config, out: Path) -> int:
     frontend = load_frontend()
     with ThreadedPlatform(out / "platform.sqlite3") as platform:
         cfg = demo_config(base, out, platform.url)
-        provision(cfg, platform.url, platform.issue_code())  # as a technician would
+        provision(cfg, platform.url, demo_operator_code(platform, cfg))
         kiosk = Kiosk.open(cfg)
         print(f"Demo terminal data: {cfg.data_dir}\nEmbedded platform: {platform.url}\n"
               f"Insert a mock card from another terminal:\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import socket
 import subprocess
@@ -22,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from devices.idcard import IdCard
 from kiosk.config import Config
 from kiosk.identity import gb11643_check_char
+from tests.platform_peer import STAFF_NAME, STAFF_PASSWORD, admin_call, forget
 
 
 def make_id(first17: str) -> str:
@@ -53,45 +53,67 @@ class PlatformProcess:
     proc: subprocess.Popen[bytes]
 
     def admin(self, method: str, path: str, body: Any = None) -> Any:
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(f"{self.url}/api/v1/admin{path}", data=data,
-                                     method=method, headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            return json.loads(resp.read())
+        """An admin route, signed in as the test's staff account (tests/platform_peer.py)."""
+        return admin_call(self.url, method, path, body)
 
     def submissions(self) -> list[dict[str, Any]]:
         result: list[dict[str, Any]] = self.admin("GET", "/submissions")
         return result
 
-    def enrol_code(self) -> str:
-        """A one-time code for `kiosk provision`, as the county operator would issue."""
-        return str(self.admin("POST", "/enrolment-codes", {})["code"])
+    def enrol_code(self, terminal_id: str = Config().terminal_id) -> str:
+        """A one-time code for `kiosk provision` of ``terminal_id`` (by default the config's
+        default id), as the county's technician would get it."""
+        return str(self.admin("POST", "/enrolment-codes", {"terminal_id": terminal_id})["code"])
 
 
 def kiosk_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "kiosk.cli", *args]
 
 
-@pytest.fixture
-def platform_process(tmp_path: Path) -> Iterator[PlatformProcess]:
-    """The reference platform as a real HTTP server process on 127.0.0.1."""
+def add_staff_account(db: Path, name: str = STAFF_NAME, role: str = "admin",
+                      password: str = STAFF_PASSWORD) -> None:
+    """As a county would: `kiosk platform account add`, the password on stdin."""
+    subprocess.run(kiosk_cmd("platform", "account", "add", name, "--role", role,
+                             "--db", str(db)), input=f"{password}\n".encode(), check=True,
+                   capture_output=True)
+
+
+def start_platform(db: Path, *extra: str) -> PlatformProcess:
+    """`kiosk platform serve` as a real process on 127.0.0.1, once it answers /health."""
     port = free_port()
     proc = subprocess.Popen(kiosk_cmd("platform", "serve", "--port", str(port),
-                                      "--db", str(tmp_path / "platform.sqlite3")))
+                                      "--db", str(db), *extra))
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 20
     while True:
         try:
             urllib.request.urlopen(f"{url}/api/v1/health", timeout=1).close()
-            break
+            return PlatformProcess(url, proc)
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
                 raise RuntimeError("platform process did not start") from None
             time.sleep(0.05)
-    yield PlatformProcess(url, proc)
-    proc.terminate()
+
+
+def stop_platform(platform: PlatformProcess) -> None:
+    forget(platform.url)
+    platform.proc.terminate()
     try:
-        proc.wait(timeout=10)
+        platform.proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
-        proc.kill()
+        platform.proc.kill()
+
+
+@pytest.fixture
+def platform_process(request: pytest.FixtureRequest,
+                     tmp_path: Path) -> Iterator[PlatformProcess]:
+    """The reference platform as a real HTTP server process on 127.0.0.1, with the test
+    admin account; in test mode (fault injection) for tests marked
+    ``platform_test_mode``."""
+    db = tmp_path / "platform.sqlite3"
+    add_staff_account(db)
+    test_mode = request.node.get_closest_marker("platform_test_mode") is not None
+    platform = start_platform(db, *(["--test-mode"] if test_mode else []))
+    yield platform
+    stop_platform(platform)

@@ -15,10 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -34,11 +33,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from sync import signing
+from sync.platform.admin import AdminContext, add_admin_routes
 from sync.platform.answer_signing import AnswerSigner
 from sync.platform.db import PlatformDB, Terminal, UploadConflict
+from sync.platform.enrolment import EnrolmentRefused, Enrolments
+from sync.platform.errors import ApiError
 from sync.platform.faults import FaultMiddleware, Faults
+from sync.platform.limits import JSON_MAX_BODY, MAX_JSON_DEPTH, BodyLimits
+from sync.platform.staff import Staff
 from sync.protocol import (
     API_PREFIX,
+    CHUNK_SIZE,
     DOCUMENT_BODIES,
     INLINE_MAX_BODY,
     INLINE_MAX_BYTES,
@@ -70,16 +75,6 @@ __all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
 
 # 1.1: POST /submissions/inline. 1.2: SubmissionAck.local_no. 1.3: signed answers.
 CONTRACT_VERSION = "1.3"
-
-
-class ApiError(Exception):
-    """Answered as ``ErrorBody`` with its status: a code for programs, a sentence for people."""
-
-    def __init__(self, status: int, code: str, detail: str) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.code = code
-        self.detail = detail
 
 
 def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -121,7 +116,7 @@ Refusals: 415 `unsupported_media_type` (not multipart/form-data); 400
 `malformed_multipart`; 422 `invalid_request` (a missing, repeated or unexpected part, an
 `attachment` without a filename or matching no entry, invalid submission JSON); 413
 `attachment_too_large` (an inline part over {INLINE_MAX_BYTES} bytes: upload that file in
-chunks and name it by upload id instead) or `http_413` (the whole body over
+chunks and name it by upload id instead) or `body_too_large` (the whole body over
 {INLINE_MAX_BODY} bytes); 409 `hash_mismatch` (an inline part differs from its entry's
 size or SHA-256), `attachment_missing` (an entry neither inline nor uploaded), or
 `upload_mismatch` (the upload id exists with another size or SHA-256); 403
@@ -319,8 +314,106 @@ def sign_document(key: Ed25519PrivateKey, kind: str, version: int, body: BaseMod
                           published_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 
 
+@dataclass
+class Platform:
+    """One platform database and what acts on it, shared by the terminal and the staff
+    listeners when they are served apart."""
+
+    db: PlatformDB
+    doc_key: Ed25519PrivateKey
+    staff: Staff
+    enrolments: Enrolments
+    faults: list[Faults]  # one element, replaced by PUT /admin/faults in test mode
+    test_mode: bool
+
+    def publish(self, kind: str, body: BaseModel) -> SignedDocument:
+        latest = self.db.latest_document(kind)
+        doc = sign_document(self.doc_key, kind, (latest.version if latest else 0) + 1, body)
+        self.db.put_document(doc)
+        return doc
+
+    def admin_context(self) -> AdminContext:
+        return AdminContext(self.db, self.staff, self.enrolments, self.publish, self.faults,
+                            self.test_mode)
+
+
+def open_platform(db_path: Path, faults: Faults | None = None,
+                  enrol_codes: tuple[tuple[str, str], ...] = (),
+                  test_mode: bool = False) -> Platform:
+    """``enrol_codes``: (code, terminal id) pairs accepted from the start (the CLI's
+    ``--enrol-code CODE --enrol-terminal ID``). Faults need ``test_mode``: a platform
+    that serves counties never misbehaves on purpose."""
+    if faults is not None and faults != Faults() and not test_mode:
+        raise ValueError("fault injection exists only in test mode")
+    db = PlatformDB(db_path)
+    enrolments = Enrolments(db)
+    for code, terminal_id in enrol_codes:
+        enrolments.issue(terminal_id, None, "platform serve --enrol-code", code=code)
+    doc_key = platform_signing_key(db_path)
+    if db.latest_document("config") is None:
+        db.put_document(sign_document(doc_key, "config", 1, DOCUMENT_BODIES["config"]()))
+    return Platform(db, doc_key, Staff(db), enrolments, [faults or Faults()], test_mode)
+
+
+def _install_common(app: FastAPI) -> None:
+    """Error answers as ``ErrorBody`` (never a traceback) and the request bounds."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(ErrorBody(error=exc.code, detail=exc.detail).model_dump(),
+                            status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse(ErrorBody(error=f"http_{exc.status_code}",
+                                      detail=str(exc.detail)).model_dump(),
+                            status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # Field paths and rules only: never echo the input, it may be personal data.
+        where = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                          for e in exc.errors()[:10])
+        return JSONResponse(ErrorBody(error="invalid_request", detail=where).model_dump(),
+                            status_code=422)
+
+    @app.exception_handler(Exception)
+    async def internal(_: Request, exc: Exception) -> JSONResponse:
+        # The traceback goes to the server's log; the caller learns only that it failed.
+        return JSONResponse(ErrorBody(error="internal_error",
+                                      detail="the platform failed; try again later"
+                                      ).model_dump(), status_code=500)
+
+    # Added last: outermost, so no body is read past its route's limit.
+    app.add_middleware(BodyLimits)
+
+
+def admin_app(platform: Platform) -> FastAPI:
+    """The staff listener: only ``/api/v1/admin`` and ``/health``."""
+    app = FastAPI(title="village-kiosk county platform administration",
+                  openapi_url=None, docs_url=None, redoc_url=None)
+    app.state.db = platform.db
+    app.state.platform = platform
+
+    @app.get(f"{API_PREFIX}/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    add_admin_routes(app, platform.admin_context())
+    _install_common(app)
+    return app
+
+
 def create_app(db_path: Path, faults: Faults | None = None,
-               enrol_codes: tuple[str, ...] = ()) -> FastAPI:
+               enrol_codes: tuple[tuple[str, str], ...] = (), *, test_mode: bool = False,
+               with_admin: bool = True) -> FastAPI:
+    """The terminal API over a platform database (with the staff routes beside it unless
+    ``with_admin`` is False: then serve ``admin_app`` on a listener of its own)."""
+    return terminal_app(open_platform(db_path, faults, enrol_codes, test_mode),
+                        with_admin=with_admin)
+
+
+def terminal_app(platform: Platform, with_admin: bool = True) -> FastAPI:
     app = FastAPI(
         title="village-kiosk county platform contract", version=CONTRACT_VERSION,
         description=(
@@ -351,40 +444,24 @@ def create_app(db_path: Path, faults: Faults | None = None,
             "(a 3xx is no answer); a 5xx, 408, 425 or 429 is retried with jittered "
             "exponential backoff, and its `Retry-After` (seconds or an HTTP date, at most "
             "15 minutes) holds back every queued item; an answer over 16 MiB, or one "
-            "arriving slower than 4 KB/s after twice the request timeout, is abandoned."),
+            "arriving slower than 4 KB/s after twice the request timeout, is abandoned."
+            "\n\n**Bounds.** A body longer than its endpoint takes is refused with 413 "
+            "`body_too_large` before it is read (from `Content-Length`, or as soon as a "
+            f"streamed body passes the limit): {JSON_MAX_BODY} bytes for JSON requests, "
+            f"{INLINE_MAX_JSON} for `POST /submissions` and `/audit-events`, "
+            f"{CHUNK_SIZE} (one chunk) for `PUT /uploads/{{id}}`, {INLINE_MAX_BODY} for "
+            f"`POST {INLINE_PATH}`. JSON nested deeper than {MAX_JSON_DEPTH} levels is "
+            "refused with 400 `json_too_deep`."),
         responses=_err(400, 500))
-    db = PlatformDB(db_path)
-    for code in enrol_codes:
-        db.issue_code(code)
-    doc_key = platform_signing_key(db_path)
-    if db.latest_document("config") is None:
-        db.put_document(sign_document(doc_key, "config", 1, DOCUMENT_BODIES["config"]()))
-    state: dict[str, Faults] = {"faults": faults or Faults()}
+    db = platform.db
+    doc_key = platform.doc_key
     app.state.db = db
+    app.state.platform = platform
     # Added first, so it sits inside the faults: what they garble on the wire no longer
     # matches its signature.
     app.add_middleware(AnswerSigner, key=doc_key, prefix=API_PREFIX)
-    app.add_middleware(FaultMiddleware, get=lambda: state["faults"], prefix=API_PREFIX)
-
-    @app.exception_handler(ApiError)
-    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(ErrorBody(error=exc.code, detail=exc.detail).model_dump(),
-                            status_code=exc.status)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return JSONResponse(ErrorBody(error=f"http_{exc.status_code}",
-                                      detail=str(exc.detail)).model_dump(),
-                            status_code=exc.status_code, headers=exc.headers)
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        # Field paths and rules only: never echo the input, it may be personal data.
-        where = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
-                          for e in exc.errors()[:10])
-        return JSONResponse(ErrorBody(error="invalid_request", detail=where).model_dump(),
-                            status_code=422)
-
+    if platform.test_mode:
+        app.add_middleware(FaultMiddleware, get=lambda: platform.faults[0], prefix=API_PREFIX)
 
     @app.get(f"{API_PREFIX}/health", tags=["terminal"])
     def health() -> dict[str, str]:
@@ -392,9 +469,17 @@ def create_app(db_path: Path, faults: Faults | None = None,
         return {"status": "ok"}
 
     @app.post(f"{API_PREFIX}/enrolments", response_model=EnrolmentOut, tags=["enrolment"],
-              responses=_err(403, 409, 422))
+              responses=_err(403, 409, 413, 422))
     def enrol(body: EnrolmentIn, _key: IdemKey) -> EnrolmentOut:
-        """Registers a terminal's public key with a one-time code issued by the county."""
+        """Registers a terminal's public key with a one-time code issued by the county.
+
+        A code enrols the one terminal id (and region) it was issued for, once, before it
+        expires; a retry after a lost answer (same code, id and key) answers as the first.
+        Refusals: 403 `bad_proof`, `unknown_code`, `code_expired`, `wrong_terminal`,
+        `wrong_region`; 409 `code_used`, `already_enrolled` (an enrolled terminal keeps its
+        key until the county starts a key replacement for it; the old key then works until
+        this enrolment completes).
+        """
         try:
             pub = signing.load_public_key(body.public_key)
             signing.verify(pub, signing.enrolment_message(body.terminal_id, body.region_code,
@@ -403,22 +488,21 @@ def create_app(db_path: Path, faults: Faults | None = None,
         except signing.SignatureInvalid as exc:
             raise ApiError(403, "bad_proof", "proof is not a signature of the enrolment "
                            "message by the key being registered") from exc
-        problem = db.enrol(body.code, body.terminal_id, body.region_code, body.public_key)
-        if problem == "unknown_code":
-            raise ApiError(403, problem, "enrolment code not recognised: ask the county for "
-                           "a new one-time code")
-        if problem == "code_used":
-            raise ApiError(409, problem, "this one-time code was already used by another "
-                           "terminal or key: ask the county for a new one")
-        if problem == "wrong_region":
-            raise ApiError(403, problem, "this code was issued for another region code")
+        try:
+            done = platform.enrolments.enrol(body.code, body.terminal_id, body.region_code,
+                                             body.public_key)
+        except EnrolmentRefused as exc:
+            raise ApiError(exc.status, exc.code, exc.detail) from exc
+        if done.replaced_key:  # the staff-started replacement is complete: the old key ends
+            platform.staff.record(f"terminal:{body.terminal_id}", "-", "key_replaced",
+                                  body.terminal_id, "ok")
         return EnrolmentOut(terminal_id=body.terminal_id, region_code=body.region_code,
                             platform_public_key=signing.public_key_b64(doc_key),
                             answers_signed=True,
                             enrolled_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 
     @app.put(f"{API_PREFIX}/uploads/{{upload_id}}", response_model=UploadState,
-             tags=["attachments"], responses=_err(401, 409, 422),
+             tags=["attachments"], responses=_err(401, 409, 413, 422),
              dependencies=[query_once("offset")],
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/octet-stream": {"schema": {"type": "string",
@@ -457,7 +541,7 @@ def create_app(db_path: Path, faults: Faults | None = None,
     @app.post(f"{API_PREFIX}/submissions", response_model=SubmissionAck, status_code=201,
               tags=["cases"], responses={200: {"model": SubmissionAck,
                                                "description": "duplicate: the first answer"},
-                                         **_err(401, 403, 409, 422)})
+                                         **_err(401, 403, 409, 413, 422)})
     def submit(auth: Auth, sub: SubmissionIn, idempotency_key: IdemKey) -> Response:
         """Files a case; its attachments must have been uploaded completely beforehand."""
         if auth.terminal.terminal_id != sub.terminal_id:
@@ -531,20 +615,20 @@ def create_app(db_path: Path, faults: Faults | None = None,
         return StatusList(statuses=[s for s in found if s is not None])
 
     @app.post(f"{API_PREFIX}/ratings", response_model=RatingAck, status_code=201,
-              tags=["ratings"], responses=_err(401, 422))
+              tags=["ratings"], responses=_err(401, 413, 422))
     def rate(auth: Auth, rating: RatingIn, idempotency_key: IdemKey) -> RatingAck:
         """好差评: one per ``rating_id``; a retry answers ``duplicate: true``."""
         return db.record_rating(auth.terminal.terminal_id, idempotency_key, rating)
 
     @app.post(f"{API_PREFIX}/audit-events", response_model=AuditAck, tags=["audit"],
-              responses=_err(401, 422))
+              responses=_err(401, 413, 422))
     def audit(auth: Auth, batch: AuditBatch, _key: IdemKey) -> AuditAck:
         """Appends the terminal's audit log; events are deduplicated by their ``seq``."""
         stored, dup = db.record_audit(auth.terminal.terminal_id, batch.events)
         return AuditAck(stored=stored, duplicates=dup, last_seq=max(e.seq for e in batch.events))
 
     @app.post(f"{API_PREFIX}/heartbeats", response_model=HeartbeatAck, tags=["terminal"],
-              responses=_err(401, 422))
+              responses=_err(401, 413, 422))
     def heartbeat(auth: Auth, hb: HeartbeatIn, _key: IdemKey) -> HeartbeatAck:
         """Queue depth and versions, so the county sees a terminal that stopped sending."""
         db.record_heartbeat(auth.terminal.terminal_id, hb)
@@ -575,105 +659,57 @@ def create_app(db_path: Path, faults: Faults | None = None,
         """The holiday calendar (法定节假日 and 调休), signed; body is ``HolidayBody`` JSON."""
         return document("holidays")
 
-    # Test/operator endpoints: only the reference platform has these. -------------------
-
-    admin = f"{API_PREFIX}/admin"
-
-    @app.get(f"{admin}/submissions", include_in_schema=False)
-    def list_submissions() -> list[dict[str, Any]]:
-        return db.submissions()
-
-    @app.put(f"{admin}/submissions/{{platform_no}}/status", include_in_schema=False)
-    async def set_status(platform_no: str, request: Request) -> dict[str, Any]:
-        body = await request.json()
-        if not db.set_status(platform_no, str(body["status"])):
-            raise ApiError(404, "unknown_case", platform_no)
-        return {"platform_no": platform_no, "status": body["status"]}
-
-    @app.put(f"{admin}/faults", include_in_schema=False)
-    async def set_faults(request: Request) -> dict[str, Any]:
-        try:
-            state["faults"] = Faults.from_json(await request.json())
-        except (ValueError, TypeError) as exc:
-            raise ApiError(422, "invalid_request", str(exc)) from exc
-        return asdict(state["faults"])
-
-    @app.post(f"{admin}/enrolment-codes", include_in_schema=False)
-    async def issue_code(request: Request) -> dict[str, str]:
-        raw = await request.body()
-        body = json.loads(raw) if raw else {}
-        return {"code": db.issue_code(body.get("code"), body.get("region_code"))}
-
-    @app.post(f"{admin}/documents/{{kind}}", include_in_schema=False)
-    async def publish(kind: str, request: Request) -> SignedDocument:
-        if kind not in DOCUMENT_BODIES:
-            raise ApiError(404, "unknown_kind", kind)
-        try:
-            body = DOCUMENT_BODIES[kind].model_validate(await request.json())
-        except ValidationError as exc:
-            raise ApiError(422, "invalid_request", str(exc)) from exc
-        latest = db.latest_document(kind)
-        doc = sign_document(doc_key, kind, (latest.version if latest else 0) + 1, body)
-        db.put_document(doc)
-        return doc
-
-    @app.post(f"{admin}/documents/{{kind}}/raw", include_in_schema=False)
-    def publish_raw(kind: str, doc: SignedDocument) -> SignedDocument:
-        """Stores a document as given, e.g. with a forged signature, to test the terminal."""
-        db.put_document(doc)
-        return doc
-
-    @app.get(f"{admin}/uploads/{{terminal_id}}/{{upload_id}}/chunks", include_in_schema=False)
-    def chunks(terminal_id: str, upload_id: str) -> list[dict[str, int]]:
-        return db.upload_chunks(terminal_id, upload_id)
-
-    @app.post(f"{admin}/sink", include_in_schema=False)
-    async def sink(request: Request) -> dict[str, int]:
-        """Swallows a body: the plain-upload baseline of the sync benchmark."""
-        return {"received": len(await request.body())}
-
-    @app.post(f"{admin}/store", include_in_schema=False)
-    async def store(request: Request) -> dict[str, int]:
-        """Stores a body durably and checks its ``Upload-SHA256``, with no signature and no
-        bookkeeping: the sync benchmark's baseline, paying the server-side cost every
-        correct upload pays (write, fsync, hash) and nothing of the terminal's."""
-        body = await request.body()
-        if not await run_in_threadpool(db.store_blob, body,
-                                       request.headers.get("Upload-SHA256", "")):
-            raise ApiError(409, "hash_mismatch", "body does not match Upload-SHA256")
-        return {"received": len(body)}
-
-    @app.get(f"{admin}/ratings", include_in_schema=False)
-    def list_ratings() -> list[dict[str, Any]]:
-        return db.ratings()
-
-    @app.get(f"{admin}/audit-events", include_in_schema=False)
-    def list_audit() -> list[dict[str, Any]]:
-        return db.audit_events()
-
-    @app.get(f"{admin}/heartbeats", include_in_schema=False)
-    def list_heartbeats() -> list[dict[str, Any]]:
-        return db.heartbeats()
-
+    if with_admin:
+        add_admin_routes(app, platform.admin_context())
+    _install_common(app)
     return app
 
 
 def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8765,
-          faults: Faults | None = None, enrol_codes: tuple[str, ...] = (),
-          ssl_certfile: str | None = None, ssl_keyfile: str | None = None) -> None:
+          faults: Faults | None = None, enrol_codes: tuple[tuple[str, str], ...] = (),
+          ssl_certfile: str | None = None, ssl_keyfile: str | None = None, *,
+          test_mode: bool = False, admin_port: int | None = None,
+          admin_host: str = "127.0.0.1") -> None:
+    """Serves the terminal API on ``host:port``; with ``admin_port`` the staff routes go
+    to a listener of their own (and are absent from the terminal port), so a county can
+    put the terminal port on the network and keep administration on an internal one."""
+    import asyncio
+
     import uvicorn
 
-    uvicorn.run(create_app(db_path, faults, enrol_codes), host=host, port=port,
-                log_level="warning", timeout_graceful_shutdown=2,
-                ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile)
+    platform = open_platform(db_path, faults, enrol_codes, test_mode)
+    tls: dict[str, Any] = {"ssl_certfile": ssl_certfile, "ssl_keyfile": ssl_keyfile}
+    common: dict[str, Any] = {"log_level": "warning", "timeout_graceful_shutdown": 2}
+    if admin_port is None:
+        uvicorn.run(terminal_app(platform), host=host, port=port, **common, **tls)
+        return
+    servers: list[uvicorn.Server] = []
+
+    class Together(uvicorn.Server):
+        """A signal stops both listeners (each would otherwise catch it for itself)."""
+
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            for s in servers:
+                s.should_exit = True
+
+    servers += [Together(uvicorn.Config(terminal_app(platform, with_admin=False), host=host,
+                                        port=port, **common, **tls)),
+                Together(uvicorn.Config(admin_app(platform), host=admin_host,
+                                        port=admin_port, **common, **tls))]
+
+    async def both() -> None:
+        await asyncio.gather(*(s.serve() for s in servers))
+
+    asyncio.run(both())
 
 
 class ThreadedPlatform:
-    """The platform in a background thread of this process: the demo's embedded server."""
+    """The platform in a background thread of this process: the demo's embedded server
+    (terminal and staff routes on one port)."""
 
     def __init__(self, db_path: Path, host: str = "127.0.0.1", port: int = 0,
-                 enrol_codes: tuple[str, ...] = (), ssl_certfile: str | None = None,
-                 ssl_keyfile: str | None = None) -> None:
+                 ssl_certfile: str | None = None, ssl_keyfile: str | None = None,
+                 test_mode: bool = False) -> None:
         import socket
 
         import uvicorn
@@ -683,7 +719,8 @@ class ThreadedPlatform:
         self._sock.bind((host, port))
         self.host, self.port = self._sock.getsockname()[:2]
         self.scheme = "https" if ssl_certfile else "http"
-        self.app = create_app(db_path, enrol_codes=enrol_codes)
+        self.platform = open_platform(db_path, test_mode=test_mode)
+        self.app = terminal_app(self.platform)
         config = uvicorn.Config(self.app, log_level="warning", timeout_graceful_shutdown=2,
                                 ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile)
         self._server = uvicorn.Server(config)
@@ -694,10 +731,14 @@ class ThreadedPlatform:
     def url(self) -> str:
         return f"{self.scheme}://{self.host}:{self.port}"
 
-    def issue_code(self, region_code: str | None = None) -> str:
-        """A one-time enrolment code, as the county's operator would hand a technician."""
-        db: PlatformDB = self.app.state.db
-        return db.issue_code(region_code=region_code)
+    def add_account(self, name: str, role: str, password: str) -> None:
+        """A staff account, as `kiosk platform account add` makes one."""
+        self.platform.staff.add(name, role, password)
+
+    def issue_code(self, terminal_id: str, region_code: str | None = None) -> str:
+        """A one-time code for ``terminal_id``, as the county's technician would get from
+        ``POST /admin/enrolment-codes`` (issued here directly, by this process's owner)."""
+        return self.platform.enrolments.issue(terminal_id, region_code, "local").code
 
     def __enter__(self) -> ThreadedPlatform:
         self._thread.start()

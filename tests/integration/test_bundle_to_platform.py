@@ -10,7 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import requests
 
 from kiosk.app import Kiosk
 from kiosk.cases import SignedCommitment
@@ -20,6 +19,7 @@ from kiosk.provision import provision
 from sync.platform.server import ThreadedPlatform
 from tests.kiosk.svc import SIGNATURE, catalog, luhn_complete
 from tests.kiosk.test_services_store import newborn_app
+from tests.platform_peer import STAFF_NAME, STAFF_PASSWORD, admin_call, forget
 
 pytestmark = pytest.mark.integration
 
@@ -27,17 +27,19 @@ pytestmark = pytest.mark.integration
 @pytest.fixture
 def enrolled(cfg: Config, tmp_path: Path) -> Iterator[tuple[Kiosk, ThreadedPlatform]]:
     with ThreadedPlatform(tmp_path / "platform" / "platform.sqlite3") as platform:
+        platform.add_account(STAFF_NAME, "readonly", STAFF_PASSWORD)  # 只读: looks only
         cfg = replace(cfg, platform_url=platform.url)
-        provision(cfg, platform.url, platform.issue_code())
+        provision(cfg, platform.url, platform.issue_code(cfg.terminal_id))
         kiosk = Kiosk.open(cfg)
         try:
             yield kiosk, platform
         finally:
             kiosk.close()
+            forget(platform.url)
 
 
 def on_platform(platform: ThreadedPlatform) -> dict[str, dict[str, object]]:
-    rows = requests.get(f"{platform.url}/api/v1/admin/submissions", timeout=10).json()
+    rows = admin_call(platform.url, "GET", "/submissions")
     return {r["local_no"]: r["payload"] for r in rows}
 
 

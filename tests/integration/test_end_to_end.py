@@ -32,7 +32,7 @@ pytestmark = pytest.mark.integration
 def test_card_to_platform_to_printed_receipt(cfg: Config, card: IdCard, tmp_path: Path,
                                              platform_process: PlatformProcess) -> None:
     cfg = replace(cfg, platform_url=platform_process.url)
-    provision(cfg, platform_process.url, platform_process.enrol_code())
+    provision(cfg, platform_process.url, platform_process.enrol_code(cfg.terminal_id))
     kiosk = Kiosk.open(cfg)
     try:
         kiosk.start_visit()
@@ -83,13 +83,15 @@ def submit_file(path: Path, card: IdCard) -> Path:
     return path
 
 
+@pytest.mark.platform_test_mode  # holds the acknowledgement back with a fault
 def test_worker_killed_between_upload_and_ack_leaves_one_case(
         cfg: Config, card: IdCard, tmp_path: Path, platform_process: PlatformProcess) -> None:
     cfg = replace(cfg, platform_url=platform_process.url)
     conf = write_config(cfg, tmp_path / "kiosk.toml")
     env = dict(os.environ, KIOSK_CONFIG=str(conf))
     subprocess.run(kiosk_cmd("provision", "--platform", platform_process.url, "--code",
-                             platform_process.enrol_code()), env=env, check=True)
+                             platform_process.enrol_code(cfg.terminal_id)), env=env,
+                   check=True)
     out = subprocess.run(kiosk_cmd("submit", str(submit_file(tmp_path / "case.json", card))),
                          env=env, capture_output=True, text=True, check=True)
     local_no = out.stdout.strip()

@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-import requests
 
 from kiosk.app import Kiosk
 from kiosk.applications import Application
@@ -17,18 +16,21 @@ from kiosk.ratings import Level, Rating, submit_rating
 from kiosk.status import OFFLINE_NOTE, by_id_number, by_number, number_from_payload
 from sync.platform.server import ThreadedPlatform
 from tests.kiosk.svc import elder
+from tests.platform_peer import STAFF_NAME, STAFF_PASSWORD, admin_call, forget
 
 
 @pytest.fixture
 def platform(tmp_path: Path) -> Iterator[ThreadedPlatform]:
     with ThreadedPlatform(tmp_path / "platform" / "platform.sqlite3") as p:
+        p.add_account(STAFF_NAME, "clerk", STAFF_PASSWORD)  # 受理/审核: sets case statuses
         yield p
+    forget(p.url)
 
 
 @pytest.fixture
 def kiosk(cfg: Config, platform: ThreadedPlatform) -> Iterator[Kiosk]:
     cfg = replace(cfg, platform_url=platform.url)
-    provision(cfg, platform.url, platform.issue_code())
+    provision(cfg, platform.url, platform.issue_code(cfg.terminal_id))
     k = Kiosk.open(cfg)
     yield k
     k.close()
@@ -56,8 +58,8 @@ def test_query_pulls_platform_statuses_newest_first_in_plain_words(
     second = submit(kiosk, ("LOCAL-MZ-0001",))[0]
     assert kiosk.sync_once().sent == 2
     second = kiosk.store.get_case(second.id)
-    requests.put(f"{platform.url}/api/v1/admin/submissions/{second.platform_no}/status",
-                 json={"status": "in_progress"}, timeout=10).raise_for_status()
+    admin_call(platform.url, "PUT", f"/submissions/{second.platform_no}/status",
+               {"status": "in_progress"})
     answer = by_id_number(kiosk.store, kiosk.client, first.applicant.id_number)
     assert answer.online and answer.note == ""
     assert [ln.items[0] for ln in answer.lines] == ["高龄津贴申领", "养老保险待遇领取资格认证"]
@@ -95,7 +97,7 @@ def test_poor_rating_reaches_the_platform_with_the_case_number(
     submit_rating(kiosk.store, Rating(Level.DISSATISFIED, ("等待时间长",),
                                       phone="13800138000", case_id=case.id))
     assert kiosk.sync_once().sent == 2  # the case first, then its rating
-    ratings = requests.get(f"{platform.url}/api/v1/admin/ratings", timeout=10).json()
+    ratings = admin_call(platform.url, "GET", "/ratings")
     assert len(ratings) == 1
     body = str(ratings[0])
     assert kiosk.store.get_case(case.id).platform_no in body and "13800138000" in body

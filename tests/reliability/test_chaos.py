@@ -25,7 +25,7 @@ from kiosk.provision import provision
 from tests.conftest import PlatformProcess, kiosk_cmd
 from tests.sync.conftest import ITEM, open_store
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.platform_test_mode]
 
 N = int(os.environ.get("KIOSK_RELIABILITY_N", "200"))
 SEED = int(os.environ.get("KIOSK_RELIABILITY_SEED", str(random.randrange(1 << 30))))
@@ -37,7 +37,7 @@ SYNC_ARGS = ("sync", "--interval", "0.02", "--backoff-base", "0.02", "--backoff-
 def terminal(cfg: Config, platform: PlatformProcess,
              tmp_path: Path) -> tuple[Config, dict[str, str]]:
     cfg = replace(cfg, platform_url=platform.url)
-    provision(cfg, platform.url, platform.enrol_code())
+    provision(cfg, platform.url, platform.enrol_code(cfg.terminal_id))
     conf = tmp_path / "kiosk.toml"
     conf.write_text(f'data_dir = "{cfg.data_dir}"\nplatform_url = "{cfg.platform_url}"\n',
                     encoding="utf-8")

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 
 from devices.idcard import IdCard
 from kiosk.cases import CaseItem
@@ -22,21 +21,25 @@ from kiosk.session import applicant_from_card
 from kiosk.store import Store
 from sync.client import PlatformClient
 from sync.platform.server import ThreadedPlatform
+from tests.platform_peer import STAFF_NAME, STAFF_PASSWORD, admin_call, forget
 
 ITEM = CaseItem("HB-YL-0001", "城乡居民基本养老保险参保登记")
 
 
 @pytest.fixture
 def platform(tmp_path: Path) -> Iterator[ThreadedPlatform]:
-    with ThreadedPlatform(tmp_path / "platform" / "platform.sqlite3") as p:
+    """In test mode: these tests inject faults (PUT /admin/faults) and forge documents."""
+    with ThreadedPlatform(tmp_path / "platform" / "platform.sqlite3", test_mode=True) as p:
+        p.add_account(STAFF_NAME, "admin", STAFF_PASSWORD)
         yield p
+    forget(p.url)
 
 
 @pytest.fixture
 def ecfg(cfg: Config, platform: ThreadedPlatform) -> Config:
     """A terminal config pointing at ``platform`` and enrolled with it."""
     cfg = replace(cfg, platform_url=platform.url)
-    provision(cfg, platform.url, platform.issue_code())
+    provision(cfg, platform.url, platform.issue_code(cfg.terminal_id))
     return cfg
 
 
@@ -45,9 +48,8 @@ def client_for(cfg: Config, timeout_s: float = 15.0) -> PlatformClient:
 
 
 def admin(platform: ThreadedPlatform, method: str, path: str, body: Any = None) -> Any:
-    resp = requests.request(method, f"{platform.url}/api/v1/admin{path}", json=body, timeout=10)
-    resp.raise_for_status()
-    return resp.json()
+    """An admin route as the test admin (tests/platform_peer.py)."""
+    return admin_call(platform.url, method, path, body)
 
 
 def set_faults(platform: ThreadedPlatform, **faults: float) -> None:

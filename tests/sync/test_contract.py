@@ -72,7 +72,7 @@ def contract_platform(tmp_path_factory: pytest.TempPathFactory
     tmp = tmp_path_factory.mktemp("contract")
     with ThreadedPlatform(tmp / "platform.sqlite3") as p:
         cfg = replace(Config(), data_dir=tmp / "terminal", platform_url=p.url)
-        provision(cfg, p.url, p.issue_code())
+        provision(cfg, p.url, p.issue_code(cfg.terminal_id))
         signer = load_signer(cfg)
         assert signer is not None
         yield p, signer

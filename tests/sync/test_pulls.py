@@ -132,7 +132,7 @@ def test_https_with_the_pinned_ca_works_and_another_ca_is_refused(
     with ThreadedPlatform(tmp_path / "p" / "platform.sqlite3", ssl_certfile=str(crt),
                           ssl_keyfile=str(key)) as platform:
         pinned = replace(cfg, platform_url=platform.url, platform_ca_bundle=str(ca))
-        provision(pinned, platform.url, platform.issue_code())
+        provision(pinned, platform.url, platform.issue_code(pinned.terminal_id))
         store = queue_cases(pinned, card, 1)
         assert OutboxWorker(store, client_for(pinned)).drain().sent == 1
         (tmp_path / "other").mkdir()

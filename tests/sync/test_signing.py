@@ -54,7 +54,7 @@ def test_provision_registers_the_key_and_signed_requests_are_accepted(
 
 
 def test_a_one_time_code_works_once(cfg: Config, platform: ThreadedPlatform) -> None:
-    code = platform.issue_code()
+    code = platform.issue_code(cfg.terminal_id)
     provision(cfg, platform.url, code)
     other = replace(cfg, terminal_id="VK-OTHER-0002", data_dir=cfg.data_dir.parent / "other")
     with pytest.raises(ProvisionError, match="already used"):
@@ -145,8 +145,10 @@ def test_a_key_registered_by_another_platform_process_is_honoured(
         ecfg: Config, platform: ThreadedPlatform, tmp_path: Path) -> None:
     """The platform keeps enrolled terminals in memory; a second process on the same
     database (a county running several workers) may re-enrol one with a new key. The
-    first process must then accept the new key and refuse the old one."""
+    first process must then accept the new key and refuse the old one (a key replacement
+    started by staff, then completed by the terminal's new enrolment)."""
     from sync.platform.db import PlatformDB
+    from sync.platform.enrolment import Enrolments
     from sync.signing import new_private_key, public_key_b64
 
     old = load_signer(ecfg)
@@ -154,10 +156,12 @@ def test_a_key_registered_by_another_platform_process_is_honoured(
     path = "/api/v1/heartbeats"
     assert _signed_post(platform, old, path, HB, time.time()).status_code == 200  # cached
 
-    other = PlatformDB(tmp_path / "platform" / "platform.sqlite3")  # the fixture's file
+    other = Enrolments(PlatformDB(tmp_path / "platform" / "platform.sqlite3"))  # same file
+    other.start_replacement(ecfg.terminal_id, "test-admin")
     key = new_private_key()
-    assert other.enrol(other.issue_code(), ecfg.terminal_id, ecfg.region_code,
-                       public_key_b64(key)) is None
+    code = other.issue(ecfg.terminal_id, ecfg.region_code, "test-admin").code
+    assert other.enrol(code, ecfg.terminal_id, ecfg.region_code,
+                       public_key_b64(key)).replaced_key
 
     new = RequestSigner(ecfg.terminal_id, key)
     assert _signed_post(platform, new, path, HB, time.time()).status_code == 200
