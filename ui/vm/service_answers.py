@@ -38,7 +38,7 @@ class MaterialStatusLine:
 
 @dataclass(frozen=True)
 class CommitmentLine:
-    id: str
+    commitment_id: str  # ``id`` is QML's own word
     title: str
     text: str
     replaces: str  # the materials it stands in for, joined
@@ -123,9 +123,10 @@ class CheckAnswersViewModel(ScreenViewModel):
     def setConsent(self, agreed: bool) -> None:
         self.act("consent", agreed)
 
-    @Slot(str)
-    def confirmCommitment(self, commitment_id: str) -> None:
-        self.act("confirm_commitment", commitment_id)
+    @Slot(str, bool)
+    def confirmCommitment(self, commitment_id: str, yes: bool) -> None:
+        """我已阅读，同意承诺: the touch stands in for the signature pad (next issue)."""
+        self.act("confirm_commitment", commitment_id, yes)
 
     @Slot(str, bool)
     def setDeferred(self, ref: str, deferred: bool) -> None:

@@ -14,6 +14,7 @@ flow action (the session decides which actions run off the GUI thread, such as p
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
@@ -80,10 +81,8 @@ class ScreenViewModel(QObject):
         if session is self._session:
             return
         if self._session is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):  # the session went first
                 _changed(self._session).disconnect(self.pull)
-            except (RuntimeError, TypeError):  # the session went first (window closing)
-                pass
         self._session = session
         if session is not None:
             _changed(session).connect(self.pull)
@@ -224,4 +223,26 @@ class FlowBridge(QObject):
 
     def reload(self) -> None:
         self._screen = self._flow.screen()
+        self.screenChanged.emit()
+
+
+class StillSession(QObject):
+    """A ``FlowSession`` that holds one ``Screen`` (screenshots of sample states taken from
+    the real flow, ``kiosk.samples.sample_screens``); actions are recorded, not run."""
+
+    screenChanged = Signal()
+
+    def __init__(self, screen: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._screen = screen
+        self.actions: list[tuple[str, tuple[object, ...]]] = []
+
+    def current_screen(self) -> Any:
+        return self._screen
+
+    def act(self, action: str, *args: object) -> None:
+        self.actions.append((action, args))
+
+    def show(self, screen: Any) -> None:
+        self._screen = screen
         self.screenChanged.emit()

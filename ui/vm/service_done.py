@@ -15,7 +15,7 @@ from typing import Any
 
 import qrcode
 import qrcode.image.svg
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.flow.views import (
@@ -37,6 +37,10 @@ from ui.vm.service_rows import RowListModel
 
 QML_IMPORT_NAME = "VillageKiosk"
 QML_IMPORT_MAJOR_VERSION = 1
+
+
+def _fix_label(index: int) -> str:
+    return QCoreApplication.translate("ProblemViewModel", "第%1项").replace("%1", str(index + 1))
 
 
 def qr_data_url(text: str) -> str:
@@ -152,15 +156,13 @@ class PrintProblemViewModel(ScreenViewModel):
 
     @Slot()
     def retry(self) -> None:
+        """再打印一次."""
         self.act("retry")
 
     @Slot()
-    def rate(self) -> None:
-        self.act("rate")
-
-    @Slot()
-    def skipRating(self) -> None:
-        self.act("skip_rating")
+    def skipPrint(self) -> None:
+        """已记下，继续: on without the paper (back to where printing was asked for)."""
+        self.act("skip_print")
 
 
 @QmlElement
@@ -203,12 +205,37 @@ class CorrectionViewModel(ScreenViewModel):
         self.act("back")
 
 
+@dataclass(frozen=True)
+class FixRow:
+    """One thing to fix of a refused application, with the key 修改 hands back."""
+
+    key: str  # field id or q:<question id>; "" when nothing on screen can fix it
+    label: str
+    value: str
+
+
 @QmlElement
 class ProblemViewModel(ScreenViewModel):
     """出了点问题: title, plain words, what to do next, and where 再试一次 goes."""
 
     view_type = ProblemView
     problemChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fixes = RowListModel(FixRow, self)
+
+    def _update_models(self, view: Any) -> None:
+        assert isinstance(view, ProblemView)
+        p = view.problem
+        keys = list(p.fields) + [""] * (len(p.details) - len(p.fields))
+        self._fixes.set_rows([FixRow(k, _fix_label(i), d)
+                              for i, (k, d) in enumerate(zip(keys, p.details, strict=False))])
+
+    def _get_fixes(self) -> RowListModel:
+        return self._fixes
+
+    fixes = Property(QObject, _get_fixes, constant=True)
 
     def _p(self) -> ProblemWords:
         return ProblemWords.of(self.field("problem", None))
@@ -251,3 +278,8 @@ class ProblemViewModel(ScreenViewModel):
     @Slot()
     def retry(self) -> None:
         self.act("retry")
+
+    @Slot(str)
+    def change(self, key: str) -> None:
+        """修改 beside one thing to fix: to its field or question, then back to 核对信息."""
+        self.act("change", key)

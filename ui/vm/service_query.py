@@ -1,7 +1,9 @@
 """办件查询 by number: the case or bundle number typed on the large digit pad.
 
-The digits live in the core (``QueryNumberView.typed``), not in QML, so the visit's end
-wipes them with everything else and the screen never holds a number the core forgot.
+The digits are typed into the screen's own box (which dies with the screen) and handed to
+the core on 查询; a number the core refused comes back as ``typed`` with its ``error``.
+Platform 办件编号 are all digits; a provisional local number has the terminal's letters
+and is found by its receipt QR or the ID card instead.
 """
 
 from __future__ import annotations
@@ -28,15 +30,10 @@ class QueryNumberViewModel(ScreenViewModel):
     hint = text_property("hint", hintChanged)
 
     @Slot(str)
-    def type(self, text: str) -> None:
-        """The whole number as typed so far (the pad edits a local box, then hands it on)."""
-        if text != self.field("typed"):
-            self.act("type_number", text)
-
-    @Slot()
-    def find(self) -> None:
-        self.act("find_number")
+    def find(self, typed: str) -> None:
+        """查询 (or 完成 on the pad): the core checks the number and looks it up."""
+        self.act("query_number", typed)
 
     @Slot()
     def scan(self) -> None:
-        self.act("scan_instead")
+        self.act("open_scan")

@@ -27,52 +27,7 @@ SCREENS: dict[str, Path] = {
     "query_number": QML_DIR / "screens" / "query" / "ByNumberScreen.qml",
 }
 
-HOST_QML = b"""
-import QtQuick
-import QtQuick.Window
-import "."
-
-Window {
-    id: host
-    width: 1280
-    height: 800
-    color: Theme.background
-    property QtObject session
-    property url screen
-    property alias item: loader.item
-
-    Rectangle {
-        id: header
-        anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: Theme.px(96)
-        color: Theme.header
-        Text {
-            anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
-            text: qsTr("\xe6\x94\xbf\xe5\x8a\xa1\xe6\x9c\x8d\xe5\x8a\xa1\xe8\x87\xaa\xe5\x8a\xa9\xe7\xbb\x88\xe7\xab\xaf")
-            color: Theme.onDark
-            font.pixelSize: Theme.px(34)
-            font.bold: true
-        }
-    }
-    Loader {
-        id: loader
-        objectName: "screens"
-        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top; margins: Theme.margin }
-        Component.onCompleted: loader.setSource(host.screen, { "session": host.session })
-    }
-    Rectangle {
-        id: footer
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: Theme.px(136)
-        color: Theme.surface
-        border.color: Theme.lineSoft
-        border.width: 1
-        HomeButton {
-            anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
-        }
-    }
-}
-"""
+HOST_QML = SERVICE_DIR / "PreviewHost.qml"
 
 
 def service_screen(step: str) -> Path | None:

@@ -80,11 +80,19 @@ Item {
         onDisplayTextChanged: vm.search(field.displayText)
         Component.onCompleted: if (vm.isSearch) field.forceActiveFocus()
     }
+    BackButton {
+        id: searchBack
+        visible: vm.isSearch
+        anchors { right: parent.right; verticalCenter: field.verticalCenter }
+        width: visible ? Theme.px(160) : 0
+        implicitHeight: Theme.compactHeight
+        onClicked: vm.back()
+    }
     BigButton {
         id: clear
         objectName: "searchClear"
         visible: vm.isSearch
-        anchors { right: parent.right; verticalCenter: field.verticalCenter }
+        anchors { right: searchBack.left; rightMargin: Theme.gap; verticalCenter: field.verticalCenter }
         width: visible ? Theme.px(160) : 0
         implicitHeight: Theme.compactHeight
         text: qsTr("清空")

@@ -1,0 +1,49 @@
+import QtQuick
+import QtQuick.Window
+import "../.."
+
+// A stand-alone window for one service screen: the shell's header and footer heights
+// around it, so a screen is tested, photographed and audited in the room it really gets
+// at 1280×800. The shell (Main.qml) shows the same files in its StackView.
+Window {
+    id: host
+    width: 1280
+    height: 800
+    color: Theme.background
+
+    property QtObject session
+    property url screen
+    readonly property alias item: loader.item
+
+    Rectangle {
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: Theme.px(96)
+        color: Theme.header
+        Text {
+            anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            text: qsTr("政务服务自助终端")
+            color: Theme.onDark
+            font.pixelSize: Theme.px(34)
+            font.bold: true
+        }
+    }
+    Loader {
+        id: loader
+        objectName: "screens"
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top; margins: Theme.margin }
+        Component.onCompleted: loader.setSource(host.screen, { "session": host.session })
+    }
+    Rectangle {
+        id: footer
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: Theme.px(136)
+        color: Theme.surface
+        border.color: Theme.lineSoft
+        border.width: 1
+        HomeButton {
+            anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            onClicked: if (host.session) host.session.act("home")
+        }
+    }
+}
