@@ -1,0 +1,87 @@
+"""The on-screen keyboard: Qt Virtual Keyboard with Pinyin, set up before Qt starts.
+
+Qt picks its input method once, when the QGuiApplication is created, from
+``QT_IM_MODULE``; set later, the variable does nothing and the terminal has no way to type
+Chinese. So ``prepare_keyboard()`` runs first, from ui/frontend.py's application factory.
+
+The Pinyin engine keeps a user dictionary (the words a resident picked, learnt for the
+next candidate list) under Qt's generic config location, ``$XDG_CONFIG_HOME`` or
+``~/.config``, in ``qtvirtualkeyboard/pinyin``. A kiosk account often has a read-only or
+missing home; then the engine silently learns nothing and logs a warning per visit. When
+that folder cannot be written, the config location is moved under the kiosk's data_dir,
+which the terminal writes anyway.
+
+The keyboard is GPLv3 (or commercial) Qt: see the README's licence note.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from kiosk.config import APP_NAME
+
+log = logging.getLogger(__name__)
+
+IM_MODULE = "qtvirtualkeyboard"
+DICTIONARY_SUBDIR = Path("qtvirtualkeyboard") / "pinyin"
+FALLBACK_SUBDIR = "keyboard-config"
+
+
+@dataclass(frozen=True)
+class KeyboardSetup:
+    """What ``prepare_keyboard`` decided, for ``kiosk doctor`` and the set-up notes."""
+
+    im_module: str
+    config_home: Path  # where Qt's generic config location now points
+    dictionary_dir: Path  # the Pinyin user dictionary's folder (writable)
+    moved: bool  # True when the home's config folder was not writable
+
+
+def default_config_home() -> Path:
+    """Qt's QStandardPaths::GenericConfigLocation on Linux."""
+    xdg = os.environ.get("XDG_CONFIG_HOME", "")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg)
+    return Path(os.path.expanduser("~")) / ".config"
+
+
+def writable_dir(folder: Path) -> bool:
+    """True when ``folder`` exists (or can be made) and a file can really be written there.
+    ``os.access`` alone is fooled by read-only mounts and root; a probe file is not."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.is_dir():
+            return False
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
+            pass
+    except OSError:
+        return False
+    return True
+
+
+def prepare_keyboard(data_dir: Path | None = None) -> KeyboardSetup:
+    """Selects the virtual keyboard and makes sure its dictionary folder is writable.
+
+    Call before the QGuiApplication exists. An operator's explicit ``QT_IM_MODULE`` (for
+    example a hardware keyboard during maintenance) is left alone.
+    """
+    os.environ.setdefault("QT_IM_MODULE", IM_MODULE)
+    home = default_config_home()
+    if writable_dir(home / DICTIONARY_SUBDIR):
+        return KeyboardSetup(os.environ["QT_IM_MODULE"], home, home / DICTIONARY_SUBDIR, False)
+    base = data_dir if data_dir is not None else Path(platformdirs.user_data_dir(APP_NAME))
+    fallback = base / FALLBACK_SUBDIR
+    if not writable_dir(fallback / DICTIONARY_SUBDIR):
+        log.warning("no writable folder for the Pinyin user dictionary (tried the home's "
+                    "config folder and the data folder); words will not be learnt")
+        return KeyboardSetup(os.environ["QT_IM_MODULE"], home, home / DICTIONARY_SUBDIR, False)
+    os.environ["XDG_CONFIG_HOME"] = str(fallback)
+    log.info("home config folder not writable; keyboard dictionary kept in the data folder")
+    return KeyboardSetup(os.environ["QT_IM_MODULE"], fallback, fallback / DICTIONARY_SUBDIR,
+                         True)

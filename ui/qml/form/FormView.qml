@@ -1,0 +1,192 @@
+import QtQuick
+import "../controls"
+import ".."
+
+// One page of the form (ui/form_model.py's FormModel as `form`): heading, the error
+// summary when 继续 found problems, one FieldFrame per question, 上一步 / 继续.
+//
+// Nothing is ever typed behind a keyboard: the Pinyin keyboard (KeyboardPanel) takes the
+// bottom of this view and the content gets only the height above it; the digit pad takes
+// the right side and the content gets the width left of it. Whenever focus moves, the
+// view opens or the keyboard changes size, the focused field is scrolled into the visible
+// part (the approach of Qt's virtualkeyboard example AutoScroller.qml, applied to the whole
+// question so its label stays in sight too).
+FocusScope {
+    id: view
+
+    property var form: null
+    // false when the window hosts one KeyboardPanel for every screen; then set keyboardTop.
+    property bool embeddedKeyboard: true
+    property real keyboardTop: embeddedKeyboard && keyboardLoader.item ? keyboardLoader.item.contentBottom
+                                                                       : height
+    signal backFromFirstPage()
+    signal completed()
+
+    property Item digitTarget: null
+    readonly property bool digitsOpen: digitTarget !== null && digitTarget.activeFocus
+    readonly property Item focusedFrame: frameOf(Window.activeFocusItem)
+
+    objectName: "formView"
+
+    function frameOf(item: Item): Item {
+        for (let it = item; it; it = it.parent) {
+            if (it.isFieldFrame === true)
+                return it
+        }
+        return null
+    }
+
+    function digitBoxOf(item: Item): Item {
+        return item && item.typeKey !== undefined ? item : null
+    }
+
+    function frameFor(fieldId: string): Item {
+        for (let i = 0; i < fields.count; ++i) {
+            const f = fields.itemAt(i)
+            if (f && f.fieldId === fieldId)
+                return f
+        }
+        return null
+    }
+
+    // Scrolls so `item` (a whole question if it fits) is inside the visible part.
+    function ensureVisible(item: Item): void {
+        if (!item)
+            return
+        const frame = frameOf(item)
+        const target = frame && frame.height + 2 * Theme.spacing <= flick.height ? frame : item
+        const r = target.mapToItem(flick.contentItem, 0, 0, target.width, target.height)
+        const m = Theme.spacing
+        let y = flick.contentY
+        if (r.y + r.height + m > y + flick.height)
+            y = r.y + r.height + m - flick.height
+        if (r.y - m < y)
+            y = r.y - m
+        flick.contentY = Math.max(0, Math.min(y, Math.max(0, flick.contentHeight - flick.height)))
+    }
+
+    function focusField(fieldId: string): void {
+        const f = frameFor(fieldId)
+        if (!f)
+            return
+        f.focusInput()
+        scrollTimer.restart()
+    }
+
+    function goOn(): void {
+        Qt.inputMethod.commit()  // a Pinyin word still being composed belongs to the answer
+        if (!view.form)
+            return
+        if (view.form.next())
+            scrollToTop()
+        if (view.form.hasErrors) {
+            Qt.inputMethod.hide()
+            scrollToTop()
+            summary.forceActiveFocus()
+        }
+    }
+
+    function goBack(): void {
+        Qt.inputMethod.commit()
+        if (view.form && view.form.back())
+            scrollToTop()
+        else
+            view.backFromFirstPage()
+    }
+
+    function scrollToTop(): void { flick.contentY = 0 }
+
+    Window.onActiveFocusItemChanged: {
+        const box = digitBoxOf(Window.activeFocusItem)
+        if (box)
+            view.digitTarget = box
+        scrollTimer.restart()
+    }
+
+    Connections {
+        target: view.form
+        ignoreUnknownSignals: true
+        function onFinished() { view.completed() }
+    }
+
+    Timer {  // after layout has settled (keyboard shown, content width changed)
+        id: scrollTimer
+        interval: 30
+        onTriggered: view.ensureVisible(view.Window.activeFocusItem)
+    }
+
+    Flickable {
+        id: flick
+        objectName: "formFlick"
+        anchors { left: parent.left; top: parent.top }
+        width: view.width - (view.digitsOpen ? pad.width + Theme.spacing : 0)
+        height: Math.max(0, Math.min(view.height, view.keyboardTop))
+        contentWidth: width
+        contentHeight: content.implicitHeight + 2 * Theme.margin
+        flickableDirection: Flickable.VerticalFlick
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        onHeightChanged: scrollTimer.restart()
+        onWidthChanged: scrollTimer.restart()
+
+        Column {
+            id: content
+            x: Theme.margin
+            y: Theme.margin
+            width: flick.width - 2 * Theme.margin
+            spacing: Theme.spacing * 1.5
+
+            Heading {
+                objectName: "formTitle"
+                width: parent.width
+                text: view.form ? view.form.title : ""
+            }
+            ErrorSummary {
+                id: summary
+                width: parent.width
+                problems: view.form ? view.form.summary : []
+                onLinkActivated: (field) => view.focusField(field)
+            }
+            Repeater {
+                id: fields
+                model: view.form
+                delegate: FieldFrame {
+                    width: content.width
+                    form: view.form
+                }
+            }
+            Row {
+                spacing: Theme.spacing
+                BigButton {
+                    objectName: "formBack"
+                    text: qsTr("上一步")
+                    onClicked: view.goBack()
+                }
+                BigButton {
+                    objectName: "formContinue"
+                    text: qsTr("继续")
+                    kind: "primary"
+                    onClicked: view.goOn()
+                }
+            }
+        }
+    }
+
+    DigitPad {
+        id: pad
+        anchors { right: parent.right; top: parent.top; topMargin: Theme.margin
+                  rightMargin: Theme.spacing }
+        visible: view.digitsOpen
+        target: view.digitsOpen ? view.digitTarget : null
+        onDone: {
+            view.digitTarget = null
+            flick.forceActiveFocus()
+        }
+    }
+
+    Loader {  // unsized on purpose: a sized Loader would stretch the keyboard
+        id: keyboardLoader
+        active: view.embeddedKeyboard
+        sourceComponent: KeyboardPanel { area: view }
+    }
+}
