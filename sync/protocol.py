@@ -72,7 +72,18 @@ ID_NUMBER_FORMS: dict[str, str] = {
     "foreign_permanent_2023": r"^9[0-9]{16}[0-9X]$",  # 外国人永久居留身份证 (2023)
     "foreign_permanent_2017": r"^[A-Z]{3}[0-9]{12}$",  # 外国人永久居留身份证 (2017)
 }
-ID_NUMBER = r"^([0-9]{17}[0-9X]|[A-Z]{3}[0-9]{12})$"
+# Any kind's form: what a number must look like whether or not card_kind comes with it.
+ID_NUMBER = "^(" + "|".join(f[1:-1] for k, f in ID_NUMBER_FORMS.items()
+                            if k != "social_security") + ")$"
+
+
+def _kind_rules(schema: dict[str, Any]) -> None:
+    """The number-by-kind rule in the Applicant's JSON Schema, so the contract document says
+    what the platform checks (and a fuzzer generates only what it accepts)."""
+    schema["allOf"] = [
+        {"if": {"properties": {"card_kind": {"const": kind}}, "required": ["card_kind"]},
+         "then": {"properties": {"id_number": {"pattern": form}}}}
+        for kind, form in ID_NUMBER_FORMS.items()]
 
 
 def card_kind_of(number: str) -> str:
@@ -159,10 +170,12 @@ class ItemRef(BaseModel):
 class Applicant(BaseModel):
     """Who a case is for (or, as ``agent``, who acted): as read from the identity card."""
 
+    model_config = ConfigDict(json_schema_extra=_kind_rules)
+
     name: str = Field(min_length=1, max_length=NAME_MAX)
     id_number: str = Field(
         pattern=ID_NUMBER, description="in the form of its card_kind: resident and "
-        "social_security: GB 11643 (18, province 11–65); hk_mo_tw_permit: 18 beginning "
+        "social_security: GB 11643 (18, first digit 1–6); hk_mo_tw_permit: 18 beginning "
         "810000/820000/830000; foreign_permanent_2023: 18 beginning 9; "
         "foreign_permanent_2017: 3 letters and 12 digits")
     card_kind: CardKind = Field(
@@ -237,6 +250,7 @@ class SubmissionIn(BaseModel):
     applicant: Applicant
     form: dict[Annotated[str, StringConstraints(pattern=FORM_KEY)], FormValue] = Field(
         default_factory=dict, max_length=FORM_MAX_KEYS,
+        json_schema_extra={"propertyNames": {"pattern": FORM_KEY}, "additionalProperties": False},
         description=f"the answers by catalog field id; at most {FORM_MAX_KEYS} keys and "
                     f"{FORM_MAX_BYTES} bytes of JSON (UTF-8) in all")
     attachments: list[AttachmentRef] = Field(default_factory=list, max_length=ATTACHMENTS_MAX)
