@@ -38,6 +38,7 @@ Rectangle {
                     id: key
                     required property string modelData
                     readonly property bool isDelete: modelData === "删除"
+                    readonly property bool blank: modelData === ""
 
                     function press(): void {
                         if (!pad.target)
@@ -48,15 +49,18 @@ Rectangle {
                             pad.target.typeKey(key.modelData)
                     }
 
-                    objectName: "digitKey_" + (modelData === "." ? "point" : modelData)
+                    objectName: blank ? "" : "digitKey_" + (modelData === "." ? "point" : modelData)
                     width: pad.keySize
                     height: pad.keySize
                     radius: Theme.radius
-                    visible: modelData !== ""
+                    // A blank slot keeps 0 in the middle column (a Grid skips invisible items).
+                    opacity: blank ? 0 : 1
+                    enabled: !blank
                     color: keyArea.pressed ? Theme.infoSoft : Theme.surface
                     border.color: Theme.line
                     border.width: Theme.border
-                    Accessible.role: Accessible.Button
+                    Accessible.role: blank ? Accessible.NoRole : Accessible.Button
+                    Accessible.ignored: blank
                     Accessible.name: modelData
                     Accessible.onPressAction: key.press()
                     Text {
@@ -69,6 +73,7 @@ Rectangle {
                     MouseArea {
                         id: keyArea
                         anchors.fill: parent
+                        enabled: !key.blank
                         onClicked: key.press()
                     }
                 }
