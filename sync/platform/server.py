@@ -74,7 +74,8 @@ from sync.protocol import (
 __all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
 
 # 1.1: POST /submissions/inline. 1.2: SubmissionAck.local_no. 1.3: signed answers.
-CONTRACT_VERSION = "1.3"
+# 1.4: Applicant.card_kind (every card kind the reader accepts) and bounds on every field.
+CONTRACT_VERSION = "1.4"
 
 
 def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
