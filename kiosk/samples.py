@@ -78,7 +78,7 @@ def sample_cards() -> dict[str, IdCard]:
 
 
 _TEXT_BY_ID = (
-    ("address", "湖北省武汉市江岸区示范街道示范社区8号"),
+    ("address", "湖北省武汉市江岸区幸福路12号"),  # not the card's: typed, not read
     ("hospital", "武汉市第一人民医院"),
     ("disease", "高血压"),
     ("bank_name", "中国农业银行"),
@@ -291,7 +291,7 @@ def scripted_visit(flow: ResidentFlow, code: str, card: IdCard, last: bool = Fal
     if not any(r.code == code for r in getattr(s.view, "results", ())):
         raise VisitFailed(f"search for its name did not find {code}", s)
     s = see(flow.open_entry(code))
-    derived = {k: v for k, v in flow._answers().items() if k in DERIVED}
+    derived = {k: v for k, v in flow.current_answers().items() if k in DERIVED}
     if isinstance(entry, Bundle):
         answers: dict[str, Any] = bundle_answers(catalog, entry, derived)
     else:
@@ -434,7 +434,7 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         add("guide_bundle", f.open_entry("LOCAL-YJS-0002"))
         s = f.apply()
         answers = bundle_answers(k.catalog, k.catalog.bundle("LOCAL-YJS-0002"),
-                                 {"age": f._answers().get("age")})
+                                 {"age": f.current_answers().get("age")})
         for _ in range(50):
             if s.step is Step.QUESTION:
                 q = k.catalog.questions[f.visit.arg]

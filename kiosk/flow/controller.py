@@ -184,11 +184,14 @@ class ResidentFlow:
         if target is None or not v.can_go(target):
             return self.end("home")
         spec = FLOW[target]
-        if (spec.needs_card and v.applicant is None) or (
-                spec.guard and GUARDS[spec.guard](v, self.catalog)):
+        back_to = next((p for p in reversed(v.history) if p[0] is target), (target, ""))
+        here = (v.step, v.arg)
+        v.step, v.arg = back_to  # guards read the destination's argument
+        blocked = bool(spec.guard and GUARDS[spec.guard](v, self.catalog))
+        v.step, v.arg = here
+        if blocked or (spec.needs_card and v.applicant is None):
             return self.end("home")
         v.problem = None
-        back_to = next((p for p in reversed(v.history) if p[0] is target), (target, ""))
         v.move(*back_to)
         return self.screen()
 
@@ -312,6 +315,10 @@ class ResidentFlow:
         if e is None:
             raise KeyError(self.visit.entry_code)
         return e
+
+    def current_answers(self) -> dict[str, Any]:
+        """The answers the rules read now (the card's derived ones included)."""
+        return self._answers()
 
     def _answers(self) -> dict[str, Any]:
         """What the rules read: the card's derived answers, then the resident's."""
@@ -533,11 +540,29 @@ class ResidentFlow:
             values = {f: x for f, x in values.items() if f not in PROXY_FIELDS}
         consent = Consent(NOTICE_VERSION, v.consent_at, v.history_consent) \
             if v.consent_at else None
+        decls = {ref: MaterialDecl(MaterialStatus.ON_SITE) for ref in self._unread_cards()}
+        decls.update({ref: MaterialDecl(MaterialStatus.DEFERRED) for ref in v.deferred})
         return Application(
             applicant=v.applicant, codes=(v.entry_code,), values=values,
             answers={k: x for k, x in v.answers.items() if k in self.catalog.questions},
-            materials={ref: MaterialDecl(MaterialStatus.DEFERRED) for ref in v.deferred},
+            materials=decls,
             photos={ref: tuple(p) for ref, p in v.photos.items() if p}, consent=consent)
+
+    def _unread_cards(self) -> list[str]:
+        """Cards the reader could cover but did not read: only the applicant's own card
+        was read, so e.g. a proxy's ID card (代办人居民身份证) is shown at the counter or
+        photographed — never recorded as 已读卡核验. (Reading the agent's card as well is a
+        later step.)"""
+        from kiosk.forms.bundle import applicable_materials
+
+        v = self.visit
+        out = []
+        for it in self._items():
+            for m, _ in applicable_materials(it, self._answers()):
+                if "card" in m.source and m.ref != "id_card" and not v.photos.get(m.ref) \
+                        and m.ref not in out:
+                    out.append(m.ref)
+        return out
 
     def _plan_problems(self) -> list[fp.ErrorLink]:
         from kiosk.services import check
@@ -546,10 +571,21 @@ class ResidentFlow:
         return [fp.ErrorLink(p.field, p.message) for p in plan.problems]
 
     def _photos_needed(self) -> list[str]:
-        """Materials nothing but a photo can cover (全程自助 items); the camera screen with
-        a preview and quality checks is issue 14 — here one still per material."""
+        """Materials nothing but a photo can cover: what a 全程自助 item cannot take
+        otherwise, and electronic-only materials with the camera as their source (an
+        电子证件照 cannot be "brought to the counter"). The camera screen with a preview and
+        quality checks is issue 14 — here one still per material."""
+        from kiosk.forms.bundle import applicable_materials
+
         v = self.visit
         out = []
+        for it in self._items():
+            for m, _ in applicable_materials(it, self._answers()):
+                lib = self.catalog.materials.get(m.ref)
+                if lib is not None and lib.medium == ("electronic",) and "camera" in m.source \
+                        and m.necessity is not Necessity.OPTIONAL \
+                        and not v.photos.get(m.ref) and m.ref not in out:
+                    out.append(m.ref)
         for link in self._plan_problems():
             if link.field.startswith("material:"):
                 ref = link.field.split(":", 1)[1]

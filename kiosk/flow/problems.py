@@ -21,7 +21,7 @@ from devices.printer.printer import (
 )
 from kiosk.applications import ApplicationInvalid
 from kiosk.catalog import CatalogError
-from kiosk.flow.steps import Step
+from kiosk.flow.steps import FLOW, Step
 from kiosk.ratings import RatingInvalid
 from kiosk.store import StoreError
 from sync.client import PlatformError
@@ -55,6 +55,11 @@ def _disk_full(exc: BaseException) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
+
+
+def _again(step: Step) -> Step | None:
+    """再试一次 returns to the step that failed, when the problem screen may go there."""
+    return step if step in FLOW[Step.PROBLEM].next else None
 
 
 def problem_for(exc: BaseException, step: Step) -> Problem:
@@ -96,8 +101,7 @@ def problem_for(exc: BaseException, step: Step) -> Problem:
     if isinstance(exc, StoreError):
         return Problem("store_unavailable", "本机暂时无法保存",
                        "这台终端暂时不能保存，您这次的内容没有提交。",
-                       "请稍等片刻再试一次；如果还不行，请联系工作人员。",
-                       step if step is not Step.HOME else None)
+                       "请稍等片刻再试一次；如果还不行，请联系工作人员。", _again(step))
     if isinstance(exc, CatalogError | KeyError):
         return Problem("catalog_unavailable", "没有找到这个办事事项",
                        "本终端的事项目录里暂时没有这个事项，可能目录正在更新。",
@@ -108,8 +112,7 @@ def problem_for(exc: BaseException, step: Step) -> Problem:
                        "网络或平台暂时不通，只能显示本机保存的记录。",
                        "可以稍后再查，或拨打12345询问办理进度。", Step.QUERY_NUMBER)
     return Problem("unexpected", "出了点问题", "终端遇到了一个没有预料到的问题。",
-                   "请再试一次；如果还不行，请联系工作人员。" + HELP,
-                   step if step is not Step.HOME else None)
+                   "请再试一次；如果还不行，请联系工作人员。" + HELP, _again(step))
 
 
 def card_problem(status: CardError | ReaderError) -> Problem:

@@ -76,7 +76,8 @@ _SERVICE = (Step.FIND_SERVICE, Step.CATEGORY, Step.SEARCH)
 FLOW: Mapping[Step, StepSpec] = {s.step: s for s in (
     StepSpec(Step.HOME, "首页", (Step.INSERT_CARD, Step.FIND_SERVICE, Step.QUERY_NUMBER,
                                  Step.MAINTENANCE),
-             on_enter=("end_visit",), back=False, home=False, idle_timeout_s=0),
+             on_enter=("end_visit",), back=False, home=False, idle_timeout_s=0,
+             in_history=False),
     StepSpec(Step.INSERT_CARD, "请放身份证",
              (Step.FIND_SERVICE, Step.QUESTION, Step.FORM, Step.PHOTO, Step.CHECK_ANSWERS,
               Step.QUERY_RESULT, Step.RATE),

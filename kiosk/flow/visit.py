@@ -94,7 +94,7 @@ class Visit:
         target = (step, arg)
         if target in self.history:  # coming back (e.g. 修改 → 核对信息): no loop in history
             del self.history[self.history.index(target):]
-        elif here.in_history and self.place != target and step is not Step.PROBLEM:
+        elif here.in_history and self.place != target:
             self.history.append(self.place)
         self.step, self.arg = step, arg
 
