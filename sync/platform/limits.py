@@ -31,23 +31,26 @@ DOCUMENT_MAX_BODY = 4 * 1024 * 1024  # a published catalog (today ~75 KB)
 TEST_SINK_MAX_BODY = 16 * 1024 * 1024  # test mode's benchmark baselines (sink, store)
 MAX_JSON_DEPTH = 32  # the contract's deepest record nests 6 levels
 
-# (method, path regex, limit): first match wins; anything else gets JSON_MAX_BODY.
+# (method, path regex, limit, binary): first match wins; anything else takes JSON of at
+# most JSON_MAX_BODY. Binary bodies (upload chunks, multipart, the benchmark's blobs) are
+# not scanned for nesting, whatever their content type says.
 _P = re.escape(API_PREFIX)
-ROUTE_LIMITS: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("PUT", re.compile(rf"^{_P}/uploads/[^/]+$"), CHUNK_SIZE),
-    ("POST", re.compile(rf"^{_P}{re.escape(INLINE_PATH)}$"), INLINE_MAX_BODY),
-    ("POST", re.compile(rf"^{_P}/submissions$"), INLINE_MAX_JSON),
-    ("POST", re.compile(rf"^{_P}/audit-events$"), AUDIT_MAX_BODY),
-    ("POST", re.compile(rf"^{_P}/admin/documents/[^/]+(/raw)?$"), DOCUMENT_MAX_BODY),
-    ("POST", re.compile(rf"^{_P}/admin/(sink|store)$"), TEST_SINK_MAX_BODY),
+ROUTE_LIMITS: tuple[tuple[str, re.Pattern[str], int, bool], ...] = (
+    ("PUT", re.compile(rf"^{_P}/uploads/[^/]+$"), CHUNK_SIZE, True),
+    ("POST", re.compile(rf"^{_P}{re.escape(INLINE_PATH)}$"), INLINE_MAX_BODY, True),
+    ("POST", re.compile(rf"^{_P}/submissions$"), INLINE_MAX_JSON, False),
+    ("POST", re.compile(rf"^{_P}/audit-events$"), AUDIT_MAX_BODY, False),
+    ("POST", re.compile(rf"^{_P}/admin/documents/[^/]+(/raw)?$"), DOCUMENT_MAX_BODY, False),
+    ("POST", re.compile(rf"^{_P}/admin/(sink|store)$"), TEST_SINK_MAX_BODY, True),
 )
 
 
-def body_limit(method: str, path: str) -> int:
-    for m, pattern, limit in ROUTE_LIMITS:
+def body_limit(method: str, path: str) -> tuple[int, bool]:
+    """The route's byte limit, and whether its body is binary (not scanned as JSON)."""
+    for m, pattern, limit, binary in ROUTE_LIMITS:
         if m == method and pattern.match(path):
-            return limit
-    return JSON_MAX_BODY
+            return limit, binary
+    return JSON_MAX_BODY, False
 
 
 _JSON_TOKENS = re.compile(rb'[\[\]{}"\\]')
@@ -118,7 +121,7 @@ class BodyLimits:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = body_limit(scope["method"], scope["path"])
+        limit, binary = body_limit(scope["method"], scope["path"])
         declared = [v for k, v in scope.get("headers", []) if k == b"content-length"]
         if declared:
             text = declared[0].decode("latin-1").strip()
@@ -130,7 +133,7 @@ class BodyLimits:
                 await answer(send, 413, "body_too_large", f"this endpoint takes at most "
                              f"{limit} bytes; the request declares {int(text)}")
                 return
-        scanner = DepthScanner(self.max_depth) if _is_json(scope) else None
+        scanner = DepthScanner(self.max_depth) if not binary and _is_json(scope) else None
         refusal: tuple[int, str, str] | None = None
         started = False
         received = 0

@@ -10,6 +10,7 @@ import json
 import select
 import socket
 import sqlite3
+import subprocess
 import threading
 import time
 import uuid
@@ -36,6 +37,7 @@ from tests.conftest import (
     PlatformProcess,
     add_staff_account,
     free_port,
+    kiosk_cmd,
     start_platform,
     stop_platform,
 )
@@ -524,7 +526,9 @@ def test_an_upload_chunk_over_the_contract_size_is_refused_and_not_stored(
                             timeout=30)
 
     expect(put("upload-too-big-1", b"x" * (CHUNK_SIZE + 1)), 413, "body_too_large")
-    assert put("upload-just-right", b"x" * CHUNK_SIZE).status_code == 200
+    # Exactly one chunk is fine, and a binary body is never read as JSON: brackets in a
+    # picture are not nesting.
+    assert put("upload-just-right", b"[" * CHUNK_SIZE).status_code == 200
     chunks = peer.call("viewer", "GET",
                        f"{ADMIN}/uploads/VK-CHUNK-0001/upload-too-big-1/chunks").json()
     assert chunks == []
@@ -557,4 +561,45 @@ def test_staff_routes_on_their_own_port_are_absent_from_the_terminal_port(
     finally:
         platform.proc.terminate()  # one signal stops both listeners
         assert platform.proc.wait(timeout=10) == 0
+        stop_platform(platform)
+
+
+def test_the_cli_refuses_fault_injection_without_test_mode_and_weak_passwords(
+        tmp_path: Path) -> None:
+    db = tmp_path / "platform.sqlite3"
+    serve = subprocess.run(kiosk_cmd("platform", "serve", "--db", str(db), "--port",
+                                     str(free_port()), "--chaos-rate", "0.3"),
+                           capture_output=True, text=True, timeout=60)
+    assert serve.returncode == 2 and "needs --test-mode" in serve.stderr
+    unbound = subprocess.run(kiosk_cmd("platform", "serve", "--db", str(db), "--port",
+                                       str(free_port()), "--enrol-code", "ABCD-EF01-2345"),
+                             capture_output=True, text=True, timeout=60)
+    assert unbound.returncode == 2 and "--enrol-terminal" in unbound.stderr
+    weak = subprocess.run(kiosk_cmd("platform", "account", "add", "shorty", "--role",
+                                    "clerk", "--db", str(db)), input="short\n",
+                          capture_output=True, text=True, timeout=60)
+    assert weak.returncode == 2 and "at least 10 characters" in weak.stderr
+    add_staff_account(db, "twice", "readonly", "long enough password")
+    again = subprocess.run(kiosk_cmd("platform", "account", "add", "twice", "--role",
+                                     "admin", "--db", str(db)), input="another password\n",
+                           capture_output=True, text=True, timeout=60)
+    assert again.returncode == 2 and "exists already" in again.stderr
+    # The password is nowhere in the database, only its Argon2id hash.
+    assert b"long enough password" not in db.read_bytes()
+    with sqlite3.connect(db) as c:
+        (hashed,) = c.execute("SELECT password_hash FROM staff_accounts "
+                              "WHERE name='twice'").fetchone()
+    assert hashed.startswith("$argon2id$")
+
+
+def test_a_code_given_on_the_command_line_enrols_its_terminal_only(tmp_path: Path) -> None:
+    db = tmp_path / "platform.sqlite3"
+    platform = start_platform(db, "--enrol-code", "CAFE-0000-BEEF", "--enrol-terminal",
+                              "VK-CLI-0001")
+    try:
+        key = Ed25519PrivateKey.generate()
+        expect(enrol(platform.url, "VK-CLI-0002", "CAFE-0000-BEEF", key), 403,
+               "wrong_terminal")
+        assert enrol(platform.url, "VK-CLI-0001", "CAFE-0000-BEEF", key).status_code == 200
+    finally:
         stop_platform(platform)
