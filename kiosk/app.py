@@ -12,7 +12,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from devices import registry
 from devices.camera import Camera
@@ -22,14 +22,12 @@ from kiosk.applications import Application
 from kiosk.cases import STATUS_WORDS, Applicant, Case, CaseItem
 from kiosk.catalog import Catalog, CatalogError, CatalogKeeper
 from kiosk.catalog.loader import parse_catalog
-from kiosk.catalog.search import SearchIndex
 from kiosk.config import Config
 from kiosk.crypto import DataKey
 from kiosk.flow import ResidentFlow
 from kiosk.maintenance import MaintenanceView, maintenance_view, read_identity
 from kiosk.provision import platform_client, sync_worker
 from kiosk.ratings import Level, Rating, RatingInvalid, submit_rating
-from kiosk.receipts import ReceiptContext, render_receipt
 from kiosk.session import (
     INSERT_CARD_PROMPT,
     QUERY_EMPTY,
@@ -43,6 +41,10 @@ from kiosk.store import Store, StoreError
 from kiosk.workdays import WorkCalendar
 from sync.client import PlatformClient
 from sync.outbox import DrainResult, OutboxWorker
+
+if TYPE_CHECKING:  # imported where used: pinyin and PDF are not on the start path
+    from kiosk.catalog.search import SearchIndex
+    from kiosk.receipts import ReceiptContext
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +126,8 @@ class Kiosk:
     @property
     def search_index(self) -> SearchIndex:
         """Built once per catalog (pinyin of every name is the slow part)."""
+        from kiosk.catalog.search import SearchIndex
+
         catalog = self.catalog
         if self._search is None or self._search[0] is not catalog:
             self._search = (catalog, SearchIndex(catalog))
@@ -156,6 +160,8 @@ class Kiosk:
 
     @property
     def receipt_context(self) -> ReceiptContext:
+        from kiosk.receipts import ReceiptContext
+
         return ReceiptContext(terminal_id=self.config.terminal_id,
                               region_name=self.config.region_name,
                               query_url=self.config.platform_url.rstrip("/") + "/q/{no}")
@@ -338,6 +344,8 @@ class Kiosk:
         return result
 
     def receipt(self, case: Case, out: Path, layout: str = "80mm") -> Path:
+        from kiosk.receipts import render_receipt
+
         case = self.store.with_details(case)
         siblings = [] if not case.bundle_no else [
             self.store.with_details(self.store.get_case(i))
