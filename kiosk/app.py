@@ -24,7 +24,6 @@ from kiosk.catalog import Catalog, CatalogError, CatalogKeeper
 from kiosk.catalog.loader import parse_catalog
 from kiosk.config import Config
 from kiosk.crypto import DataKey
-from kiosk.flow import ResidentFlow
 from kiosk.maintenance import MaintenanceView, maintenance_view, read_identity
 from kiosk.provision import platform_client, sync_worker
 from kiosk.ratings import Level, Rating, RatingInvalid, submit_rating
@@ -44,6 +43,7 @@ from sync.outbox import DrainResult, OutboxWorker
 
 if TYPE_CHECKING:  # imported where used: pinyin and PDF are not on the start path
     from kiosk.catalog.search import SearchIndex
+    from kiosk.flow import ResidentFlow
     from kiosk.receipts import ReceiptContext
 
 log = logging.getLogger(__name__)
@@ -137,6 +137,8 @@ class Kiosk:
     def flow(self) -> ResidentFlow:
         """The resident flow of issue 13 (kiosk.flow): the screens follow ``flow.screen()``."""
         if self._flow is None:
+            from kiosk.flow.controller import ResidentFlow
+
             self._flow = ResidentFlow(self)
         return self._flow
 

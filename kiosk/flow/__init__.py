@@ -58,11 +58,28 @@ Form pages are H6's ``kiosk.forms.page`` records (``FieldView``, ``ErrorLink``) 
 Sample screens without devices: ``kiosk.samples.sample_screens(kiosk)``.
 """
 
-from kiosk.flow.controller import ResidentFlow
-from kiosk.flow.problems import Problem, problem_for
+from typing import TYPE_CHECKING, Any
+
 from kiosk.flow.steps import FLOW, Step, StepSpec
 from kiosk.flow.views import UNKNOWN, Screen
-from kiosk.flow.visit import FlowError, Visit
+
+if TYPE_CHECKING:
+    from kiosk.flow.controller import ResidentFlow
+    from kiosk.flow.problems import Problem, problem_for
+    from kiosk.flow.visit import FlowError, Visit
 
 __all__ = ["FLOW", "UNKNOWN", "FlowError", "Problem", "ResidentFlow", "Screen", "Step",
            "StepSpec", "Visit", "problem_for"]
+
+_LAZY = {"ResidentFlow": "kiosk.flow.controller", "Problem": "kiosk.flow.problems",
+         "problem_for": "kiosk.flow.problems", "FlowError": "kiosk.flow.visit",
+         "Visit": "kiosk.flow.visit"}
+
+
+def __getattr__(name: str) -> Any:
+    """The controller (and the services it calls) loads on first use, not at start-up."""
+    import importlib
+
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'kiosk.flow' has no attribute {name!r}")

@@ -10,21 +10,15 @@ from __future__ import annotations
 import errno
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from devices.camera.camera import CameraError
-from devices.idcard import CardError, ReaderError
-from devices.printer.printer import (
-    PrinterError,
-    PrinterJammed,
-    PrinterOfflineError,
-    PrinterOutOfPaper,
-)
-from kiosk.applications import ApplicationInvalid
-from kiosk.catalog import CatalogError
 from kiosk.flow.steps import FLOW, Step
-from kiosk.ratings import RatingInvalid
-from kiosk.store import StoreError
-from sync.client import PlatformError
+
+if TYPE_CHECKING:
+    from devices.idcard import CardError, ReaderError
+
+# The exception classes are imported where they are matched (problem_for): the flow's
+# records load on the terminal's start path, the services behind them only when used.
 
 HELP = "如需帮助，请联系工作人员或拨打12345"
 
@@ -64,6 +58,19 @@ def _again(step: Step) -> Step | None:
 
 def problem_for(exc: BaseException, step: Step) -> Problem:
     """The problem state for ``exc`` raised while acting on ``step``."""
+    from devices.camera.camera import CameraError
+    from devices.printer.printer import (
+        PrinterError,
+        PrinterJammed,
+        PrinterOfflineError,
+        PrinterOutOfPaper,
+    )
+    from kiosk.applications import ApplicationInvalid
+    from kiosk.catalog import CatalogError
+    from kiosk.ratings import RatingInvalid
+    from kiosk.store import StoreError
+    from sync.client import PlatformError
+
     if isinstance(exc, ApplicationInvalid):
         return Problem(
             "application_invalid", "还有内容需要修改",
@@ -117,6 +124,8 @@ def problem_for(exc: BaseException, step: Step) -> Problem:
 
 def card_problem(status: CardError | ReaderError) -> Problem:
     """A card that could not be read is a banner on the card screen, which keeps polling."""
+    from devices.idcard import ReaderError
+
     if isinstance(status, ReaderError):
         return Problem("reader_unavailable", "读卡器暂时不能用", status.resident_message,
                        "请联系工作人员检查读卡器，或到便民服务中心窗口办理。", None)

@@ -13,11 +13,9 @@ from typing import TYPE_CHECKING
 
 from kiosk.flow.problems import Problem
 from kiosk.flow.steps import Step
-from kiosk.forms.page import ErrorLink, FieldView
-
-__all__ = ["ErrorLink", "FieldView"]  # H6's form records, used inside FormView
 
 if TYPE_CHECKING:
+    from kiosk.forms.page import ErrorLink, FieldView  # H6's form records, inside FormView
     from kiosk.maintenance import MaintenanceView
 
 
