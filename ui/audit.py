@@ -122,6 +122,7 @@ class _Text:
     line_ratio: float | None  # line pitch / font size for multi-line text
     has_children: bool        # its own visible child items (a Label's background …)
     disabled: bool
+    clipped: bool             # part of the glyph box is clipped away or off the window
 
 
 def _class_name(obj: QObject) -> str:
@@ -306,12 +307,13 @@ def _scan(window: QQuickWindow) -> _Scan:
             if text:
                 scale = _scene_scale(item)
                 px = _font_px(item) * scale
-                content = item.mapRectToScene(_content_rect(item)).intersected(clip)
+                whole = item.mapRectToScene(_content_rect(item))
+                content = whole.intersected(clip)
                 kids = any(c.isVisible() and c.opacity() > 0.01 for c in item.childItems())
                 if content.width() > 0 and content.height() > 0:
                     scan.texts.append(_Text(item, text, px, content,
                                             _line_ratio(item, _font_px(item), scale), kids,
-                                            disabled))
+                                            disabled, content != whole))
         for child in item.childItems():
             walk(child, child_clip, opacity, target, disabled)
 
@@ -444,7 +446,9 @@ def _measured_contrast(frames: _Frames, text: _Text) -> float | None:
         delta = np.abs(frames.rgb[where] - frames.bg_rgb[where]).max(axis=-1)
         glyph = delta > _GLYPH_DELTA
         if not glyph.any():
-            return 1.0  # drawn in the colour of what is behind it: nothing to read
+            # A sliver of a scrolled text shows no ink: not seen, not measured. A whole
+            # text with no ink is drawn in the colour of what is behind it.
+            return None if text.clipped else 1.0
         return float(np.percentile(_ratio(fg[glyph], frames.bg_lum[where][glyph]),
                                    _CORE_PERCENTILE))
     rgb = frames.rgb[where].reshape(-1, 3)

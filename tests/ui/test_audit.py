@@ -167,8 +167,18 @@ def test_hidden_clipped_transparent_and_off_screen_items_are_not_counted(
                   + button(1400, 40, "c", w=20, h=20)
                   + 'Item { x: 40; y: 200; width: 100; height: 100; clip: true; '
                   + button(300, 0, "d", w=20, h=20) + ' }'
-                  + 'Text { x: 40; y: 900; text: "下面"; font.pixelSize: 10 }')
+                  + 'Text { x: 40; y: 900; text: "下面"; font.pixelSize: 10 }'
+                  # a text scrolled all but out of view: a 2 px sliver of its box, no ink
+                  + 'Item { x: 400; y: 200; width: 400; height: 100; clip: true; '
+                    'Text { y: 98; text: "下一段"; font.pixelSize: 30; color: "#111111" } }')
     assert found == []
+
+
+def test_a_text_in_the_colour_behind_it_is_caught(scene: Scene) -> None:
+    found = scene('Text { objectName: "ghost"; x: 40; y: 40; text: "看不见"; '
+                  'font.pixelSize: 30; color: "#EEF1F5" }')
+    assert rules_of(found) == [("ghost", CONTRAST)]
+    assert found[0].measured == "1.00:1"
 
 
 def test_elder_rules_and_a_larger_screen_raise_the_limits(scene: Scene) -> None:
