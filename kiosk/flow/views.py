@@ -15,7 +15,9 @@ from kiosk.flow.problems import Problem
 from kiosk.flow.steps import Step
 
 if TYPE_CHECKING:
-    from kiosk.forms.page import ErrorLink, FieldView  # H6's form records, inside FormView
+    # H6's form records, inside FormView (re-exported; loaded at run time by __getattr__)
+    from kiosk.forms.page import ErrorLink as ErrorLink
+    from kiosk.forms.page import FieldView as FieldView
     from kiosk.maintenance import MaintenanceView
 
 
@@ -355,3 +357,13 @@ class Screen:
     idle_timeout_s: int  # resolved: the configured default where the table says so; 0 none
     auto_next_s: int
     hook: str  # a device step still to come (issue 14), "" otherwise
+
+
+def __getattr__(name: str) -> object:
+    """``ErrorLink`` and ``FieldView`` (H6's kiosk.forms.page records inside FormView and
+    CheckAnswersView) are importable from here too, loaded on first use."""
+    if name in ("ErrorLink", "FieldView"):
+        from kiosk.forms import page
+
+        return getattr(page, name)
+    raise AttributeError(f"module 'kiosk.flow.views' has no attribute {name!r}")
