@@ -10,9 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 import requests
+from argon2 import PasswordHasher
 
 STAFF_NAME = "test-admin"
 STAFF_PASSWORD = "test-only password, not a secret"
+
+# For in-process platforms whose tests are about something else: Argon2id still, with
+# cheap parameters. Real processes (and the security tests) keep the library's defaults.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 _tokens: dict[str, str] = {}
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+from argon2 import PasswordHasher
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi import Path as PathParam
@@ -340,10 +341,13 @@ class Platform:
 
 def open_platform(db_path: Path, faults: Faults | None = None,
                   enrol_codes: tuple[tuple[str, str], ...] = (),
-                  test_mode: bool = False) -> Platform:
+                  test_mode: bool = False,
+                  password_hasher: PasswordHasher | None = None) -> Platform:
     """``enrol_codes``: (code, terminal id) pairs accepted from the start (the CLI's
     ``--enrol-code CODE --enrol-terminal ID``). Faults need ``test_mode``: a platform
-    that serves counties never misbehaves on purpose."""
+    that serves counties never misbehaves on purpose. ``password_hasher``: argon2-cffi's
+    recommended parameters unless given (in-process test fixtures pass cheap ones: half
+    a second per hash on a loaded test machine adds up over a suite)."""
     if faults is not None and faults != Faults() and not test_mode:
         raise ValueError("fault injection exists only in test mode")
     db = PlatformDB(db_path)
@@ -353,7 +357,8 @@ def open_platform(db_path: Path, faults: Faults | None = None,
     doc_key = platform_signing_key(db_path)
     if db.latest_document("config") is None:
         db.put_document(sign_document(doc_key, "config", 1, DOCUMENT_BODIES["config"]()))
-    return Platform(db, doc_key, Staff(db), enrolments, [faults or Faults()], test_mode)
+    return Platform(db, doc_key, Staff(db, hasher=password_hasher), enrolments,
+                    [faults or Faults()], test_mode)
 
 
 def _install_common(app: FastAPI) -> None:
@@ -710,7 +715,8 @@ class ThreadedPlatform:
 
     def __init__(self, db_path: Path, host: str = "127.0.0.1", port: int = 0,
                  ssl_certfile: str | None = None, ssl_keyfile: str | None = None,
-                 test_mode: bool = False) -> None:
+                 test_mode: bool = False,
+                 password_hasher: PasswordHasher | None = None) -> None:
         import socket
 
         import uvicorn
@@ -720,7 +726,8 @@ class ThreadedPlatform:
         self._sock.bind((host, port))
         self.host, self.port = self._sock.getsockname()[:2]
         self.scheme = "https" if ssl_certfile else "http"
-        self.platform = open_platform(db_path, test_mode=test_mode)
+        self.platform = open_platform(db_path, test_mode=test_mode,
+                                      password_hasher=password_hasher)
         self.app = terminal_app(self.platform)
         config = uvicorn.Config(self.app, log_level="warning", timeout_graceful_shutdown=2,
                                 ssl_certfile=ssl_certfile, ssl_keyfile=ssl_keyfile)

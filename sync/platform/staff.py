@@ -112,9 +112,7 @@ class Staff:
         # argon2-cffi's defaults are RFC 9106's second recommended profile (Argon2id,
         # 64 MiB, 3 passes); they move with the library as advice changes.
         self._hasher = hasher or PasswordHasher()
-        # Compared against when the name is unknown, so a wrong name costs as long as a
-        # wrong password and timing does not tell which names exist.
-        self._decoy = self._hasher.hash(secrets.token_urlsafe(16))
+        self._decoy: str | None = None
         with db.transaction() as c:
             for statement in _SCHEMA:
                 c.execute(statement)
@@ -161,6 +159,10 @@ class Staff:
         row = self._db.query("SELECT role, password_hash, failures, locked_until, disabled "
                              "FROM staff_accounts WHERE name=?", (name,))
         if not row:
+            # Compared against, so a wrong name costs as long as a wrong password and
+            # timing does not tell which names exist (made on first need: a hash is slow).
+            if self._decoy is None:
+                self._decoy = self._hasher.hash(secrets.token_urlsafe(16))
             self._verify(self._decoy, password)
             raise LoginRefused("bad_credentials", "wrong account name or password")
         role, hashed, _failures, locked_until, disabled = row[0]

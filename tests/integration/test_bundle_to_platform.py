@@ -19,14 +19,15 @@ from kiosk.provision import provision
 from sync.platform.server import ThreadedPlatform
 from tests.kiosk.svc import SIGNATURE, catalog, luhn_complete
 from tests.kiosk.test_services_store import newborn_app
-from tests.platform_peer import STAFF_NAME, STAFF_PASSWORD, admin_call, forget
+from tests.platform_peer import FAST_HASHER, STAFF_NAME, STAFF_PASSWORD, admin_call, forget
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
 def enrolled(cfg: Config, tmp_path: Path) -> Iterator[tuple[Kiosk, ThreadedPlatform]]:
-    with ThreadedPlatform(tmp_path / "platform" / "platform.sqlite3") as platform:
+    with ThreadedPlatform(tmp_path / "platform" / "platform.sqlite3",
+                          password_hasher=FAST_HASHER) as platform:
         platform.add_account(STAFF_NAME, "readonly", STAFF_PASSWORD)  # 只读: looks only
         cfg = replace(cfg, platform_url=platform.url)
         provision(cfg, platform.url, platform.issue_code(cfg.terminal_id))

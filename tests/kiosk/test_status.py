@@ -16,12 +16,13 @@ from kiosk.ratings import Level, Rating, submit_rating
 from kiosk.status import OFFLINE_NOTE, by_id_number, by_number, number_from_payload
 from sync.platform.server import ThreadedPlatform
 from tests.kiosk.svc import elder
-from tests.platform_peer import STAFF_NAME, STAFF_PASSWORD, admin_call, forget
+from tests.platform_peer import FAST_HASHER, STAFF_NAME, STAFF_PASSWORD, admin_call, forget
 
 
 @pytest.fixture
 def platform(tmp_path: Path) -> Iterator[ThreadedPlatform]:
-    with ThreadedPlatform(tmp_path / "platform" / "platform.sqlite3") as p:
+    with ThreadedPlatform(tmp_path / "platform" / "platform.sqlite3",
+                          password_hasher=FAST_HASHER) as p:
         p.add_account(STAFF_NAME, "clerk", STAFF_PASSWORD)  # 受理/审核: sets case statuses
         yield p
     forget(p.url)

@@ -21,7 +21,7 @@ from kiosk.session import applicant_from_card
 from kiosk.store import Store
 from sync.client import PlatformClient
 from sync.platform.server import ThreadedPlatform
-from tests.platform_peer import STAFF_NAME, STAFF_PASSWORD, admin_call, forget
+from tests.platform_peer import FAST_HASHER, STAFF_NAME, STAFF_PASSWORD, admin_call, forget
 
 ITEM = CaseItem("HB-YL-0001", "城乡居民基本养老保险参保登记")
 
@@ -29,7 +29,8 @@ ITEM = CaseItem("HB-YL-0001", "城乡居民基本养老保险参保登记")
 @pytest.fixture
 def platform(tmp_path: Path) -> Iterator[ThreadedPlatform]:
     """In test mode: these tests inject faults (PUT /admin/faults) and forge documents."""
-    with ThreadedPlatform(tmp_path / "platform" / "platform.sqlite3", test_mode=True) as p:
+    with ThreadedPlatform(tmp_path / "platform" / "platform.sqlite3", test_mode=True,
+                          password_hasher=FAST_HASHER) as p:
         p.add_account(STAFF_NAME, "admin", STAFF_PASSWORD)
         yield p
     forget(p.url)
