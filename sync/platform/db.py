@@ -14,12 +14,13 @@ import os
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sync.platform.vault import OVERHEAD, SealBroken, Vault, VaultError, load_vault
 from sync.protocol import (
     AuditEventIn,
     CaseStatus,
@@ -49,9 +50,10 @@ CREATE TABLE IF NOT EXISTS submissions (
     terminal_id TEXT NOT NULL,
     local_no TEXT NOT NULL,
     status TEXT NOT NULL,
-    payload TEXT NOT NULL,
+    payload BLOB NOT NULL,
     received_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    applicant_key TEXT
 );
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS terminals (
@@ -69,15 +71,16 @@ CREATE TABLE IF NOT EXISTS upload_chunks (
     length INTEGER NOT NULL, at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS ratings (
     terminal_id TEXT NOT NULL, rating_id TEXT NOT NULL, idempotency_key TEXT NOT NULL UNIQUE,
-    payload TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (terminal_id, rating_id));
+    payload BLOB NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (terminal_id, rating_id));
 CREATE TABLE IF NOT EXISTS audit_events (
-    terminal_id TEXT NOT NULL, seq INTEGER NOT NULL, payload TEXT NOT NULL,
+    terminal_id TEXT NOT NULL, seq INTEGER NOT NULL, payload BLOB NOT NULL,
     received_at TEXT NOT NULL, PRIMARY KEY (terminal_id, seq));
 CREATE TABLE IF NOT EXISTS heartbeats (
-    terminal_id TEXT PRIMARY KEY, payload TEXT NOT NULL, received_at TEXT NOT NULL);
+    terminal_id TEXT PRIMARY KEY, payload BLOB NOT NULL, received_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     kind TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
     PRIMARY KEY (kind, version));
+CREATE TABLE IF NOT EXISTS vault (name TEXT PRIMARY KEY, value BLOB NOT NULL);
 """
 
 
@@ -88,30 +91,69 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _write_durably(path: Path, at: int, tail: bytes | memoryview, hash_all: bool) -> str | None:
-    """Writes ``tail`` at byte ``at`` (dropping anything after it) and fsyncs the file.
+def _open_upload_file(path: Path) -> int:
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _fsync_dir(path.parent.parent)  # the new shard folder's own name must last too
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
 
-    With ``hash_all`` it returns the SHA-256 of the whole file: the first ``at`` bytes as
-    read back from it, the rest from ``tail`` itself.
+
+# An upload file is a run of sealed records, one per stored tail: a 4-byte big-endian
+# length, then the sealed bytes, whose associated data names the upload and the byte the
+# record starts at. A record cannot move to another upload or another place in this one,
+# and a chunk is sealed once, as it arrives, without rewriting what is stored already.
+_RECORD_HEAD = 4
+
+
+def _scan_records(fd: int, at: int, vault: Vault, where: tuple[str, ...],
+                  h: hashlib._Hash | None) -> tuple[int, bool]:
+    """The file position where plaintext byte ``at`` begins, and whether the records
+    before it are intact; with ``h`` their plaintext is opened and hashed into it."""
+    pos = plain = 0
+    end = os.fstat(fd).st_size
+    while plain < at:
+        head = os.pread(fd, _RECORD_HEAD, pos)
+        n = int.from_bytes(head, "big") if len(head) == _RECORD_HEAD else -1
+        if n < OVERHEAD or pos + _RECORD_HEAD + n > end:
+            return pos, False  # a lost tail: the hash check (or the read) catches it
+        length = n - OVERHEAD
+        if h is not None:
+            try:
+                data = vault.open(os.pread(fd, n, pos + _RECORD_HEAD), *where, str(plain))
+            except SealBroken:
+                return pos, False
+            h.update(data)
+        if plain + length > at:
+            return pos, False
+        plain += length
+        pos += _RECORD_HEAD + n
+    return pos, True
+
+
+def _write_sealed(path: Path, at: int, tail: bytes | memoryview, hash_all: bool,
+                  vault: Vault, where: tuple[str, ...]) -> str | None:
+    """Seals ``tail`` as the record starting at plaintext byte ``at`` (dropping anything
+    after it) and fsyncs the file.
+
+    With ``hash_all`` it returns the SHA-256 of the whole plaintext: the first ``at``
+    bytes opened from the file, the rest from ``tail`` itself (a prefix that does not open
+    gives a digest that matches nothing, so the upload restarts, as for a lost tail).
     """
     created = not path.exists()
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _fsync_dir(path.parent.parent)  # the new shard folder's own name must last too
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = _open_upload_file(path)
     try:
         h = hashlib.sha256() if hash_all else None
-        if h is not None and at:
-            prefix = os.pread(fd, at, 0)
-            if len(prefix) != at:
-                prefix = prefix.ljust(at, b"\0")  # a lost tail: the hash check catches it
-            h.update(prefix)
-        done = 0
-        while done < len(tail):
-            done += os.pwrite(fd, tail[done:], at + done)
-        os.ftruncate(fd, at + len(tail))
+        pos, intact = _scan_records(fd, at, vault, where, h)
+        if len(tail):
+            sealed = vault.seal(tail, *where, str(at))
+            record = len(sealed).to_bytes(_RECORD_HEAD, "big") + sealed
+            done = 0
+            while done < len(record):
+                done += os.pwrite(fd, record[done:], pos + done)
+            pos += len(record)
+        os.ftruncate(fd, pos)
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -119,8 +161,26 @@ def _write_durably(path: Path, at: int, tail: bytes | memoryview, hash_all: bool
         _fsync_dir(path.parent)  # can lose an upload the platform already counted
     if h is None:
         return None
+    if not intact:
+        return "prefix-lost"
     h.update(tail)
     return h.hexdigest()
+
+
+def _read_sealed(path: Path, size: int, vault: Vault, where: tuple[str, ...]) -> bytes:
+    """The first ``size`` plaintext bytes of an upload file; SealBroken when they do not
+    all open (altered, truncated, moved from another upload, or another key)."""
+    blob = path.read_bytes()
+    out = bytearray()
+    pos = 0
+    while len(out) < size:
+        n = int.from_bytes(blob[pos:pos + _RECORD_HEAD], "big")
+        record = blob[pos + _RECORD_HEAD:pos + _RECORD_HEAD + n]
+        if len(record) != n or n < OVERHEAD:
+            raise SealBroken(f"upload file {path.name} is shorter than its record says")
+        out += vault.open(record, *where, str(len(out)))
+        pos += _RECORD_HEAD + n
+    return bytes(out[:size])
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -129,6 +189,30 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+_FORMAT = 1  # PRAGMA user_version: 0 is the plaintext form written before encryption
+_CHECK = b"village-kiosk platform data key check"
+_SEALING = ".sealing"
+
+
+def _as_bytes(value: str | bytes) -> bytes:
+    return value.encode() if isinstance(value, str) else bytes(value)
+
+
+def _upload_where(terminal_id: str, upload_id: str) -> tuple[str, ...]:
+    return ("uploads", "file", terminal_id, upload_id)
+
+
+def _private_sqlite_files(db: Path) -> None:
+    """SQLite makes a database's -wal, -shm and -journal files with the database file's
+    own mode, so a database created 0600 here, before SQLite opens it, keeps all of them
+    0600; files of an older installation are tightened."""
+    if not db.exists():
+        os.close(os.open(db, os.O_RDWR | os.O_CREAT, 0o600))
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(FileNotFoundError):
+            os.chmod(db.with_name(db.name + suffix), 0o600)
 
 
 class UploadConflict(Exception):
@@ -149,26 +233,53 @@ class Terminal:
 
 
 class PlatformDB:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, env: Mapping[str, str] | None = None) -> None:
+        """Opens (or makes) the platform's data folder; VaultError, before anything is
+        served or written, when the data key is missing, malformed or wrong.
+
+        ``env``: where ``KIOSK_PLATFORM_DATA_KEY`` is looked up (``os.environ``).
+        """
+        if not path.parent.exists():  # a folder it makes is private; one it was given
+            path.parent.mkdir(parents=True, mode=0o700)  # (e.g. the current directory)
+            path.parent.chmod(0o700)  # is left as it is: its files are 0600 regardless
         self.uploads_dir = path.with_name(path.stem + "-uploads")
-        self.uploads_dir.mkdir(exist_ok=True)
+        self.uploads_dir.mkdir(exist_ok=True, mode=0o700)
+        self.uploads_dir.chmod(0o700)
+        self.keys_dir = path.with_name(path.stem + "-keys")
         _fsync_dir(self.uploads_dir.parent)
+        _private_sqlite_files(path)
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._conn.execute("PRAGMA journal_mode=WAL")
         # FULL: an acknowledged case must survive a power cut, or the terminal (which
         # marks it sent on the ack) and the platform disagree forever.
         self._conn.execute("PRAGMA synchronous=FULL")
-        self._conn.executescript(_SCHEMA)
-        self._nonces = sqlite3.connect(path.with_name(path.stem + "-nonces.sqlite3"),
-                                       check_same_thread=False, isolation_level=None)
-        self._nonces.execute("PRAGMA journal_mode=WAL")
-        self._nonces.execute("PRAGMA synchronous=NORMAL")
-        self._nonces.executescript(_NONCE_SCHEMA)
-        self._nonce_lock = threading.Lock()
         # Guards the one connection: held for SQL only, never across a file's fsync, so
         # requests for different cases store their files in parallel.
         self._lock = threading.RLock()
+        try:
+            self.vault, legacy = self._open_vault(path, env)
+        except BaseException:
+            self._conn.close()
+            raise
+        self._conn.executescript(_SCHEMA)
+        if legacy:
+            self._seal_legacy()
+        elif self._one("SELECT 1 FROM vault WHERE name='sealing'", ()) is not None:
+            self._finish_sealing()  # a migration that stopped after its commit
+        with self._tx() as c:
+            if c.execute("SELECT 1 FROM vault WHERE name='check'").fetchone() is None:
+                self._mark_sealed(c)
+        self._conn.execute("CREATE INDEX IF NOT EXISTS submissions_applicant "
+                           "ON submissions(applicant_key)")
+        _private_sqlite_files(path)  # the -wal and -shm SQLite has made by now
+        nonces = path.with_name(path.stem + "-nonces.sqlite3")
+        _private_sqlite_files(nonces)
+        self._nonces = sqlite3.connect(nonces, check_same_thread=False, isolation_level=None)
+        self._nonces.execute("PRAGMA journal_mode=WAL")
+        self._nonces.execute("PRAGMA synchronous=NORMAL")
+        self._nonces.executescript(_NONCE_SCHEMA)
+        _private_sqlite_files(nonces)
+        self._nonce_lock = threading.Lock()
         # Serialise the writers of one upload's file (chunks, inline parts) without
         # serialising everyone: an upload id maps to one of these stripes. Always taken
         # before ``_lock``, never while holding it.
@@ -177,6 +288,129 @@ class PlatformDB:
         # ``enrol``) so the check needs no SQL and no trip to a worker thread.
         self._terminals = {row[0]: Terminal(*row) for row in self._conn.execute(
             "SELECT terminal_id, region_code, public_key FROM terminals")}
+
+    # Encryption at rest -----------------------------------------------------------------
+
+    def _open_vault(self, path: Path, env: Mapping[str, str] | None) -> tuple[Vault, bool]:
+        """The data key, checked against the database; and whether the database is of the
+        plaintext form written before encryption at rest (to be sealed now)."""
+        c = self._conn
+        version = c.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version > _FORMAT:
+            raise VaultError(f"the platform database {path} was written by a newer platform "
+                             f"(format {version}; this one reads {_FORMAT}): run that version")
+        sealed = version == _FORMAT
+        what = f"the platform database {path}"
+        vault = load_vault(self.keys_dir, may_create=not sealed, what=what, env=env)
+        if sealed:
+            rows = dict(c.execute("SELECT name, value FROM vault WHERE name IN "
+                                  "('check', 'key_id')").fetchall()) if "vault" in tables else {}
+            if "check" not in rows:
+                raise VaultError(f"{what} is marked encrypted but has lost its key check "
+                                 "row: restore the database from the backup")
+            try:
+                vault.open(rows["check"], "vault", "check")
+            except SealBroken:
+                made_by = bytes(rows.get("key_id", b"?")).decode(errors="replace")
+                raise VaultError(
+                    f"the data key given (key id {vault.key_id}) does not open {what}, "
+                    f"whose data are sealed under key id {made_by}: use that database's own "
+                    f"key file ({self.keys_dir / 'data.key'}) or KIOSK_PLATFORM_DATA_KEY. "
+                    "Nothing was changed.") from None
+        return vault, version == 0 and "submissions" in tables
+
+    def _mark_sealed(self, c: sqlite3.Connection) -> None:
+        c.execute("INSERT OR REPLACE INTO vault VALUES ('check', ?)",
+                  (self.vault.seal(_CHECK, "vault", "check"),))
+        c.execute("INSERT OR REPLACE INTO vault VALUES ('key_id', ?)",
+                  (self.vault.key_id.encode(),))
+        c.execute(f"PRAGMA user_version = {_FORMAT}")
+
+    def _seal_legacy(self) -> None:
+        """Encrypts, in place, a database and uploads folder written before encryption at
+        rest, so an existing county installation upgrades without an export.
+
+        Each upload file is first sealed into a side file (``*.sealing``, fsynced); then
+        one transaction seals every row and marks the database sealed; then the side files
+        replace the plaintext ones. A crash before the commit leaves the old database,
+        which the next start migrates again from the start; after it, the next start
+        finishes the renames (``sealing`` row) before serving. Last, a checkpoint and a
+        VACUUM rewrite the database file and empty the WAL, so no page of the old
+        plaintext stays behind in either.
+        """
+        v = self.vault
+        c = self._conn
+        for stale in self.uploads_dir.rglob("*" + _SEALING):
+            stale.unlink()
+        referenced: set[Path] = set()
+        for tid, uid, received in c.execute(
+                "SELECT terminal_id, upload_id, received FROM uploads").fetchall():
+            plain = self._upload_path(tid, uid)
+            referenced.add(plain)
+            if plain.is_file():
+                data = plain.read_bytes()[:received]
+                _write_sealed(plain.with_name(plain.name + _SEALING), 0, data, False, v,
+                              ("uploads", "file", tid, uid))
+        columns = {r[1] for r in c.execute("PRAGMA table_info(submissions)")}
+        with self._tx() as c:
+            if "applicant_key" not in columns:
+                c.execute("ALTER TABLE submissions ADD COLUMN applicant_key TEXT")
+            for no, payload in c.execute(
+                    "SELECT platform_no, payload FROM submissions").fetchall():
+                c.execute("UPDATE submissions SET payload=?, applicant_key=? "
+                          "WHERE platform_no=?",
+                          (v.seal(_as_bytes(payload), "submissions", "payload", no),
+                           self._applicant_key(_as_bytes(payload)), no))
+            for tid, rid, payload in c.execute(
+                    "SELECT terminal_id, rating_id, payload FROM ratings").fetchall():
+                c.execute("UPDATE ratings SET payload=? WHERE terminal_id=? AND rating_id=?",
+                          (v.seal(_as_bytes(payload), "ratings", "payload", tid, rid),
+                           tid, rid))
+            for tid, seq, payload in c.execute(
+                    "SELECT terminal_id, seq, payload FROM audit_events").fetchall():
+                c.execute("UPDATE audit_events SET payload=? WHERE terminal_id=? AND seq=?",
+                          (v.seal(_as_bytes(payload), "audit_events", "payload", tid,
+                                  str(seq)), tid, seq))
+            for tid, payload in c.execute(
+                    "SELECT terminal_id, payload FROM heartbeats").fetchall():
+                c.execute("UPDATE heartbeats SET payload=? WHERE terminal_id=?",
+                          (v.seal(_as_bytes(payload), "heartbeats", "payload", tid), tid))
+            for tid, uid, data in c.execute(
+                    "SELECT terminal_id, upload_id, data FROM inline_blobs").fetchall():
+                c.execute("UPDATE inline_blobs SET data=? WHERE terminal_id=? AND upload_id=?",
+                          (v.seal(_as_bytes(data), "inline_blobs", "data", tid, uid),
+                           tid, uid))
+            c.execute("INSERT OR REPLACE INTO vault VALUES ('sealing', x'01')")
+            self._mark_sealed(c)
+        self._finish_sealing()
+        for folder in [self.uploads_dir, *self.uploads_dir.rglob("*")]:
+            if folder.is_dir():
+                folder.chmod(0o700)
+            elif folder.is_file() and folder not in referenced:
+                folder.unlink()  # a plaintext file no row refers to (a crash's leftover)
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._conn.execute("VACUUM")
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _finish_sealing(self) -> None:
+        """Puts the sealed side files of a committed migration in place."""
+        folders: set[Path] = set()
+        for side in self.uploads_dir.rglob("*" + _SEALING):
+            os.replace(side, side.with_name(side.name.removesuffix(_SEALING)))
+            folders.add(side.parent)
+        for folder in folders:
+            _fsync_dir(folder)
+        with self._tx() as c:
+            c.execute("DELETE FROM vault WHERE name='sealing'")
+
+    def _applicant_key(self, payload: bytes) -> str | None:
+        """The keyed hash of the applicant's ID number, for finding a resident's cases."""
+        try:
+            number = json.loads(payload)["applicant"]["id_number"]
+        except (ValueError, KeyError, TypeError):
+            return None
+        return self.vault.lookup_hash(str(number))
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
@@ -303,8 +537,9 @@ class PlatformDB:
             tail = memoryview(data)[state.received - offset:]
             received = state.received + len(tail)
             whole = state.received == 0 and offset == 0 and len(data) == size
-            digest = _write_durably(path, state.received, tail,
-                                    hash_all=received == size and not (whole and body_sha256))
+            digest = _write_sealed(path, state.received, tail,
+                                   received == size and not (whole and body_sha256),
+                                   self.vault, _upload_where(terminal_id, upload_id))
             if whole and body_sha256:
                 digest = body_sha256
             complete = False
@@ -338,15 +573,17 @@ class PlatformDB:
 
     def _register_upload(self, terminal_id: str, upload_id: str, size: int, sha256: str,
                          path: Path) -> None:
-        _write_durably(path, 0, b"", hash_all=False)
+        _write_sealed(path, 0, b"", False, self.vault, _upload_where(terminal_id, upload_id))
         with self._tx() as c:
             self._insert_upload(c, terminal_id, upload_id, size, sha256, path)
 
     def store_blob(self, data: bytes, sha256: str) -> bool:
         """The benchmark baseline's receiving end (admin only): the durable write and the
-        SHA-256 check every correct upload pays, without the contract's bookkeeping."""
-        path = self.uploads_dir / "blobs" / secrets.token_hex(16)
-        ok = _write_durably(path, 0, data, hash_all=True) == sha256
+        SHA-256 check every correct upload pays (sealed, as every stored byte is here),
+        without the contract's bookkeeping."""
+        name = secrets.token_hex(16)
+        path = self.uploads_dir / "blobs" / name
+        ok = _write_sealed(path, 0, data, True, self.vault, ("blobs", name)) == sha256
         path.unlink()
         return ok
 
@@ -369,8 +606,11 @@ class PlatformDB:
         row = self._one("SELECT data FROM inline_blobs WHERE terminal_id=? AND upload_id=?",
                         (terminal_id, upload_id))
         if row is not None:
-            return bytes(row[0])
-        return self._upload_path(terminal_id, upload_id).read_bytes()
+            return self.vault.open(row[0], "inline_blobs", "data", terminal_id, upload_id)
+        state = self.upload_state(terminal_id, upload_id)
+        return _read_sealed(self._upload_path(terminal_id, upload_id),
+                            0 if state is None else state.received, self.vault,
+                            _upload_where(terminal_id, upload_id))
 
     # Submissions ------------------------------------------------------------------------
 
@@ -432,7 +672,8 @@ class PlatformDB:
                         continue  # held already (an earlier attempt): nothing to write
                     path = self._upload_path(sub.terminal_id, upload_id)
                     fresh.append((upload_id, path, state is None))
-                    _write_durably(path, 0, data, hash_all=False)  # e.g. ENOSPC: cleaned up
+                    _write_sealed(path, 0, data, False, self.vault,  # e.g. ENOSPC: cleaned up
+                                  _upload_where(sub.terminal_id, upload_id))
                 with self._tx() as c:
                     for upload_id, path, new in fresh:
                         ref = refs[upload_id]
@@ -451,8 +692,7 @@ class PlatformDB:
                         path.unlink(missing_ok=True)
                 raise
 
-    @staticmethod
-    def _insert_submission(c: sqlite3.Connection, key: str, sub: SubmissionIn
+    def _insert_submission(self, c: sqlite3.Connection, key: str, sub: SubmissionIn
                            ) -> tuple[SubmissionAck, bool]:
         row = c.execute(
             "SELECT platform_no, received_at, local_no FROM submissions "
@@ -467,9 +707,13 @@ class PlatformDB:
         # 办件编号: county (first 6 of the region code) + date + sequence.
         day = dt.date.today().strftime("%Y%m%d")
         platform_no = f"{sub.region_code[:6]}{day}{seq:06d}"
-        c.execute("INSERT INTO submissions VALUES (?,?,?,?,?,?,?,?)",
+        payload = sub.model_dump_json().encode()
+        c.execute("INSERT INTO submissions (platform_no, idempotency_key, terminal_id, "
+                  "local_no, status, payload, received_at, updated_at, applicant_key) "
+                  "VALUES (?,?,?,?,?,?,?,?,?)",
                   (platform_no, key, sub.terminal_id, sub.local_no, "accepted",
-                   sub.model_dump_json(), now, now))
+                   self.vault.seal(payload, "submissions", "payload", platform_no), now, now,
+                   self.vault.lookup_hash(sub.applicant.id_number)))
         return SubmissionAck(platform_no=platform_no, received_at=now,
                              local_no=sub.local_no), False
 
@@ -488,13 +732,23 @@ class PlatformDB:
             return cur.rowcount == 1
 
     def submissions(self) -> list[dict[str, Any]]:
+        """Every case, opened (for the admin views: the route decides who may see it)."""
+        return self._submissions("", ())
+
+    def submissions_of(self, id_number: str) -> list[dict[str, Any]]:
+        """One resident's cases, found by the keyed hash of the ID number: the number is
+        neither stored nor compared in the clear."""
+        return self._submissions("WHERE applicant_key=?",
+                                 (self.vault.lookup_hash(id_number),))
+
+    def _submissions(self, where: str, args: tuple[Any, ...]) -> list[dict[str, Any]]:
         with self._lock:
             rows = self._conn.execute(
                 "SELECT platform_no, idempotency_key, terminal_id, local_no, status, payload "
-                "FROM submissions ORDER BY platform_no").fetchall()
+                f"FROM submissions {where} ORDER BY platform_no", args).fetchall()
         out = []
         for r in rows:
-            payload = json.loads(r[5])
+            payload = self.vault.open_json(r[5], "submissions", "payload", r[0])
             for att in payload.get("attachments", []):
                 att["stored_sha256"] = self.stored_sha256(r[2], att["upload_id"])
             out.append({"platform_no": r[0], "idempotency_key": r[1], "terminal_id": r[2],
@@ -513,40 +767,49 @@ class PlatformDB:
                 return RatingAck(rating_id=row[0], received_at=row[1], duplicate=True)
             now = _now()
             c.execute("INSERT INTO ratings VALUES (?,?,?,?,?)",
-                      (terminal_id, rating.rating_id, key, rating.model_dump_json(), now))
+                      (terminal_id, rating.rating_id, key,
+                       self.vault.seal_json(rating.model_dump_json(), "ratings", "payload",
+                                            terminal_id, rating.rating_id), now))
         return RatingAck(rating_id=rating.rating_id, received_at=now)
 
     def ratings(self) -> list[dict[str, Any]]:
         with self._lock:
-            rows = self._conn.execute("SELECT terminal_id, payload FROM ratings "
+            rows = self._conn.execute("SELECT terminal_id, rating_id, payload FROM ratings "
                                       "ORDER BY rowid").fetchall()
-        return [{"terminal_id": r[0], **json.loads(r[1])} for r in rows]
+        return [{"terminal_id": r[0], **self.vault.open_json(r[2], "ratings", "payload", r[0],
+                                                            r[1])} for r in rows]
 
     def record_audit(self, terminal_id: str, events: list[AuditEventIn]) -> tuple[int, int]:
         stored = 0
         with self._tx() as c:
             for e in events:
                 cur = c.execute("INSERT OR IGNORE INTO audit_events VALUES (?,?,?,?)",
-                                (terminal_id, e.seq, e.model_dump_json(), _now()))
+                                (terminal_id, e.seq,
+                                 self.vault.seal_json(e.model_dump_json(), "audit_events",
+                                                      "payload", terminal_id, str(e.seq)),
+                                 _now()))
                 stored += cur.rowcount
         return stored, len(events) - stored
 
     def audit_events(self) -> list[dict[str, Any]]:
         with self._lock:
-            rows = self._conn.execute("SELECT terminal_id, payload FROM audit_events "
+            rows = self._conn.execute("SELECT terminal_id, seq, payload FROM audit_events "
                                       "ORDER BY terminal_id, seq").fetchall()
-        return [{"terminal_id": r[0], **json.loads(r[1])} for r in rows]
+        return [{"terminal_id": r[0], **self.vault.open_json(r[2], "audit_events", "payload",
+                                                            r[0], str(r[1]))} for r in rows]
 
     def record_heartbeat(self, terminal_id: str, hb: HeartbeatIn) -> None:
         with self._tx() as c:
             c.execute("INSERT INTO heartbeats VALUES (?,?,?) ON CONFLICT(terminal_id) DO "
                       "UPDATE SET payload=excluded.payload, received_at=excluded.received_at",
-                      (terminal_id, hb.model_dump_json(), _now()))
+                      (terminal_id, self.vault.seal_json(hb.model_dump_json(), "heartbeats",
+                                                         "payload", terminal_id), _now()))
 
     def heartbeats(self) -> list[dict[str, Any]]:
         with self._lock:
             rows = self._conn.execute("SELECT terminal_id, payload FROM heartbeats").fetchall()
-        return [{"terminal_id": r[0], **json.loads(r[1])} for r in rows]
+        return [{"terminal_id": r[0], **self.vault.open_json(r[1], "heartbeats", "payload",
+                                                            r[0])} for r in rows]
 
     # Signed documents -------------------------------------------------------------------
 
