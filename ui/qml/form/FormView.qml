@@ -17,6 +17,8 @@ FocusScope {
     property var form: null
     // false when the window hosts one KeyboardPanel for every screen; then set keyboardTop.
     property bool embeddedKeyboard: true
+    // 上一步 between pages; off when the screen around it has its own 返回 (the flow's).
+    property bool showBack: true
     property real keyboardTop: embeddedKeyboard && keyboardLoader.item ? keyboardLoader.item.contentBottom
                                                                        : height
     signal backFromFirstPage()
@@ -147,6 +149,68 @@ FocusScope {
                 problems: view.form ? view.form.summary : []
                 onLinkActivated: (field) => view.focusField(field)
             }
+            Rectangle {  // what the card filled in: shown, masked, never asked again
+                objectName: "formFromCard"
+                width: parent.width
+                visible: view.form !== null && view.form.fromCard !== undefined
+                         && view.form.fromCard.length > 0
+                height: visible ? cardColumn.implicitHeight + 2 * Theme.spacing : 0
+                radius: Theme.radius
+                color: Theme.successSoft
+                Accessible.role: Accessible.Grouping
+                Accessible.name: cardTitle.text
+                Column {
+                    id: cardColumn
+                    anchors { left: parent.left; right: parent.right; top: parent.top
+                              margins: Theme.spacing }
+                    spacing: Theme.px(4)
+                    Text {
+                        id: cardTitle
+                        width: parent.width
+                        text: qsTr("以下信息来自身份证，不用再填")
+                        color: Theme.success
+                        font.pixelSize: Theme.textSize
+                        font.bold: true
+                        wrapMode: Text.WordWrap
+                        lineHeight: Theme.lineSpacing
+                    }
+                    Repeater {
+                        model: view.form && view.form.fromCard !== undefined ? view.form.fromCard : []
+                        delegate: Text {
+                            required property var modelData
+                            width: cardColumn.width
+                            text: modelData.label + "：" + modelData.value
+                            color: Theme.ink
+                            font.pixelSize: Theme.textSize
+                            wrapMode: Text.WordWrap
+                            lineHeight: Theme.lineSpacing
+                        }
+                    }
+                }
+            }
+            Rectangle {  // earlier cases could fill some answers: only if the resident agrees
+                objectName: "formHistoryOffer"
+                width: parent.width
+                visible: view.form !== null && view.form.historyOffered === true
+                height: visible ? offerColumn.implicitHeight + 2 * Theme.spacing : 0
+                radius: Theme.radius
+                color: Theme.infoSoft
+                Column {
+                    id: offerColumn
+                    anchors { left: parent.left; right: parent.right; top: parent.top
+                              margins: Theme.spacing }
+                    spacing: Theme.gap
+                    BodyText {
+                        width: parent.width
+                        text: qsTr("您以前在本机办理时填写过部分信息。同意后自动填入，您仍可修改。")
+                    }
+                    BigButton {
+                        objectName: "formUseHistory"
+                        text: qsTr("同意使用以前填写的信息")
+                        onClicked: view.form.useHistory(true)
+                    }
+                }
+            }
             Repeater {
                 id: fields
                 model: view.form
@@ -159,6 +223,7 @@ FocusScope {
                 spacing: Theme.spacing
                 BigButton {
                     objectName: "formBack"
+                    visible: view.showBack
                     text: qsTr("上一步")
                     onClicked: view.goBack()
                 }
