@@ -37,6 +37,14 @@ class Prefill:
         return f"Prefill(fields={sorted(self.values)}, offered={sorted(self.offered)})"
 
 
+def _fits(schema: Mapping[str, Any], value: str) -> bool:
+    """Whether a card's value is one the field can hold. Any card kind's record fits the
+    catalog's bounds (tests/kiosk/test_field_bounds.py); what a field does not offer, such
+    as 性别 "未说明" against 男/女, is left for the resident to choose, not filled in wrong."""
+    enum = schema.get("enum")
+    return len(value) <= schema.get("maxLength", len(value)) and (not enum or value in enum)
+
+
 def prefill(catalog: Catalog, form: FormDefinition, applicant: Applicant | None,
             history: Sequence[Mapping[str, Any]] = (), history_consent: bool = False,
             ecerts: Sequence[ECertRef] = (), agent: Applicant | None = None) -> Prefill:
@@ -49,7 +57,7 @@ def prefill(catalog: Catalog, form: FormDefinition, applicant: Applicant | None,
         how = catalog.fields[f].prefill or ""
         if how.startswith("card:") and applicant is not None:
             v = getattr(applicant, how.split(":", 1)[1], "")
-            if v:
+            if v and _fits(catalog.fields[f].schema, v):
                 values[f], sources[f] = v, "card"
         elif how.startswith("ecert:"):
             _, mat, attr = how.split(":")

@@ -17,7 +17,10 @@ from kiosk.catalog import CatalogError
 from kiosk.catalog.loader import ASSETS, SCHEMA_FILE, parse_catalog
 from kiosk.catalog.model import FieldDef
 from kiosk.config import Config
+from kiosk.forms.prefill import prefill
+from kiosk.forms.schema import item_form, validate
 from kiosk.services import submit_application
+from kiosk.session import applicant_from_card
 from sync import protocol
 from tests.bounds import (
     APPLICANT_OVER,
@@ -27,6 +30,7 @@ from tests.bounds import (
     one_more,
 )
 from tests.conftest import make_id
+from tests.devices.idcard.conftest import ALL_KINDS
 from tests.kiosk.svc import TODAY, calendar, catalog, open_store, raw_catalog
 
 SCHEMA: dict[str, Any] = json.loads((ASSETS / SCHEMA_FILE).read_text(encoding="utf-8"))
@@ -201,3 +205,25 @@ def test_answers_with_keys_no_catalog_could_hold_are_refused_without_echoing_the
                                                    answers={key: True}), calendar(), TODAY)
     assert [p.message for p in plan.problems] == ["回答中有1项无法识别的内容"]
 
+
+
+@pytest.mark.parametrize("kind", sorted(ALL_KINDS))
+def test_prefill_from_any_card_kind_fills_a_form_that_passes(kind: str) -> None:
+    card = ALL_KINDS[kind]()
+    person = applicant_from_card(card)
+    assert person.card_kind == kind
+    item = catalog().item("LOCAL-RS-0001")  # asks name, number, sex, nation, birth, address
+    form = item_form(catalog(), item)
+    filled = prefill(catalog(), form, person)
+    assert filled.values["id_number"] == card.id_number
+    assert filled.values["birth_date"] == card.birth_date.isoformat()
+    assert validate(catalog(), form, filled.values, today=TODAY) == []
+    if not card.nation_code:  # 居住证 and 永久居留证 carry no 民族: not filled, not refused
+        assert "nation_code" not in filled.values
+
+
+def test_a_card_value_the_field_does_not_offer_is_left_for_the_resident() -> None:
+    person = dataclasses.replace(longest_applicant(), sex="未说明")
+    form = item_form(catalog(), catalog().item("LOCAL-RS-0001"))
+    filled = prefill(catalog(), form, person)
+    assert "sex" not in filled.values and filled.values["name"] == person.name
