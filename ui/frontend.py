@@ -7,12 +7,9 @@ the real screens rather than about a separate rendering path.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
-import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 # Imported before the engine loads so the root object comes back typed as QQuickWindow.
@@ -21,35 +18,16 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
-from devices.idcard import CardError
-from devices.printer.printer import PrinterOutOfPaper
 from kiosk.app import Kiosk
-from kiosk.cases import STATUS_WORDS, CaseStatus
+from kiosk.flow import Screen
 from kiosk.fonts import FontMissing, cjk_font_path
-from kiosk.identity import gb11643_check_char, mask_id_number, mask_name
-from kiosk.identity_keys import Enrolment
-from kiosk.maintenance import IdentityState, MaintenanceView, maintenance_view
-from kiosk.ratings import Level, Rating, rating_problems
-from kiosk.session import (
-    INSERT_CARD_PROMPT,
-    QUERY_EMPTY,
-    QUERY_OFFLINE,
-    QueryRecord,
-    SessionView,
-    Step,
-)
-from kiosk.store.repository import SyncStatus
-from sync.client import REDIRECTED, PlatformAuthFailed, PlatformUnavailable
-from ui.vm import ShellViewModel
+from ui.keyboard import prepare_keyboard
+from ui.vm import ShellViewModel, register_all
 
 log = logging.getLogger(__name__)
 
 MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"
 FRAME_TIMEOUT_MS = 5000
-
-# Made-up applicant for the sample screens; only its masked form is ever put on screen.
-_SAMPLE_NAME = "张桂兰"
-_SAMPLE_ID_FIRST17 = "42010219500312002"
 
 _font_family: str | None = None
 
@@ -58,6 +36,7 @@ def _application() -> QGuiApplication:
     """One application per process: Qt aborts on a second, and pytest-qt may own the first."""
     app = QCoreApplication.instance()
     if app is None:
+        prepare_keyboard()  # QT_IM_MODULE is read once, by the constructor below
         app = QGuiApplication(sys.argv[:1])
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("a non-GUI QCoreApplication already exists in this process")
@@ -109,6 +88,7 @@ class QtFrontend:
             return self._window, self._vm
         self.close()
         _application()
+        register_all()
         vm = ShellViewModel(kiosk, live=live)
         engine = QQmlApplicationEngine()
         engine.setOutputWarningsToStandardError(False)
@@ -162,9 +142,23 @@ class QtFrontend:
             self.close()
 
     def screenshot(self, kiosk: Kiosk, out: Path) -> Path:
-        window, vm = self.load(kiosk, live=False)
+        """The screen for the kiosk's current flow state, as a PNG."""
+        _window, vm = self.load(kiosk, live=False)
         vm.refresh()
         vm.refresh_status()
+        return self.grab(out)
+
+    def show_screen(self, kiosk: Kiosk, screen: Screen) -> QQuickWindow:
+        """Puts a screen record on the passive window (a sample; the flow is untouched)."""
+        window, vm = self.load(kiosk, live=False)
+        vm.show(screen)
+        return window
+
+    def grab(self, out: Path) -> Path:
+        """The window as drawn now (after its next frame), saved to ``out``."""
+        window = self._window
+        if window is None:
+            raise RuntimeError("no window to grab")
         if not window.isVisible():
             window.show()
         _wait_for_frame(window)
@@ -181,16 +175,16 @@ class QtFrontend:
                     ) -> list[Path]:
         """Every sample screen to a PNG; ``on_screen(name, window)`` (if given) runs while
         that screen is still on view: the hook ``kiosk screenshots --audit`` uses."""
+        from ui.samples import sample_screens
+
         paths: list[Path] = []
         try:
-            for name, view in sample_views(kiosk):
-                kiosk.session.end()
-                kiosk.session.view = view
-                paths.append(self.screenshot(kiosk, outdir / f"{name}.png"))
-                if on_screen is not None and self._window is not None:
-                    on_screen(name, self._window)  # audit hook (H7)
+            for name, screen in sample_screens(kiosk):
+                window = self.show_screen(kiosk, screen)
+                paths.append(self.grab(outdir / f"{name}.png"))
+                if on_screen is not None:
+                    on_screen(name, window)  # audit hook (H7)
         finally:
-            kiosk.session.end()
             if self._vm is not None:
                 self._vm.refresh()
         return paths
@@ -219,94 +213,3 @@ def _wait_for_frame(window: QQuickWindow) -> None:
     if not timer.isActive():
         log.warning("no frame within %d ms; grabbing anyway", FRAME_TIMEOUT_MS)
     timer.stop()
-
-
-def sample_maintenance(kiosk: Kiosk) -> tuple[MaintenanceView, MaintenanceView,
-                                              MaintenanceView]:
-    """维护信息 healthy, refused for clock skew with one parked item, and a 4G line whose
-    captive portal redirects, built by the same pure function the live screen uses (the
-    refusal and redirect texts are the client's own)."""
-    cfg, now = kiosk.config, time.time()
-    enrolled_at = dt.datetime.fromtimestamp(now - 30 * 86400, dt.UTC).isoformat()
-    identity = IdentityState(Enrolment(cfg.terminal_id, cfg.region_code, cfg.platform_url,
-                                       "sample", enrolled_at), signer_ready=True)
-    version = kiosk.catalog.version
-    healthy = maintenance_view(cfg, identity, SyncStatus(True, "", now - 95, 0, 0, 0,
-                                                         clock_offset_s=0.4), [],
-                               version, now, free_mb=48_700)
-    refusal = str(PlatformAuthFailed("clock_skew", "timestamp is +412 s from platform time; "
-                                                   "allowed ±300 s"))
-    parked = {"id": 17, "kind": "submission", "state": "parked", "attempts": 8,
-              "last_error": "POST /api/v1/submissions/inline: HTTP 422 invalid_request: "
-                            "submission: form.birth_date: Input should be a valid date"}
-    skew = maintenance_view(cfg, identity,
-                            SyncStatus(False, refusal, now - 3 * 3600, 3, 1, 12, "clock_skew",
-                                       clock_offset_s=-250.0),
-                            [parked], version, now, free_mb=48_700)
-    portal = str(PlatformUnavailable(
-        "POST /submissions/inline: HTTP 302 redirect to http://10.0.0.172 (captive portal "
-        "of a SIM out of credit or wanting a web login, or a wrong platform URL); nothing "
-        "was sent there", REDIRECTED))
-    redirected = maintenance_view(cfg, identity,
-                                  SyncStatus(False, portal, now - 26 * 3600, 5, 0, 31,
-                                             REDIRECTED, clock_offset_s=1.2),
-                                  [], version, now, free_mb=48_700)
-    return healthy, skew, redirected
-
-
-def sample_views(kiosk: Kiosk) -> list[tuple[str, SessionView]]:
-    """One representative state per screen, plus the two messages a resident may meet.
-
-    The identity is made up and only its masked form is used, like the core does.
-    """
-    fake_id = _SAMPLE_ID_FIRST17 + gb11643_check_char(_SAMPLE_ID_FIRST17)
-    items = list(kiosk.items)
-    card = SessionView(step=Step.CHOOSE_ITEM, masked_name=mask_name(_SAMPLE_NAME),
-                       masked_id=mask_id_number(fake_id), items=items)
-    confirm = replace(card, step=Step.CONFIRM, chosen=items[:1])
-    case_no = f"{kiosk.config.terminal_id}-{dt.date.today():%Y%m%d}-00001"
-    done = replace(confirm, step=Step.DONE, case_no=case_no,
-                   case_status=STATUS_WORDS[CaseStatus.SUBMITTED])
-    waiting = SessionView(step=Step.INSERT_CARD, message=INSERT_CARD_PROMPT, items=items)
-    today = dt.date.today()
-    names = [i.name for i in items] or ["城乡居民养老保险参保登记"]
-    records = [
-        QueryRecord(case_no=case_no, items=(names[0],),
-                    status=STATUS_WORDS[CaseStatus.SUBMITTED],
-                    detail="已在本机保存，联网后自动上传，不用再跑一趟",
-                    date=f"{today.year}年{today.month}月{today.day}日"),
-        QueryRecord(case_no=case_no[:-1] + "0", items=(names[-1],),
-                    status=STATUS_WORDS[CaseStatus.FINISHED], detail="已经办好了",
-                    date=f"{today.year}年{today.month}月{max(1, today.day - 1)}日"),
-        QueryRecord(case_no="4201022026000318", items=(names[len(names) // 2],),
-                    status=STATUS_WORDS[CaseStatus.NEEDS_CORRECTION],
-                    detail="需要补正材料，请带上回执到便民服务中心，或拨打12345询问",
-                    date=f"{today.year}年{today.month}月1日"),
-    ]
-    query = replace(card, step=Step.QUERY_RESULT, items=[], query=records,
-                    query_note=QUERY_OFFLINE)
-    rate = replace(done, step=Step.RATE, rating_case_no=case_no)
-    poor = replace(rate, rating_level=int(Level.DISSATISFIED), problem=True,
-                   message="；".join(rating_problems(Rating(Level.DISSATISFIED))))
-    healthy, skew, redirected = sample_maintenance(kiosk)
-    return [
-        ("home", SessionView()),
-        ("insert_card", waiting),
-        ("choose_item", card),
-        ("confirm", confirm),
-        ("done", done),
-        ("card_error", replace(waiting, message=CardError("sample").resident_message,
-                                        problem=True)),
-        ("print_failed", replace(done, message=PrinterOutOfPaper("sample").resident_message,
-                                          problem=True)),
-        ("printed", replace(done, printed=True)),
-        ("query_result", query),
-        ("query_empty", replace(query, query=[], query_note="", message=QUERY_EMPTY)),
-        ("rate", rate),
-        ("rate_poor", poor),
-        ("rated", replace(rate, step=Step.RATED)),
-        ("maintenance", SessionView(step=Step.MAINTENANCE, maintenance=healthy)),
-        ("maintenance_clock_skew", SessionView(step=Step.MAINTENANCE, maintenance=skew)),
-        ("maintenance_redirected",
-         SessionView(step=Step.MAINTENANCE, maintenance=redirected)),
-    ]

@@ -1,6 +1,6 @@
 """维护信息 on the touch screen: opened only by holding the home footer for three seconds,
-shows the platform's refusal in Chinese with the parked item, 刷新 re-reads, and both
-返回首页 and the idle clock take the terminal home. Real Kiosk, offscreen Qt."""
+shows the platform's refusal in Chinese with the parked item, 刷新 re-reads, and 返回首页
+takes the terminal home. Real Kiosk, offscreen Qt."""
 
 from __future__ import annotations
 
@@ -87,20 +87,9 @@ def test_long_press_on_the_home_footer_opens_maintenance_and_home_returns(
     assert kiosk.session.view == SessionView()
 
 
-def test_idle_timeout_takes_the_maintenance_screen_home(
-        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
-    _window, vm = screen
-    vm.openMaintenance()
-    assert vm.step == "maintenance"
-    assert vm.maintenance.info["terminalId"] == kiosk.config.terminal_id
-    vm.idleTimeoutMs = 400
-    qtbot.waitUntil(lambda: vm.step == "home", timeout=3000)
-    assert vm.maintenance.info["headline"] == ""
-
-
 def test_maintenance_opens_only_from_home(
         qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel]) -> None:
     _window, vm = screen
-    vm.home.startVisit()
+    vm.home.startService()
     vm.openMaintenance()  # the footer hold is disabled off HOME; the slot refuses too
     assert vm.step == "insert_card"

@@ -27,7 +27,7 @@ def warnings() -> dict[Path, list[str]]:
 
 def test_the_python_types_are_described_for_qml() -> None:
     text = qmltypes.generate().read_text(encoding="utf-8")
-    for name in ("ShellViewModel", "CardViewModel", "ItemChoiceViewModel", "DoneViewModel",
+    for name in ("ShellViewModel", "CardViewModel", "PhotoViewModel", "DoneViewModel",
                  "QueryViewModel", "RatingViewModel", "MaintenanceViewModel", "RowsModel"):
         assert f'"VillageKiosk/{name} 1.0"' in text, name
 

@@ -21,39 +21,49 @@ Window {
     title: qsTr("政务服务自助终端")
     color: Theme.background
 
-    // Step name (kiosk.session.Step / kiosk.flow) → the screen that shows it. A step with
-    // no screen yet shows MissingScreen, which says so, rather than a blank page.
+    // Step name (kiosk.flow.Step) → the screen that shows it. A step whose screen is a
+    // file of its own (the service screens, the form: ui/vm/screens.py) comes as
+    // vm.screenSource and gets the shell as its session; a step with neither shows
+    // MissingScreen, which says so, rather than a blank page.
     readonly property var screens: ({
         "home": homeScreen,
         "insert_card": insertCardScreen,
-        "choose_item": chooseItemScreen,
-        "confirm": confirmScreen,
         "done": doneScreen,
         "query_result": queryResultScreen,
         "rate": ratingScreen,
         "rated": ratedScreen,
-        "maintenance": maintenanceScreen
+        "maintenance": maintenanceScreen,
+        "photo": photoScreen,
+        "query_scan": queryScanScreen
     })
     readonly property string step: vm.step
 
-    function show(step: string): void {
-        var screen = root.screens[step]
-        stack.replace(null, screen === undefined ? missingScreen : screen, {},
-                      StackView.Immediate)
+    function show(): void {
+        var source = root.vm.screenSource
+        var screen = root.screens[root.step]
+        if (source.toString() !== "")
+            stack.replace(null, source, {"session": root.vm}, StackView.Immediate)
+        // A file that did not load (the log says why) must not leave a blank page.
+        if (source.toString() === "" || stack.currentItem === null)
+            stack.replace(null, screen === undefined ? missingScreen : screen, {},
+                          StackView.Immediate)
     }
-    onStepChanged: show(step)
-    Component.onCompleted: show(step)
+    onStepChanged: show()
+    Component.onCompleted: show()
 
     Component { id: homeScreen; HomeScreen { vm: root.vm.home } }
     Component { id: insertCardScreen; InsertCardScreen { vm: root.vm.card } }
-    Component { id: chooseItemScreen; ChooseItemScreen { vm: root.vm.choice } }
-    Component { id: confirmScreen; ConfirmScreen { vm: root.vm.choice } }
-    Component { id: doneScreen; DoneScreen { vm: root.vm.done; onFinished: root.vm.endSession() } }
+    Component {
+        id: doneScreen
+        DoneScreen { vm: root.vm.done; busy: root.vm.busy; onFinished: root.vm.endSession() }
+    }
     Component { id: queryResultScreen; QueryResultScreen { vm: root.vm.query } }
     Component { id: ratingScreen; RatingScreen { vm: root.vm.rating } }
     Component { id: ratedScreen; RatedScreen { vm: root.vm.rating } }
     Component { id: maintenanceScreen; MaintenanceScreen { vm: root.vm.maintenance } }
-    Component { id: missingScreen; MissingScreen { step: root.step } }
+    Component { id: photoScreen; PhotoScreen { vm: root.vm.photo; busy: root.vm.busy } }
+    Component { id: queryScanScreen; QueryScanScreen { vm: root.vm.scan } }
+    Component { id: missingScreen; MissingScreen { step: root.step; title: root.vm.title } }
 
     // Header ------------------------------------------------------------------------------
     Rectangle {
@@ -82,6 +92,15 @@ Window {
             anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
             spacing: Theme.margin
 
+            Text {
+                objectName: "servedName"
+                anchors.verticalCenter: parent.verticalCenter
+                visible: root.vm.maskedName !== ""
+                text: qsTr("您好，%1").arg(root.vm.maskedName)
+                color: Theme.onDark
+                font.pixelSize: Theme.labelSize
+                font.bold: true
+            }
             Row {
                 anchors.verticalCenter: parent.verticalCenter
                 spacing: 12
@@ -158,28 +177,37 @@ Window {
         border.color: Theme.lineSoft
         border.width: 1
 
-        HomeButton {
-            id: homeButton
+        // 返回 and 返回首页 are always here, in this order, when the step offers them.
+        Row {
+            id: ways
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
-            visible: root.step !== "home"
-            onClicked: root.vm.endSession()
+            spacing: Theme.spacing
+            BackButton {
+                objectName: "footerBack"
+                visible: root.vm.canGoBack
+                onClicked: root.vm.goBack()
+            }
+            HomeButton {
+                visible: root.vm.canGoHome
+                onClicked: root.vm.endSession()
+            }
         }
         Text {
             anchors {
-                left: homeButton.visible ? homeButton.right : parent.left
+                left: ways.width > 0 ? ways.right : parent.left
                 leftMargin: Theme.margin
                 right: parent.right
                 rightMargin: Theme.margin
                 verticalCenter: parent.verticalCenter
             }
-            horizontalAlignment: homeButton.visible ? Text.AlignRight : Text.AlignHCenter
+            horizontalAlignment: ways.width > 0 ? Text.AlignRight : Text.AlignHCenter
             color: Theme.inkSoft
             font.pixelSize: Theme.labelSize
             wrapMode: Text.WordWrap
             text: root.step === "home"
                   ? qsTr("需要帮助请找工作人员  ·  政务服务便民热线 12345")
                   : root.step === "maintenance"
-                    ? qsTr("本页只读，不显示居民信息  ·  长时间不操作将自动返回首页")
+                    ? qsTr("本页只读，不显示居民信息")
                     : qsTr("长时间不操作，将自动返回首页并清除您的信息")
         }
         // The technician's way in: hold the home screen's footer (with the terminal id) for

@@ -1,17 +1,43 @@
 """The view models QML sees, one per flow, all registered in the ``VillageKiosk`` module.
 
-``ShellViewModel`` (shell.py) is the window's: the current step, network and queue, the
-timers and the device pool; it owns one child per flow, each a thin copy of the part of the
-core's view its screens show, with one notify signal per property:
+``ShellViewModel`` (shell.py) is the window's: the core flow's current screen, network and
+queue, the timers and the device pool; it owns one child per flow of its own screens, each
+a thin copy of the part of the screen record they show, one notify signal per property:
 
-- ``home`` HomeViewModel · ``card`` CardViewModel · ``choice`` ItemChoiceViewModel
-  (choose item + confirm) · ``done`` DoneViewModel · ``query`` QueryViewModel ·
-  ``rating`` RatingViewModel · ``maintenance`` MaintenanceViewModel
+- ``home`` HomeViewModel · ``card`` CardViewModel · ``done`` DoneViewModel ·
+  ``query`` QueryViewModel · ``rating`` RatingViewModel · ``maintenance``
+  MaintenanceViewModel
+
+The service screens (H8's ui/vm/service_*.py) and the form make their own view model in
+QML from the shell, which is their ``FlowSession`` (``current_screen()``, ``act(name,
+*args)``, ``screenChanged``); ui/vm/screens.py says which file shows which step.
 
 List data goes through ``RowsModel`` (lists.py), a ``QAbstractListModel`` whose roles are
 the row keys. Importing this package registers every type with QML.
 """
 
+import importlib
+import logging
+import pkgutil
+
 from ui.vm.shell import ShellViewModel
 
-__all__ = ["ShellViewModel"]
+__all__ = ["ShellViewModel", "register_all"]
+
+_log = logging.getLogger(__name__)
+
+
+def register_all() -> list[str]:
+    """Imports every view model module of this package (and the form's model), so each
+    ``@QmlElement`` is registered before the window loads; a module that fails to import
+    is logged and left out (its screen then shows MissingScreen) rather than stopping the
+    terminal. Returns the modules that failed."""
+    failed = []
+    names = [f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__)]
+    for name in [*names, "ui.form_model"]:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:
+            _log.error("view model module %s not loaded: %s", name, exc)
+            failed.append(name)
+    return failed

@@ -1,20 +1,18 @@
-"""提交成功: the case number, its status, and printing the receipt (a device job)."""
+"""提交成功: the case number(s), the promised date in words, the printer's real state and
+printing the receipt. (H8's ServiceDoneScreen shows DONE when it is present; this view
+model and screens/done/DoneScreen.qml are the shell's own, used until then.)"""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-from PySide6.QtCore import Property, QCoreApplication, Signal, Slot
+from PySide6.QtCore import Property, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.session import SessionView, Step
+from kiosk.flow import Screen
+from kiosk.flow.views import DoneView
 from ui.vm.part import Part
 
 QML_IMPORT_NAME = "VillageKiosk"
 QML_IMPORT_MAJOR_VERSION = 1
-
-RECEIPT_JOB = "receipt print"
 
 
 @QmlElement
@@ -22,22 +20,29 @@ RECEIPT_JOB = "receipt print"
 class DoneViewModel(Part):  # type: ignore[operator]
     caseNoChanged = Signal()
     caseStatusChanged = Signal()
+    bundleNoChanged = Signal()
+    promisedChanged = Signal()
+    printerChanged = Signal()
     printedChanged = Signal()
-    printingChanged = Signal()
-    messageChanged = Signal()
 
     _case_no = ""
     _case_status = ""
+    _bundle_no = ""
+    _promised = ""
+    _printer: tuple[str, bool] = ("", False)
     _printed = False
-    _printing = False
-    _message = ""
 
-    def update(self, view: SessionView) -> None:
-        self._set("_case_no", view.case_no, self.caseNoChanged)
-        self._set("_case_status", view.case_status, self.caseStatusChanged)
-        self._set("_printed", view.printed, self.printedChanged)
-        on = view.step == Step.DONE
-        self._set("_message", view.message if on else "", self.messageChanged)
+    def update(self, screen: Screen) -> None:
+        v = screen.view if isinstance(screen.view, DoneView) else None
+        first = v.cases[0] if v and v.cases else None
+        self._set("_case_no", "、".join(c.case_no for c in v.cases) if v else "",
+                  self.caseNoChanged)
+        self._set("_case_status", first.status if first else "", self.caseStatusChanged)
+        self._set("_bundle_no", v.bundle_no if v else "", self.bundleNoChanged)
+        self._set("_promised", v.promised if v else "", self.promisedChanged)
+        self._set("_printer", (v.printer, v.printer_ready) if v else ("", False),
+                  self.printerChanged)
+        self._set("_printed", v.printed if v else False, self.printedChanged)
 
     @Property(str, notify=caseNoChanged)
     def caseNo(self) -> str:
@@ -47,46 +52,30 @@ class DoneViewModel(Part):  # type: ignore[operator]
     def caseStatus(self) -> str:
         return self._case_status
 
+    @Property(str, notify=bundleNoChanged)
+    def bundleNo(self) -> str:
+        return self._bundle_no
+
+    @Property(str, notify=promisedChanged)
+    def promised(self) -> str:
+        return self._promised
+
+    @Property(str, notify=printerChanged)
+    def printer(self) -> str:
+        return self._printer[0]
+
+    @Property(bool, notify=printerChanged)
+    def printerReady(self) -> bool:
+        return self._printer[1]
+
     @Property(bool, notify=printedChanged)
     def printed(self) -> bool:
         return self._printed
 
-    @Property(bool, notify=printingChanged)
-    def printing(self) -> bool:
-        return self._printing
-
-    @Property(str, notify=messageChanged)
-    def message(self) -> str:
-        return self._message
-
     @Slot()
     def printReceipt(self) -> None:
-        if self._printing or self.kiosk.session.view.step != Step.DONE:
-            return
-        self._set("_printing", True, self.printingChanged)
-        out = self._receipt_path(self._case_no)
-        self._host.start_device_job(RECEIPT_JOB, lambda: self.kiosk.print_receipt(out))
-
-    def printing_finished(self, result: object) -> None:
-        """The device job's end (on the GUI thread): a failure is said on the screen."""
-        self._set("_printing", False, self.printingChanged)
-        view = self.kiosk.session.view
-        if isinstance(result, Exception) and view.step == Step.DONE:
-            view.message = QCoreApplication.translate(
-                "ViewModels", "回执暂时无法打印，请联系工作人员")
-
-    def _receipt_path(self, case_no: str) -> Path:
-        safe = re.sub(r"[^A-Za-z0-9_-]", "_", case_no) or "receipt"
-        return self.kiosk.config.receipts_dir / f"{safe}.pdf"
+        self.act("print_receipt")
 
     @Slot()
     def rate(self) -> None:
-        """评价 for the case just submitted."""
-        def rate() -> None:
-            if self.kiosk.session.view.step == Step.DONE:
-                self.kiosk.start_rating()
-        self.act(rate)
-
-    @property
-    def busy(self) -> bool:
-        return self._printing
+        self.act("rate")

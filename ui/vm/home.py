@@ -1,4 +1,4 @@
-"""首页: the three ways into a visit. No state of its own, only actions."""
+"""首页: the ways into a visit. No state of its own, only actions."""
 
 from __future__ import annotations
 
@@ -15,13 +15,19 @@ QML_IMPORT_MAJOR_VERSION = 1
 @QmlUncreatable("the shell makes it")  # PySide6 6.12 stub: the instance is "not callable"
 class HomeViewModel(Part):  # type: ignore[operator]
     @Slot()
-    def startVisit(self) -> None:
-        self.act(self.kiosk.start_visit)
+    def startService(self) -> None:
+        """我要办事: the card first, then find the service (the form is prefilled)."""
+        self.act("start", "service")
+
+    @Slot()
+    def browse(self) -> None:
+        """查看办事指南: guides and checklists need no card."""
+        self.act("browse")
 
     @Slot()
     def startQuery(self) -> None:
-        self.act(self.kiosk.start_query)
+        self.act("start", "query")
 
     @Slot()
-    def startRatingVisit(self) -> None:
-        self.act(self.kiosk.start_rating_visit)
+    def startRating(self) -> None:
+        self.act("start", "rate")

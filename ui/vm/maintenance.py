@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from PySide6.QtCore import Property, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from kiosk.flow import Screen
+from kiosk.flow.views import MaintenanceScreen
 from kiosk.maintenance import REQUEUE_HINT, MaintenanceView
-from kiosk.session import SessionView, Step
-from kiosk.store import StoreError
 from ui.vm.lists import RowsModel
 from ui.vm.part import Host, Part
 
 QML_IMPORT_NAME = "VillageKiosk"
 QML_IMPORT_MAJOR_VERSION = 1
-
-log = logging.getLogger(__name__)
 
 
 def maintenance_dict(m: MaintenanceView | None) -> dict[str, Any]:
@@ -49,8 +46,8 @@ class MaintenanceViewModel(Part):  # type: ignore[operator]
         self._info = maintenance_dict(None)
         self._parked = RowsModel(("outboxId", "kind", "attempts", "error"), self)
 
-    def update(self, view: SessionView) -> None:
-        m = view.maintenance if view.step == Step.MAINTENANCE else None
+    def update(self, screen: Screen) -> None:
+        m = screen.view.maintenance if isinstance(screen.view, MaintenanceScreen) else None
         self._set("_info", maintenance_dict(m), self.infoChanged)
         self._parked.set_rows([] if m is None else [
             {"outboxId": p.outbox_id, "kind": p.kind, "attempts": p.attempts, "error": p.last_error}
@@ -67,10 +64,5 @@ class MaintenanceViewModel(Part):  # type: ignore[operator]
 
     @Slot()
     def refresh(self) -> None:
-        def refresh() -> None:
-            try:
-                self.kiosk.refresh_maintenance()
-            except StoreError:
-                log.error("maintenance figures could not be re-read")
-        self.act(refresh)
-        self._host.refresh_status()
+        """刷新: re-reads the figures (the store, the outbox, the clock)."""
+        self.act("reload")

@@ -1,18 +1,17 @@
 """What every flow's view model shares: the shell it acts through, and set-if-changed.
 
-A part never calls the core behind the shell's back: ``act`` first waits for the running
-device call (see jobs.py), then calls the core, then has the shell re-read the session so
-every part sees the same new view.
+A part never calls the core behind the shell's back: it names a flow action
+(``kiosk.flow.ResidentFlow``) and the shell runs it (on the device thread when it touches a
+device, see shell.py), then hands the new ``Screen`` to every part.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
 
-from kiosk.session import SessionView
+from kiosk.flow import Screen
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -23,16 +22,11 @@ class Host(Protocol):
 
     @property
     def kiosk(self) -> Kiosk: ...
-    @property
-    def live(self) -> bool: ...
-    def settle(self) -> None: ...
-    def refresh(self) -> None: ...
-    def refresh_status(self) -> None: ...
-    def start_device_job(self, kind: str, fn: Callable[[], object]) -> None: ...
+    def act(self, action: str, *args: object) -> None: ...
 
 
 class Part(QObject):
-    """One flow's view model: copies its fields from the session view in ``update``."""
+    """One flow's view model: copies its fields from the screen record in ``update``."""
 
     def __init__(self, host: Host, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,13 +36,12 @@ class Part(QObject):
     def kiosk(self) -> Kiosk:
         return self._host.kiosk
 
-    def act(self, fn: Callable[[], object]) -> None:
-        self._host.settle()
-        fn()
-        self._host.refresh()
+    def act(self, action: str, *args: object) -> None:
+        self._host.act(action, *args)
 
-    def update(self, view: SessionView) -> None:
-        """Copies what this part shows from ``view``; emits only what changed."""
+    def update(self, screen: Screen) -> None:
+        """Copies what this part shows from ``screen``; emits only what changed. A screen of
+        another step clears the part, so nothing of a resident lingers in it."""
 
     def _set(self, attr: str, value: Any, signal: SignalInstance) -> None:
         if getattr(self, attr) != value:

@@ -1,51 +1,47 @@
-"""办件查询: this resident's cases, as numbers and plain words (no identity in the rows)."""
+"""办件查询: this resident's cases as numbers and plain words (no identity in the rows)."""
 
 from __future__ import annotations
-
-import logging
 
 from PySide6.QtCore import Property, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.session import SessionView, Step
-from kiosk.store import StoreError
+from kiosk.flow import Screen
+from kiosk.flow.views import QueryScanView, QueryView
 from ui.vm.lists import RowsModel
 from ui.vm.part import Host, Part
 
 QML_IMPORT_NAME = "VillageKiosk"
 QML_IMPORT_MAJOR_VERSION = 1
 
-log = logging.getLogger(__name__)
-
-QUERY_KEYS = ("caseNo", "items", "status", "detail", "date")
+QUERY_KEYS = ("index", "caseNo", "bundleNo", "items", "status", "detail", "date",
+              "needsCorrection", "canReprint", "canRate")
 
 
 @QmlElement
 @QmlUncreatable("the shell makes it")  # PySide6 6.12 stub: the instance is "not callable"
 class QueryViewModel(Part):  # type: ignore[operator]
     noteChanged = Signal()
-    messageChanged = Signal()
     maskedNameChanged = Signal()
-    maskedIdChanged = Signal()
+    howChanged = Signal()
 
     _note = ""
-    _message = ""
     _masked_name = ""
-    _masked_id = ""
+    _how = ""
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
         self._records = RowsModel(QUERY_KEYS, self)
 
-    def update(self, view: SessionView) -> None:
-        self._records.set_rows([
-            {"caseNo": r.case_no, "items": "、".join(r.items), "status": r.status,
-             "detail": r.detail, "date": r.date} for r in view.query])
-        on = view.step == Step.QUERY_RESULT
-        self._set("_note", view.query_note, self.noteChanged)
-        self._set("_message", view.message if on else "", self.messageChanged)
-        self._set("_masked_name", view.masked_name, self.maskedNameChanged)
-        self._set("_masked_id", view.masked_id, self.maskedIdChanged)
+    def update(self, screen: Screen) -> None:
+        v = screen.view if isinstance(screen.view, QueryView) else None
+        self._records.set_rows([] if v is None else [
+            {"index": r.index, "caseNo": r.case_no, "bundleNo": r.bundle_no,
+             "items": "、".join(r.items), "status": r.status, "detail": r.detail,
+             "date": r.date, "needsCorrection": r.needs_correction,
+             "canReprint": r.can_reprint, "canRate": r.can_rate} for r in v.rows])
+        self._set("_note", v.note if v else "", self.noteChanged)
+        self._set("_masked_name", v.masked_name if v else "", self.maskedNameChanged)
+        self._set("_how", v.how if v else "", self.howChanged)
 
     @Property(RowsModel, constant=True)
     def records(self) -> RowsModel:
@@ -53,28 +49,60 @@ class QueryViewModel(Part):  # type: ignore[operator]
 
     @Property(str, notify=noteChanged)
     def note(self) -> str:
+        """Offline, or nothing found; empty when all is well."""
         return self._note
-
-    @Property(str, notify=messageChanged)
-    def message(self) -> str:
-        return self._message
 
     @Property(str, notify=maskedNameChanged)
     def maskedName(self) -> str:
         return self._masked_name
 
-    @Property(str, notify=maskedIdChanged)
-    def maskedId(self) -> str:
-        return self._masked_id
+    @Property(str, notify=howChanged)
+    def how(self) -> str:
+        """card | number"""
+        return self._how
 
     @Slot(int)
     def rate(self, index: int) -> None:
-        """评价 the case on row ``index``."""
-        def rate() -> None:
-            if self.kiosk.session.view.step != Step.QUERY_RESULT:
-                return
-            try:
-                self.kiosk.rate_query_case(int(index))
-            except (StoreError, KeyError, IndexError):
-                log.error("rating screen could not be opened")
-        self.act(rate)
+        self.act("rate_row", int(index))
+
+    @Slot(int)
+    def reprint(self, index: int) -> None:
+        self.act("reprint", int(index))
+
+    @Slot(int)
+    def openCorrection(self, index: int) -> None:
+        self.act("open_correction", int(index))
+
+    @Slot()
+    def openNumber(self) -> None:
+        self.act("open_query_number")
+
+
+@QmlElement
+@QmlUncreatable("the shell makes it")  # PySide6 6.12 stub: the instance is "not callable"
+class QueryScanViewModel(Part):  # type: ignore[operator]
+    """扫描回执二维码: what to do, and what is still to come (camera scanning: issue 14)."""
+
+    hintChanged = Signal()
+    hookChanged = Signal()
+
+    _hint = ""
+    _hook = ""
+
+    def update(self, screen: Screen) -> None:
+        v = screen.view if isinstance(screen.view, QueryScanView) else None
+        self._set("_hint", v.hint if v else "", self.hintChanged)
+        self._set("_hook", v.hook if v else "", self.hookChanged)
+
+    @Property(str, notify=hintChanged)
+    def hint(self) -> str:
+        return self._hint
+
+    @Property(str, notify=hookChanged)
+    def hook(self) -> str:
+        return self._hook
+
+    @Slot()
+    def openNumber(self) -> None:
+        """输入编号 instead."""
+        self.act("open_query_number")

@@ -1,22 +1,18 @@
-"""好差评 and 感谢评价: five levels, reasons and a call-back number for a poor rating."""
+"""好差评 and 感谢评价: five levels, reasons and a call-back number for a poor rating;
+skipping is allowed (nobody may be forced to rate)."""
 
 from __future__ import annotations
-
-import logging
 
 from PySide6.QtCore import Property, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.ratings import LEVEL_WORDS, POOR_REASONS, Level
-from kiosk.session import RATING_THANKS, SessionView, Step
-from kiosk.store import StoreError
-from ui.vm.choice import store_failed
+from kiosk.flow import Screen
+from kiosk.flow.views import RatedView, RateView
+from kiosk.ratings import LEVEL_WORDS, Level
 from ui.vm.part import Part
 
 QML_IMPORT_NAME = "VillageKiosk"
 QML_IMPORT_MAJOR_VERSION = 1
-
-log = logging.getLogger(__name__)
 
 
 @QmlElement
@@ -24,20 +20,27 @@ log = logging.getLogger(__name__)
 class RatingViewModel(Part):  # type: ignore[operator]
     caseNoChanged = Signal()
     levelChanged = Signal()
-    messageChanged = Signal()
-    problemChanged = Signal()
+    reasonsChanged = Signal()
+    needsPhoneChanged = Signal()
+    errorChanged = Signal()
+    thanksChanged = Signal()
 
     _case_no = ""
     _level = 0
-    _message = ""
-    _problem = False
+    _reasons: list[str] = []  # noqa: RUF012 - replaced, never mutated
+    _needs_phone = False
+    _error = ""
+    _thanks = ""
 
-    def update(self, view: SessionView) -> None:
-        self._set("_case_no", view.rating_case_no, self.caseNoChanged)
-        self._set("_level", view.rating_level, self.levelChanged)
-        on = view.step == Step.RATE
-        self._set("_message", view.message if on else "", self.messageChanged)
-        self._set("_problem", view.problem if on else False, self.problemChanged)
+    def update(self, screen: Screen) -> None:
+        v = screen.view if isinstance(screen.view, RateView) else None
+        self._set("_case_no", v.case_no if v else "", self.caseNoChanged)
+        self._set("_level", v.level if v else 0, self.levelChanged)
+        self._set("_reasons", list(v.reasons) if v else [], self.reasonsChanged)
+        self._set("_needs_phone", v.needs_phone if v else False, self.needsPhoneChanged)
+        self._set("_error", v.error if v else "", self.errorChanged)
+        t = screen.view if isinstance(screen.view, RatedView) else None
+        self._set("_thanks", t.thanks if t else "", self.thanksChanged)
 
     @Property(str, notify=caseNoChanged)
     def caseNo(self) -> str:
@@ -45,43 +48,43 @@ class RatingViewModel(Part):  # type: ignore[operator]
 
     @Property(int, notify=levelChanged)
     def level(self) -> int:
+        """0 while nothing is chosen, else 5 非常满意 … 1 非常不满意."""
         return self._level
 
-    @Property(str, notify=messageChanged)
-    def message(self) -> str:
-        return self._message
+    @Property(list, notify=reasonsChanged)
+    def poorReasons(self) -> list[str]:
+        """The reasons offered for the chosen level."""
+        return self._reasons
 
-    @Property(bool, notify=problemChanged)
+    @Property(bool, notify=needsPhoneChanged)
+    def needsPhone(self) -> bool:
+        return self._needs_phone
+
+    @Property(bool, notify=errorChanged)
     def problem(self) -> bool:
-        return self._problem
+        return self._error != ""
+
+    @Property(str, notify=errorChanged)
+    def message(self) -> str:
+        return self._error
+
+    @Property(str, notify=thanksChanged)
+    def thanks(self) -> str:
+        return self._thanks
 
     @Property(list, constant=True)
     def levelWords(self) -> list[str]:
         """Words for levels 5 … 1, in the order the faces are drawn."""
         return [LEVEL_WORDS[Level(n)] for n in (5, 4, 3, 2, 1)]
 
-    @Property(list, constant=True)
-    def poorReasons(self) -> list[str]:
-        return list(POOR_REASONS)
-
-    @Property(str, constant=True)
-    def thanks(self) -> str:
-        return RATING_THANKS
-
     @Slot(int)
     def chooseLevel(self, level: int) -> None:
-        self.act(lambda: self.kiosk.choose_rating_level(int(level)))
+        self.act("choose_level", int(level))
 
     @Slot(int, list, str)
     def submit(self, level: int, reasons: list[str], phone: str) -> None:
-        def submit() -> None:
-            if self.kiosk.session.view.step != Step.RATE:
-                return
-            try:
-                self.kiosk.submit_rating(int(level), [str(r) for r in reasons], str(phone))
-            except StoreError as exc:
-                log.error("rating not stored: %s", type(exc).__name__)
-                view = self.kiosk.session.view
-                view.message, view.problem = store_failed(), True
-        self.act(submit)
-        self._host.refresh_status()
+        self.act("submit_rating", int(level), [str(r) for r in reasons], str(phone))
+
+    @Slot()
+    def skip(self) -> None:
+        self.act("skip_rating")

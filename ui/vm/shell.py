@@ -1,38 +1,42 @@
-"""The window's view model: which step is on screen, the status line, timers and devices.
+"""The window's view model: the core flow's current screen, the status line, timers, devices.
 
-The core's ``SessionView`` is the single truth about what a screen shows; the shell re-reads
-it after every core call (``refresh``) and hands it to one child view model per flow, each
-of which copies only its own fields and emits only what changed. QML's StackView follows
-``step``, so only the current step's screen exists.
+The core's ``kiosk.flow.ResidentFlow`` is the single truth about the visit: every touch is
+one named flow action, and the ``Screen`` record it returns is handed to one child view
+model per flow of the shell's own screens (each copies only its fields and emits only what
+changed) and announced with ``screenChanged`` to the service screens' view models (H8's,
+which read ``current_screen()``). QML's StackView follows ``step``, so only the current
+step's screen exists.
 
-Timers follow the step: the card reader is polled only on the card screen, the idle clock
-runs on every screen but HOME and restarts on each new screen and each touch, and the
-thanks screen goes home by itself. Device calls go through jobs.Pools (one device thread:
-see its docstring for why a late card read can never write into a wiped session).
+Timers follow the screen record, never a list of steps kept here: ``polls_card`` polls the
+reader, ``idle_timeout_s`` runs the idle clock (restarted by each new screen and each
+touch), ``auto_next_s`` moves on by itself, ``polls_printer``/``refreshes_case`` re-read
+the screen every few seconds. Actions that touch a device run on jobs.Pools' single device
+thread (see its docstring for why a late card read can never write into a wiped visit);
+every other action first waits for that thread, then runs on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.app import Kiosk
+from kiosk.flow import FLOW, FlowError, Screen, Step
 from kiosk.provision import platform_client
-from kiosk.session import SessionView, Step
 from kiosk.store import StoreError
 from ui.vm.card import CardViewModel
-from ui.vm.choice import ItemChoiceViewModel
-from ui.vm.done import RECEIPT_JOB, DoneViewModel
+from ui.vm.done import DoneViewModel
 from ui.vm.home import HomeViewModel
 from ui.vm.jobs import Pools
 from ui.vm.maintenance import MaintenanceViewModel
 from ui.vm.part import Part
-from ui.vm.query import QueryViewModel
+from ui.vm.photo import PhotoViewModel
+from ui.vm.query import QueryScanViewModel, QueryViewModel
 from ui.vm.rating import RatingViewModel
+from ui.vm.screens import screen_url
 
 QML_IMPORT_NAME = "VillageKiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -43,9 +47,23 @@ CARD_POLL_MS = 300
 STATUS_REFRESH_MS = 2000
 HEALTH_CHECK_MS = 30_000
 HEALTH_TIMEOUT_S = 5.0
-THANKS_MS = 6000  # the 感谢您的评价 screen goes home by itself after this
-CARD_JOB = "card poll"
 HEALTH_JOB = "health check"
+
+# The flow's actions a screen may name (kiosk/flow/__init__.py), and those that touch a
+# device and so run on the device thread. "reload" re-reads the screen (the printer's
+# state, 维护信息's figures); "go" follows the table (auto_next_s).
+ACTIONS = frozenset({
+    "start", "browse", "start_query_number", "open_maintenance", "poll_card",
+    "open_category", "search", "open_entry", "start_questions", "answer", "show_checklist",
+    "print_checklist", "apply", "continue_form", "use_history", "take_photo", "change",
+    "consent", "confirm_commitment", "defer", "submit", "print_receipt", "rate",
+    "refresh_cases", "retry", "skip_print", "choose_level", "submit_rating", "skip_rating",
+    "reprint", "rate_row", "open_correction", "open_query_number", "query_number",
+    "open_scan", "scan_payload", "print_correction", "back", "home", "exit",
+    "idle_timeout", "reload", "go"})
+DEVICE_ACTIONS = frozenset({"poll_card", "print_receipt", "print_checklist", "reprint",
+                            "print_correction", "take_photo", "retry", "reload",
+                            "refresh_cases"})
 
 
 @QmlElement
@@ -54,10 +72,13 @@ class ShellViewModel(QObject):  # type: ignore[operator]
     """The resident's visit as the window sees it.
 
     ``live=False`` gives a passive model for screenshots: no card polling, no idle timer,
-    no network checks, so rendering a screen never changes the kiosk's session.
+    no network checks, so rendering a screen never changes the kiosk's visit.
     """
 
     stepChanged = Signal()
+    screenChanged = Signal()
+    chromeChanged = Signal()  # title, back, home, masked name: one record field set
+    busyChanged = Signal()
     networkChanged = Signal()
     queueDepthChanged = Signal()
     idleTimeoutChanged = Signal()
@@ -66,33 +87,37 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         super().__init__(parent)
         self._kiosk = kiosk
         self._live = live
-        self._view = SessionView()
+        self._screen: Screen = kiosk.flow.screen()
+        self._busy = 0
         self._poll_in_flight = False
         self._health_in_flight = False
         self._health: bool | None = None
         self._queue_depth = 0
         self._network: bool | None = None
+        self._idle_override_ms: int | None = None
+        self.actions: list[tuple[str, tuple[object, ...]]] = []  # what was asked, in order
         self._pools = Pools(self._on_job_finished, self)
         self._health_client = platform_client(kiosk.config, timeout_s=HEALTH_TIMEOUT_S)
 
         self._home = HomeViewModel(self)
         self._card = CardViewModel(self)
-        self._choice = ItemChoiceViewModel(self)
         self._done = DoneViewModel(self)
         self._query = QueryViewModel(self)
         self._rating = RatingViewModel(self)
         self._maintenance = MaintenanceViewModel(self)
+        self._photo = PhotoViewModel(self)
+        self._scan = QueryScanViewModel(self)
         for part in self.parts:
             part.setParent(self)
 
         self._card_timer = self._timer(CARD_POLL_MS, self.pollCard)
         self._idle_timer = self._timer(kiosk.config.idle_timeout_s * 1000, self._on_idle,
                                        single=True)
-        self._thanks_timer = self._timer(THANKS_MS, self._on_thanks_done, single=True)
+        self._auto_timer = self._timer(0, self._on_auto_next, single=True)
         self._status_timer = self._timer(STATUS_REFRESH_MS, self.refreshStatus)
         self._health_timer = self._timer(HEALTH_CHECK_MS, self._check_health)
 
-        self.refresh(force=True)
+        self.show(self._screen, force=True)
         self.refresh_status()
         if live:
             self._status_timer.start()
@@ -108,10 +133,8 @@ class ShellViewModel(QObject):  # type: ignore[operator]
 
     @property
     def parts(self) -> tuple[Part, ...]:
-        return (self._home, self._card, self._choice, self._done, self._query,
-                self._rating, self._maintenance)
-
-    # The Host protocol the parts act through ---------------------------------------------
+        return (self._home, self._card, self._done, self._query, self._rating,
+                self._maintenance, self._photo, self._scan)
 
     @property
     def kiosk(self) -> Kiosk:
@@ -121,43 +144,105 @@ class ShellViewModel(QObject):  # type: ignore[operator]
     def live(self) -> bool:
         return self._live
 
+    # The flow session (the Host of the parts, FlowSession of the service screens) --------
+
+    def current_screen(self) -> Screen:
+        return self._screen
+
+    def act(self, action: str, *args: object) -> None:
+        """Runs one flow action by name; its failure becomes the core's problem state."""
+        if action not in ACTIONS:
+            raise ValueError(f"not a flow action: {action}")
+        self.actions.append((action, args))
+        if action in DEVICE_ACTIONS and self._live:
+            self._busy += 1
+            if self._busy == 1:
+                self.busyChanged.emit()
+            self._pools.device(action, lambda: self._call(action, args))
+            return
+        self.settle()
+        self.show(self._call(action, args))
+
+    def _call(self, action: str, args: tuple[object, ...]) -> Screen:
+        flow = self._kiosk.flow
+        try:
+            if action == "reload":
+                return flow.screen()
+            if action == "go":
+                return flow.go(Step(str(args[0])))
+            result = getattr(flow, action)(*args)
+        except FlowError as exc:  # a stale tap (the screen moved on): nothing to do
+            log.info("%s ignored: %s", action, exc)
+            return flow.screen()
+        except Exception as exc:  # the flow maps service errors itself; this is the rest
+            return flow.fail(exc)
+        return result if isinstance(result, Screen) else flow.screen()
+
     def settle(self) -> None:
+        """Waits for a running device call so the visit is not changed under it."""
         self._pools.settle()
 
-    def start_device_job(self, kind: str, fn: Callable[[], object]) -> None:
-        self._pools.device(kind, fn)
+    def refresh(self) -> None:
+        """Re-reads the flow's screen (after a change made outside, and for screenshots)."""
+        self.settle()
+        self.show(self._kiosk.flow.screen())
 
-    # Copying the core's state in ------------------------------------------------------
-
-    def refresh(self, force: bool = False) -> None:
-        """Re-reads the session; called after every core call and before a screenshot."""
-        v = self._kiosk.session.view
-        # A copy, so the next comparison sees what changed in the core's view.
-        new = replace(v, items=list(v.items), chosen=list(v.chosen), query=list(v.query))
-        old_step = self._view.step
-        if force or new != self._view:
-            self._view = new
-            for part in self.parts:
-                part.update(new)
-        step_changed = new.step != old_step
+    def show(self, screen: Screen, force: bool = False) -> None:
+        """Puts ``screen`` on view: every part copies its fields, then the signals go."""
+        old = self._screen
+        self._screen = screen
+        if not force and screen == old:
+            self._apply_timers(False)
+            return
+        for part in self.parts:
+            part.update(screen)
+        chrome = (old.title, old.back, old.home, old.masked_name)
+        step_changed = force or screen.step != old.step
         if step_changed:
-            log.info("screen %s -> %s", old_step.value, new.step.value)
+            log.info("screen %s -> %s", old.step.value, screen.step.value)
             self.stepChanged.emit()
+        if force or chrome != (screen.title, screen.back, screen.home, screen.masked_name):
+            self.chromeChanged.emit()
+        self.screenChanged.emit()
         self._apply_timers(step_changed)
+
+    def _apply_timers(self, step_changed: bool) -> None:
+        if not self._live:
+            return
+        s = self._screen
+        if s.polls_card:
+            if not self._card_timer.isActive():
+                self._card_timer.start()
+        else:
+            self._card_timer.stop()
+        if s.auto_next_s > 0:
+            if step_changed or not self._auto_timer.isActive():
+                self._auto_timer.start(s.auto_next_s * 1000)
+        else:
+            self._auto_timer.stop()
+        idle_ms = self._idle_ms()
+        if idle_ms <= 0:
+            self._idle_timer.stop()
+        elif step_changed or not self._idle_timer.isActive():
+            self._idle_timer.start(idle_ms)
+
+    def _idle_ms(self) -> int:
+        if self._screen.idle_timeout_s <= 0:
+            return 0
+        if self._idle_override_ms is not None:
+            return self._idle_override_ms
+        return self._screen.idle_timeout_s * 1000
 
     def refresh_status(self) -> None:
         self.refreshStatus()
 
     @Slot()
     def refreshStatus(self) -> None:
-        """Network and queue, plus the case on the DONE screen: the outbox thread may have got
-        the platform's 办件编号 while the resident is still reading the screen."""
-        if self._live and self._view.step == Step.DONE and not self._done.busy:
-            try:
-                self._kiosk.refresh_case()
-            except StoreError:
-                log.warning("case status could not be re-read")
-            self.refresh()
+        """Network and queue; and, on a screen that asks for it, the screen itself again
+        (the printer's real state, a platform number arriving for the case on view)."""
+        s = self._screen
+        if self._live and not self._busy and (s.polls_printer or s.refreshes_case):
+            self.act("refresh_cases" if s.refreshes_case else "reload")
         try:
             depth = self._kiosk.queue_depth()
         except StoreError:
@@ -170,25 +255,6 @@ class ShellViewModel(QObject):  # type: ignore[operator]
             self._network = online
             self.networkChanged.emit()
 
-    def _apply_timers(self, step_changed: bool) -> None:
-        if not self._live:
-            return
-        step = self._view.step
-        if step == Step.INSERT_CARD:
-            if not self._card_timer.isActive():
-                self._card_timer.start()
-        else:
-            self._card_timer.stop()
-        if step == Step.RATED:
-            if step_changed:
-                self._thanks_timer.start()
-        else:
-            self._thanks_timer.stop()
-        if step == Step.HOME:
-            self._idle_timer.stop()
-        elif step_changed or not self._idle_timer.isActive():
-            self._idle_timer.start()
-
     def _online_state(self) -> bool | None:
         # The outbox worker's last send is fresher evidence than the periodic health check.
         worker = self._kiosk.worker.online
@@ -198,7 +264,34 @@ class ShellViewModel(QObject):  # type: ignore[operator]
 
     @Property(str, notify=stepChanged)
     def step(self) -> str:
-        return self._view.step.value
+        return self._screen.step.value
+
+    @Property(QUrl, notify=stepChanged)
+    def screenSource(self) -> QUrl:
+        """The QML file of a screen not built into Main.qml (service screens, the form),
+        or an empty URL."""
+        return screen_url(self._screen.step.value)
+
+    @Property(str, notify=chromeChanged)
+    def title(self) -> str:
+        return self._screen.title
+
+    @Property(bool, notify=chromeChanged)
+    def canGoBack(self) -> bool:
+        return self._screen.back
+
+    @Property(bool, notify=chromeChanged)
+    def canGoHome(self) -> bool:
+        return self._screen.home
+
+    @Property(str, notify=chromeChanged)
+    def maskedName(self) -> str:
+        return self._screen.masked_name
+
+    @Property(bool, notify=busyChanged)
+    def busy(self) -> bool:
+        """A device action (printing, a card read …) is running."""
+        return self._busy > 0
 
     @Property(bool, notify=networkChanged)
     def online(self) -> bool:
@@ -221,15 +314,15 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         return self._kiosk.config.terminal_id
 
     def _get_idle_timeout_ms(self) -> int:
-        return self._idle_timer.interval()
+        return self._idle_ms()
 
     def _set_idle_timeout_ms(self, ms: int) -> None:
-        if ms == self._idle_timer.interval():
+        """For tests and the technician: overrides the screens' idle time."""
+        if ms == self._idle_override_ms:
             return
-        running = self._idle_timer.isActive()
-        self._idle_timer.setInterval(ms)
-        if running:
-            self._idle_timer.start()
+        self._idle_override_ms = ms
+        if self._idle_timer.isActive():
+            self._idle_timer.start(ms)
         self.idleTimeoutChanged.emit()
 
     idleTimeoutMs = Property(int, _get_idle_timeout_ms, _set_idle_timeout_ms,
@@ -242,10 +335,6 @@ class ShellViewModel(QObject):  # type: ignore[operator]
     @Property(CardViewModel, constant=True)
     def card(self) -> CardViewModel:
         return self._card
-
-    @Property(ItemChoiceViewModel, constant=True)
-    def choice(self) -> ItemChoiceViewModel:
-        return self._choice
 
     @Property(DoneViewModel, constant=True)
     def done(self) -> DoneViewModel:
@@ -263,52 +352,58 @@ class ShellViewModel(QObject):  # type: ignore[operator]
     def maintenance(self) -> MaintenanceViewModel:
         return self._maintenance
 
+    @Property(PhotoViewModel, constant=True)
+    def photo(self) -> PhotoViewModel:
+        return self._photo
+
+    @Property(QueryScanViewModel, constant=True)
+    def scan(self) -> QueryScanViewModel:
+        return self._scan
+
     # Actions every screen shares ---------------------------------------------------------
 
     @Slot()
+    def goBack(self) -> None:
+        """返回: one step back through the visit's history."""
+        self.act("back")
+
+    @Slot()
     def endSession(self) -> None:
-        """返回首页 / 完成 / 退出: the same ending as the idle timeout, draft wipe included."""
-        self.settle()
-        self._kiosk.idle_timeout()
-        self.refresh()
+        """返回首页 / 完成 / 退出: the same ending as the idle timeout, drafts wiped."""
+        self.act("home")
 
     @Slot()
     def touched(self) -> None:
         """Any press on the screen: the resident is still there, so the idle clock restarts."""
-        if self._live and self._view.step != Step.HOME:
+        if self._live and self._idle_timer.isActive():
             self._idle_timer.start()
 
     @Slot()
     def openMaintenance(self) -> None:
         """The long press on the home footer; only from HOME, so no visit is cut short."""
-        self.settle()
-        if self._kiosk.session.view.step != Step.HOME:
-            return
-        try:
-            self._kiosk.open_maintenance()
-        except StoreError:
-            log.error("maintenance screen could not read the store")
-        self.refresh()
+        if self._screen.step is Step.HOME:
+            self.act("open_maintenance")
 
     @Slot()
     def pollCard(self) -> None:
-        """Asks the reader once, off the GUI thread; the result arrives via refresh()."""
-        if self._poll_in_flight or self._view.step != Step.INSERT_CARD:
+        """Asks the reader once, off the GUI thread; the new screen arrives by itself."""
+        if self._poll_in_flight or not self._screen.polls_card:
             return
         self._poll_in_flight = True
-        self._pools.device(CARD_JOB, self._kiosk.poll_card)
+        self._pools.device("poll_card", lambda: self._call("poll_card", ()))
 
-    def _on_thanks_done(self) -> None:
-        if self._view.step == Step.RATED:
-            self.endSession()
+    def _on_auto_next(self) -> None:
+        s = self._screen
+        if s.auto_next_s <= 0:
+            return
+        nxt = FLOW[s.step].next[0]
+        self.act("home") if nxt is Step.HOME else self.act("go", nxt.value)
 
     def _on_idle(self) -> None:
-        if self._view.step == Step.HOME:
+        if self._idle_ms() <= 0:
             return
-        log.info("idle for %d ms: session ended", self._idle_timer.interval())
-        self.settle()
-        self._kiosk.idle_timeout()  # also wipes the resident's saved draft
-        self.refresh()
+        log.info("idle for %d ms: visit ended", self._idle_ms())
+        self.act("idle_timeout")  # also wipes the resident's saved drafts
 
     # Results from the worker threads -----------------------------------------------------
 
@@ -319,20 +414,27 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         self._pools.net(HEALTH_JOB, self._health_client.health)
 
     def _on_job_finished(self, kind: str, result: object) -> None:
-        if kind == CARD_JOB:
-            self._poll_in_flight = False
-        elif kind == RECEIPT_JOB:
-            self._done.printing_finished(result)
-        elif kind == HEALTH_JOB:
+        if kind == HEALTH_JOB:
             self._health_in_flight = False
             self._health = result if isinstance(result, bool) else False
             self.refreshStatus()
             return
-        self.refresh(force=True)
+        if kind == "poll_card":
+            self._poll_in_flight = False
+        else:
+            self._busy = max(0, self._busy - 1)
+            if self._busy == 0:
+                self.busyChanged.emit()
+        if isinstance(result, Screen):
+            self.show(result)
+        else:  # the job itself raised (jobs.Job logged it): show what the flow says now
+            self.show(self._kiosk.flow.screen())
+        if kind != "poll_card":
+            self.refreshStatus()
 
     def shutdown(self) -> None:
         """Stops timers and waits for workers, so no job outlives the kiosk it uses."""
         for timer in (self._card_timer, self._idle_timer, self._status_timer,
-                      self._health_timer, self._thanks_timer):
+                      self._health_timer, self._auto_timer):
             timer.stop()
         self._pools.shutdown()

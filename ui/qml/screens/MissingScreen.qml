@@ -6,6 +6,7 @@ import ".."
 Item {
     id: screen
     property string step: ""
+    property string title: ""  // the flow's name for the step (填写表单 …)
     objectName: "missingScreen:" + step
 
     Column {
@@ -13,7 +14,8 @@ Item {
         spacing: Theme.spacing
         Heading {
             width: parent.width
-            text: qsTr("这一步暂时不能在本机办理")
+            text: screen.title === "" ? qsTr("这一步暂时不能在本机办理")
+                  : qsTr("“%1”暂时不能在本机办理").arg(screen.title)
         }
         ProblemBanner {
             width: parent.width

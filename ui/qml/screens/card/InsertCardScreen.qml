@@ -28,7 +28,7 @@ Item {
                 border.width: 4
                 Text {
                     anchors.centerIn: parent
-                    text: "读卡区"
+                    text: qsTr("读卡区")
                     color: Theme.onDark
                     font.pixelSize: 32
                     font.bold: true
@@ -104,38 +104,29 @@ Item {
         spacing: 32
 
         Text {
+            objectName: "cardPrompt"
             width: parent.width
-            text: "请将身份证放在读卡区"
+            text: screen.vm.prompt
             color: Theme.ink
-            font.pixelSize: 52
+            font.pixelSize: Theme.px(52)
             font.bold: true
             wrapMode: Text.WordWrap
         }
         Text {
             width: parent.width
-            text: "照片一面朝上，平放不动，\n读好后会自动进入下一步。"
+            text: qsTr("照片一面朝上，平放不动，\n读好后会自动进入下一步。")
             color: Theme.inkSoft
-            font.pixelSize: 32
-            lineHeight: 1.2
+            font.pixelSize: Theme.px(32)
+            lineHeight: Theme.lineSpacing
             wrapMode: Text.WordWrap
         }
-        Rectangle {
+        ProblemBanner {
+            objectName: "cardProblem"
             width: parent.width
-            height: problemText.implicitHeight + 48
             visible: screen.vm.problem
-            radius: Theme.radius
-            color: Theme.dangerSoft
-            border.color: Theme.danger
-            border.width: 3
-            Text {
-                id: problemText
-                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 24 }
-                text: screen.vm.message
-                color: Theme.danger
-                font.pixelSize: 34
-                font.bold: true
-                wrapMode: Text.WordWrap
-            }
+            title: screen.vm.problemTitle
+            message: screen.vm.problemWords
+            nextStep: screen.vm.problemNextStep
         }
     }
 }

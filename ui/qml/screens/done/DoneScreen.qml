@@ -9,6 +9,7 @@ Item {
     id: screen
 
     property DoneViewModel vm
+    property bool busy: false  // a device job (the print) is running
     signal finished()
 
     Rectangle {
@@ -34,75 +35,83 @@ Item {
     Column {
         id: facts
         anchors { left: tick.right; leftMargin: 36; right: parent.right; top: parent.top }
-        spacing: 14
+        spacing: Theme.px(10)
 
         Text {
-            text: "提交成功"
+            text: qsTr("提交成功")
             color: Theme.success
-            font.pixelSize: 52
+            font.pixelSize: Theme.px(52)
             font.bold: true
         }
         Row {
-            spacing: 16
-            Text { text: "办件编号："; color: Theme.inkSoft; font.pixelSize: 32; anchors.baseline: caseNo.baseline }
-            Text { id: caseNo; text: screen.vm.caseNo; color: Theme.ink; font.pixelSize: 40; font.bold: true }
+            spacing: Theme.gap
+            Text { text: qsTr("办件编号："); color: Theme.inkSoft; font.pixelSize: Theme.px(32); anchors.baseline: caseNo.baseline }
+            Text { id: caseNo; objectName: "doneCaseNo"; text: screen.vm.caseNo; color: Theme.ink; font.pixelSize: Theme.px(40); font.bold: true }
         }
         Row {
-            spacing: 16
-            Text { text: "办理状态："; color: Theme.inkSoft; font.pixelSize: 32; anchors.baseline: status.baseline }
-            Text { id: status; text: screen.vm.caseStatus; color: Theme.ink; font.pixelSize: 36; font.bold: true }
+            visible: screen.vm.bundleNo !== ""
+            spacing: Theme.gap
+            Text { text: qsTr("一件事编号："); color: Theme.inkSoft; font.pixelSize: Theme.labelSize; anchors.baseline: bundle.baseline }
+            Text { id: bundle; objectName: "doneBundleNo"; text: screen.vm.bundleNo; color: Theme.ink; font.pixelSize: Theme.largeSize; font.bold: true }
+        }
+        Row {
+            spacing: Theme.gap
+            Text { text: qsTr("办理状态："); color: Theme.inkSoft; font.pixelSize: Theme.labelSize; anchors.baseline: status.baseline }
+            Text { id: status; objectName: "doneStatus"; text: screen.vm.caseStatus; color: Theme.ink; font.pixelSize: Theme.px(32); font.bold: true }
+        }
+        Text {
+            objectName: "donePromised"
+            width: parent.width
+            visible: text !== ""
+            text: screen.vm.promised
+            color: Theme.ink
+            font.pixelSize: Theme.textSize
+            wrapMode: Text.WordWrap
         }
         Text {
             width: parent.width
-            text: "请记住办件编号，凭它可以查询办理进度。"
+            text: qsTr("请记住办件编号，凭它可以查询办理进度。")
             color: Theme.inkSoft
-            font.pixelSize: 30
+            font.pixelSize: Theme.labelSize
             wrapMode: Text.WordWrap
         }
     }
 
-    Rectangle {
+    ProblemBanner {
         id: printState
-        anchors { left: parent.left; right: parent.right; top: facts.bottom; topMargin: 24 }
-        height: visible ? printText.implicitHeight + 36 : 0
-        visible: screen.vm.printed || screen.vm.printing || screen.vm.message !== ""
-        radius: Theme.radius
-        color: screen.vm.printed || screen.vm.printing ? Theme.successSoft : Theme.dangerSoft
-        Text {
-            id: printText
-            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 24 }
-            text: screen.vm.printing ? "正在打印回执，请稍候……"
-                  : screen.vm.printed ? "回执已打印，请从出纸口取走。"
-                  : screen.vm.message
-            color: screen.vm.printed || screen.vm.printing ? Theme.success : Theme.danger
-            font.pixelSize: 32
-            font.bold: true
-            wrapMode: Text.WordWrap
-        }
+        objectName: "donePrinter"
+        anchors { left: parent.left; right: parent.right; top: facts.bottom; topMargin: Theme.gap }
+        kind: screen.vm.printed || screen.busy ? "success"
+              : screen.vm.printerReady ? "info" : "warning"
+        message: screen.busy ? qsTr("正在打印回执，请稍候……")
+                 : screen.vm.printed ? qsTr("回执已打印，请从出纸口取走。")
+                 : screen.vm.printer
     }
 
     Row {
         anchors { right: parent.right; bottom: parent.bottom }
-        spacing: 32
+        spacing: Theme.margin
 
         BigButton {
             objectName: "rateDone"
-            width: 240
-            text: "评价"
+            width: Theme.px(240)
+            text: qsTr("评价")
             onClicked: screen.vm.rate()
         }
         BigButton {
-            width: 360
+            objectName: "printReceipt"
+            width: Theme.px(360)
             visible: !screen.vm.printed
-            enabled: !screen.vm.printing
-            kind: screen.vm.message === "" ? "primary" : "secondary"
-            text: screen.vm.printing ? "正在打印…" : screen.vm.message === "" ? "打印回执" : "再试一次"
+            enabled: !screen.busy
+            kind: "primary"
+            text: screen.busy ? qsTr("正在打印…") : qsTr("打印回执")
             onClicked: screen.vm.printReceipt()
         }
         BigButton {
-            width: 360
-            kind: screen.vm.printed || screen.vm.message !== "" ? "primary" : "secondary"
-            text: "完成"
+            objectName: "finish"
+            width: Theme.px(360)
+            kind: screen.vm.printed ? "primary" : "secondary"
+            text: qsTr("完成")
             onClicked: screen.finished()
         }
     }

@@ -26,7 +26,7 @@ Item {
             Accessible.role: Accessible.Button
             Accessible.name: startWord.text
             Accessible.description: startHint.text
-            Accessible.onPressAction: screen.vm.startVisit()
+            Accessible.onPressAction: screen.vm.startService()
             width: (parent.width - parent.spacing) * 0.55
             height: parent.height
             radius: Theme.radius
@@ -73,7 +73,7 @@ Item {
             MouseArea {
                 id: mainArea
                 anchors.fill: parent
-                onClicked: screen.vm.startVisit()
+                onClicked: screen.vm.startService()
             }
         }
 
@@ -81,6 +81,14 @@ Item {
             width: (parent.width - parent.spacing) * 0.45
             height: parent.height
             spacing: 24
+            BigButton {
+                objectName: "homeBrowse"
+                width: parent.width
+                height: (parent.height - 2 * parent.spacing) / 3
+                text: qsTr("查看办事指南")
+                subtitle: qsTr("要带什么材料，不用身份证")
+                onClicked: screen.vm.browse()
+            }
             BigButton {
                 objectName: "homeQuery"
                 width: parent.width
@@ -95,16 +103,7 @@ Item {
                 height: (parent.height - 2 * parent.spacing) / 3
                 text: qsTr("好差评")
                 subtitle: qsTr("为办过的事打分")
-                onClicked: screen.vm.startRatingVisit()
-            }
-            // Not offered yet: shown disabled with the way to get it today, never a pop-up.
-            BigButton {
-                objectName: "homeAssist"
-                width: parent.width
-                height: (parent.height - 2 * parent.spacing) / 3
-                enabled: false
-                text: qsTr("帮办代办")
-                subtitle: qsTr("即将开放，现在请找工作人员")
+                onClicked: screen.vm.startRating()
             }
         }
     }

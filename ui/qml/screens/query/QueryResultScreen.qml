@@ -10,70 +10,51 @@ Item {
 
     property QueryViewModel vm
 
-    Text {
+    Heading {
         id: title
         anchors { left: parent.left; top: parent.top }
-        text: "我的办件"
-        color: Theme.ink
-        font.pixelSize: Theme.titleSize
-        font.bold: true
+        text: qsTr("我的办件")
     }
 
-    Rectangle {
+    InfoTag {
         id: offline
         objectName: "queryNote"
-        anchors { left: title.right; leftMargin: 24; verticalCenter: title.verticalCenter }
-        visible: screen.vm.note !== ""
-        width: noteText.implicitWidth + 40
-        height: 64
-        radius: Theme.radius
-        color: "#FFF4D6"
-        border.color: "#8A5A00"
-        border.width: 2
-        Text {
-            id: noteText
-            anchors.centerIn: parent
-            text: screen.vm.note
-            color: "#4A3000"
-            font.pixelSize: 28
-            font.bold: true
-        }
+        anchors { left: title.right; leftMargin: Theme.spacing; verticalCenter: title.verticalCenter }
+        visible: screen.vm.note !== "" && list.count > 0
+        kind: "warning"
+        text: screen.vm.note
     }
 
-    Rectangle {
-        id: applicant
+    BigButton {
+        objectName: "queryByNumber"
         anchors { right: parent.right; verticalCenter: title.verticalCenter }
-        width: who.implicitWidth + 48
-        height: 64
-        radius: Theme.radius
-        color: Theme.infoSoft
-        Text {
-            id: who
-            anchors.centerIn: parent
-            text: screen.vm.maskedName + "　" + screen.vm.maskedId
-            color: Theme.ink
-            font.pixelSize: 28
-            font.bold: true
-        }
+        width: Theme.px(280)
+        height: Theme.px(72)
+        fontSize: Theme.labelSize
+        text: qsTr("按编号查询")
+        onClicked: screen.vm.openNumber()
     }
 
     Column {
         anchors.centerIn: area
         visible: list.count === 0
-        spacing: 20
+        spacing: Theme.px(20)
         Text {
             objectName: "queryEmpty"
             anchors.horizontalCenter: parent.horizontalCenter
-            text: screen.vm.message
+            width: Math.min(implicitWidth, area.width)
+            text: screen.vm.note
             color: Theme.ink
-            font.pixelSize: 52
+            font.pixelSize: Theme.px(44)
             font.bold: true
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
         }
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: "在这台机器上办理的事项会显示在这里"
+            text: qsTr("在这台机器上办理的事项会显示在这里")
             color: Theme.inkSoft
-            font.pixelSize: 30
+            font.pixelSize: Theme.textSize
         }
     }
 
@@ -105,6 +86,10 @@ Item {
         delegate: Item {
             id: row
             required property string caseNo
+            required property string bundleNo
+            required property bool needsCorrection
+            required property bool canReprint
+            required property bool canRate
             required property string items
             required property string status
             required property string detail
@@ -125,7 +110,7 @@ Item {
                     spacing: 4
                     Row {
                         spacing: 12
-                        Text { text: "办件编号"; color: Theme.inkSoft; font.pixelSize: 26; anchors.baseline: number.baseline }
+                        Text { text: qsTr("办件编号"); color: Theme.inkSoft; font.pixelSize: Theme.smallSize; anchors.baseline: number.baseline }
                         Text {
                             id: number
                             objectName: "caseNo" + row.index
@@ -147,7 +132,7 @@ Item {
                         visible: text !== ""
                         text: row.detail
                         color: Theme.inkSoft
-                        font.pixelSize: 24
+                        font.pixelSize: Theme.smallSize
                         elide: Text.ElideRight
                     }
                 }
@@ -159,7 +144,7 @@ Item {
                     Text {
                         objectName: "caseStatus" + row.index
                         anchors.verticalCenter: parent.verticalCenter
-                        width: 300
+                        width: Theme.px(220)
                         horizontalAlignment: Text.AlignRight
                         text: row.status
                         color: Theme.primary
@@ -170,12 +155,26 @@ Item {
                         elide: Text.ElideRight
                     }
                     BigButton {
-                        objectName: "rateCase" + row.index
+                        objectName: "reprint" + row.index
                         anchors.verticalCenter: parent.verticalCenter
-                        width: 170
-                        height: 100
-                        text: "评价"
-                        onClicked: screen.vm.rate(row.index)
+                        visible: row.canReprint
+                        width: Theme.px(170)
+                        height: Theme.px(100)
+                        fontSize: Theme.px(30)
+                        text: qsTr("补打回执")
+                        onClicked: screen.vm.reprint(row.index)
+                    }
+                    BigButton {
+                        objectName: row.needsCorrection ? "correction" + row.index : "rateCase" + row.index
+                        anchors.verticalCenter: parent.verticalCenter
+                        visible: row.needsCorrection || row.canRate
+                        width: Theme.px(170)
+                        height: Theme.px(100)
+                        fontSize: Theme.px(30)
+                        kind: row.needsCorrection ? "primary" : "secondary"
+                        text: row.needsCorrection ? qsTr("看补正") : qsTr("评价")
+                        onClicked: row.needsCorrection ? screen.vm.openCorrection(row.index)
+                                                       : screen.vm.rate(row.index)
                     }
                 }
             }
@@ -191,13 +190,13 @@ Item {
             objectName: "queryPrev"
             anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
             width: 360
-            text: "‹ 上一页"
+            text: qsTr("‹ 上一页")
             enabled: list.page > 0
             onClicked: list.page -= 1
         }
         Text {
             anchors.centerIn: parent
-            text: "第 " + (list.page + 1) + " / " + list.pages + " 页（共 " + list.count + " 件）"
+            text: qsTr("第 %1 / %2 页（共 %3 件）").arg(list.page + 1).arg(list.pages).arg(list.count)
             color: Theme.inkSoft
             font.pixelSize: 28
         }
@@ -205,7 +204,7 @@ Item {
             objectName: "queryNext"
             anchors { right: parent.right; top: parent.top; bottom: parent.bottom }
             width: 360
-            text: "下一页 ›"
+            text: qsTr("下一页 ›")
             kind: "primary"
             enabled: list.page < list.pages - 1
             onClicked: list.page += 1

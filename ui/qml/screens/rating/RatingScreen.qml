@@ -15,7 +15,7 @@ Item {
     property string phone: ""
 
     readonly property int level: vm.level
-    readonly property bool poor: level === 1 || level === 2
+    readonly property bool poor: vm.needsPhone
 
     function reset() {
         reasons = []
@@ -118,20 +118,29 @@ Item {
         }
 
         Text {
-            anchors { left: parent.left; right: submitGood.left; rightMargin: 24; verticalCenter: submitGood.verticalCenter }
-            text: screen.vm.problem ? screen.vm.message : "点一下表情，再点“提交评价”"
+            anchors { left: skipGood.right; leftMargin: 24; right: submitGood.left; rightMargin: 24; verticalCenter: submitGood.verticalCenter }
+            text: screen.vm.problem ? screen.vm.message : qsTr("点一下表情，再点“提交评价”")
             color: screen.vm.problem ? Theme.danger : Theme.inkSoft
             font.pixelSize: 30
             font.bold: screen.vm.problem
             wrapMode: Text.WordWrap
         }
+        // Rating is offered, never forced: 不评价 ends the visit like 退出.
+        BigButton {
+            id: skipGood
+            objectName: "skipRating"
+            anchors { left: parent.left; bottom: parent.bottom }
+            width: Theme.px(240)
+            text: qsTr("不评价")
+            onClicked: screen.vm.skip()
+        }
         BigButton {
             id: submitGood
             objectName: "submitRating"
             anchors { right: parent.right; bottom: parent.bottom }
-            width: 360
+            width: Theme.px(360)
             kind: "primary"
-            text: "提交评价"
+            text: qsTr("提交评价")
             enabled: screen.level > 0
             onClicked: screen.submit()
         }
@@ -239,9 +248,9 @@ Item {
             BigButton {
                 objectName: "submitPoor"
                 anchors { left: parent.left; bottom: parent.bottom }
-                width: 360
+                width: Theme.px(360)
                 kind: "primary"
-                text: "提交评价"
+                text: qsTr("提交评价")
                 onClicked: screen.submit()
             }
         }
