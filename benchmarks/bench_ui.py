@@ -10,20 +10,25 @@ window, both spawned in the same run on the same Qt platform.
 
 Each run is a fresh process (``python -m benchmarks.bench_ui child bare|kiosk``). The
 child hooks ``QGuiApplication.exec`` to watch the window — nothing in the terminal's own
-code path is timed or changed. The platform is ``offscreen`` unless ``KIOSK_BENCH_QPA``
-names another (e.g. ``xcb`` with ``DISPLAY`` set on Xvfb).
+code path is timed or changed. The platform is Qt's ``offscreen`` (software rendering),
+or with ``KIOSK_BENCH_XVFB=1`` an X server the benchmark starts (``Xvfb``, Debian's xvfb
+package; Qt's ``xcb`` plugin also needs libxcb-icccm4, libxcb-keysyms1, libxcb-cursor0),
+where Qt Quick renders through OpenGL on Mesa's llvmpipe, as a kiosk without a GPU does.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +184,7 @@ def _visit(window: Any, frames: list[float]) -> dict[str, Any]:
     steps: list[float] = []
     QObject.connect(window, SIGNAL("stepChanged()"), lambda: steps.append(time.monotonic()))
     latencies: list[float] = []
+    split: list[tuple[str, float, float]] = []
     done: list[str] = []
     for label, names, optional, mode in VISIT:
         before, n_steps = window.property("step"), len(steps)
@@ -204,11 +210,15 @@ def _visit(window: Any, frames: list[float]) -> dict[str, Any]:
             return {"visit": done, "latencies": latencies,
                     "stopped": f"{label}: pressing {item.objectName() or names[0]} "
                                f"left {before} unchanged"}
-        frame = _first_frame_after(frames, steps[n_steps] if mode == "screen" else t0, 5)
+        t_step = steps[n_steps] if mode == "screen" else t0
+        frame = _first_frame_after(frames, t_step, 5)
         if frame is not None:
             latencies.append(frame - t0)
+            # Where the time went: press → step changed (view model and core), then →
+            # frame (the next screen's QML created and drawn).
+            split.append((label, t_step - t0, frame - t_step))
         done.append(label)
-    return {"visit": done, "latencies": latencies, "stopped": ""}
+    return {"visit": done, "latencies": latencies, "split": split, "stopped": ""}
 
 
 # The parent -------------------------------------------------------------------------
@@ -236,15 +246,40 @@ def _free_port() -> int:
         return port
 
 
-def _env(folder: Path) -> dict[str, str]:
+@contextlib.contextmanager
+def _display() -> Iterator[dict[str, str]]:
+    """The environment that puts the children on the chosen display."""
+    if not os.environ.get("KIOSK_BENCH_XVFB"):
+        yield {"QT_QPA_PLATFORM": "offscreen"}
+        return
+    if shutil.which("Xvfb") is None:
+        raise RuntimeError("KIOSK_BENCH_XVFB=1 needs Xvfb: apt-get install xvfb")
+    number = next(n for n in range(90, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists()
+                  and not Path(f"/tmp/.X{n}-lock").exists())
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24",
+                               "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        socket_path = Path(f"/tmp/.X11-unix/X{number}")
+        deadline = time.monotonic() + 10
+        while not socket_path.exists():
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError(f"Xvfb :{number} did not start")
+            time.sleep(0.05)
+        yield {"QT_QPA_PLATFORM": "xcb", "DISPLAY": f":{number}"}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _env(folder: Path, display: dict[str, str]) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     cfg = folder / "kiosk.toml"
     cfg.write_text(f'data_dir = "{folder / "data"}"\n'
                    f'platform_url = "http://127.0.0.1:{_free_port()}"\n'
                    'idle_timeout_s = 600\n', encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    env.update(KIOSK_CONFIG=str(cfg), QT_QPA_PLATFORM=os.environ.get("KIOSK_BENCH_QPA",
-                                                                    "offscreen"))
+    env.update(display, KIOSK_CONFIG=str(cfg))
     return env
 
 
@@ -254,21 +289,32 @@ def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[-1]
 
 
+def _slowest(runs: list[dict[str, Any]], top: int = 3) -> list[tuple[str, float, float]]:
+    by_label: dict[str, list[tuple[float, float]]] = {}
+    for r in runs:
+        for label, core, draw in r.get("split", []):
+            by_label.setdefault(label, []).append((core, draw))
+    medians = [(label, statistics.median(c for c, _ in v), statistics.median(d for _, d in v))
+               for label, v in by_label.items()]
+    return sorted(medians, key=lambda m: m[1] + m[2], reverse=True)[:top]
+
+
 def run(quick: bool) -> list[str]:
     n = 3 if quick else 7
     bare: list[dict[str, Any]] = []
     kiosk: list[dict[str, Any]] = []
-    with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp, _display() as display:
         for i in range(n):  # interleaved, so a busy moment hits both alike
-            bare.append(_spawn("bare", _env(Path(tmp) / f"b{i}")))
-            kiosk.append(_spawn("kiosk", _env(Path(tmp) / f"k{i}")))
+            bare.append(_spawn("bare", _env(Path(tmp) / f"b{i}", display)))
+            kiosk.append(_spawn("kiosk", _env(Path(tmp) / f"k{i}", display)))
+        platform = display["QT_QPA_PLATFORM"] + (f" on Xvfb {display['DISPLAY']}"
+                                                 if "DISPLAY" in display else "")
     b_start = statistics.median(s["start_s"] for s in bare)
     k_start = statistics.median(s["start_s"] for s in kiosk)
     b_rss = statistics.median(s["rss"] for s in bare)
     k_rss = statistics.median(s["rss"] for s in kiosk)
     touches = [t for s in kiosk for t in s.get("latencies", [])]
     stopped = {s.get("stopped", "") for s in kiosk} - {""}
-    platform = os.environ.get("KIOSK_BENCH_QPA", "offscreen")
     lines = [
         f"platform {platform}, {n} runs each, medians",
         f"start (spawn → first frame): kiosk run {k_start * 1000:.0f} ms, bare QML window "
@@ -280,6 +326,9 @@ def run(quick: bool) -> list[str]:
         f"{statistics.median(touches) * 1000 if touches else float('nan'):.0f} ms over "
         f"{len(touches)} touches (goal p95 ≤ {GOAL_TOUCH_MS:.0f} ms)",
         "visit: " + " → ".join(kiosk[0].get("visit", [])),
+        "slowest touches (median over runs; press → step changed + → frame): "
+        + ", ".join(f"{label} {core * 1000:.0f}+{draw * 1000:.0f} ms"
+                    for label, core, draw in _slowest(kiosk)),
     ]
     if stopped:
         lines.append("visit stopped early: " + "; ".join(sorted(stopped)))
