@@ -55,7 +55,14 @@ Form pages are H6's ``kiosk.forms.page`` records (``FieldView``, ``ErrorLink``) 
 ``FormView``; the card's own fields are not asked again: they are listed masked in
 ``FormView.from_card`` and on 核对信息 with 来自身份证.
 
-Sample screens without devices: ``kiosk.samples.sample_screens(kiosk)``.
+Samples (kiosk/samples.py, Qt-free): ``sample_screens(config)`` — 44 named ``Screen``s from
+the real flow in a throwaway sandbox terminal (for ``kiosk screenshots``);
+``scripted_visit(flow, code, card)`` — a whole visit for any item or bundle, card to
+receipt (for ``kiosk demo --headless --item CODE`` and the flow tests);
+``sample_values(catalog, fields, today)`` — accepted text per field; ``sample_cards()``.
+
+Changes after publishing: none renamed. Added ``ResidentFlow.current_answers()``,
+``CheckAnswersView.needs_consent`` now follows the catalog's ``personal`` fields.
 """
 
 from typing import TYPE_CHECKING, Any

@@ -722,10 +722,15 @@ class ResidentFlow:
         v.history.clear()
         return self.go(Step.DONE)
 
+    def _needs_consent(self) -> bool:
+        """The catalog marks which fields are personal: a form with any of them (every
+        form today: name and ID number) needs the privacy notice accepted."""
+        return any(self.catalog.fields[f].personal for f in self._full_form().fields)
+
     def _submit_blockers(self) -> list[str]:
         v = self.visit
         out = []
-        if not v.consent_at:
+        if not v.consent_at and self._needs_consent():
             out.append("请阅读个人信息保护告知并同意")
         for _, o, required in self._commitments():
             if required and o.id not in v.confirmed:
@@ -1124,7 +1129,8 @@ class ResidentFlow:
             title=f"核对{entry.name}的信息", answers=tuple(rows), fields=tuple(fields),
             materials=tuple(mats), commitments=commitments,
             deferral_text=DEFERRAL_TEXT if any(m.deferrable_days for m in mats) else "",
-            privacy_notice=PRIVACY_NOTICE, needs_consent=True, consented=bool(v.consent_at),
+            privacy_notice=PRIVACY_NOTICE if self._needs_consent() else "",
+            needs_consent=self._needs_consent(), consented=bool(v.consent_at),
             history_offer=offered, history_used=v.history_consent,
             problems=tuple(problems),
             can_submit=not problems and not self._submit_blockers(),

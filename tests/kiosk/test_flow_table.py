@@ -89,3 +89,10 @@ def test_every_documented_action_exists_on_the_flow() -> None:
                  "home", "exit", "idle_timeout", "open_maintenance", "start_query_number"):
         assert callable(getattr(ResidentFlow, name)), name
         assert f"{name}(" in doc, f"{name} is not in the published API"
+
+
+def test_the_sample_resident_is_the_demo_resident() -> None:
+    from kiosk.demo import sample_card as demo_card
+    from kiosk.samples import sample_card
+
+    assert sample_card() == demo_card()
