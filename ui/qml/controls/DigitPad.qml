@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import ".."
 
@@ -8,7 +9,7 @@ import ".."
 Rectangle {
     id: pad
 
-    property Item target: null
+    property var target: null  // a form DigitBox: typeKey(c), backspace(), keypad
     signal done()
 
     readonly property string keypad: pad.target ? pad.target.keypad : "digits"
@@ -37,8 +38,8 @@ Rectangle {
                 delegate: Rectangle {
                     id: key
                     required property string modelData
-                    readonly property bool isDelete: modelData === "删除"
-                    readonly property bool blank: modelData === ""
+                    readonly property bool isDelete: key.modelData === "删除"
+                    readonly property bool blank: key.modelData === ""
 
                     function press(): void {
                         if (!pad.target)
@@ -49,19 +50,19 @@ Rectangle {
                             pad.target.typeKey(key.modelData)
                     }
 
-                    objectName: blank ? "" : "digitKey_" + (modelData === "." ? "point" : modelData)
+                    objectName: key.blank ? "" : "digitKey_" + (key.modelData === "." ? "point" : key.modelData)
                     width: pad.keySize
                     height: pad.keySize
                     radius: Theme.radius
                     // A blank slot keeps 0 in the middle column (a Grid skips invisible items).
-                    opacity: blank ? 0 : 1
-                    enabled: !blank
+                    opacity: key.blank ? 0 : 1
+                    enabled: !key.blank
                     color: keyArea.pressed ? Theme.infoSoft : Theme.surface
                     border.color: Theme.line
                     border.width: Theme.border
-                    Accessible.role: blank ? Accessible.NoRole : Accessible.Button
-                    Accessible.ignored: blank
-                    Accessible.name: modelData
+                    Accessible.role: key.blank ? Accessible.NoRole : Accessible.Button
+                    Accessible.ignored: key.blank
+                    Accessible.name: key.modelData
                     Accessible.onPressAction: key.press()
                     Text {
                         anchors.centerIn: parent

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import ".."
 
@@ -45,7 +46,7 @@ FocusScope {
                 delegate: Item {
                     id: link
                     required property var modelData
-                    objectName: "errorLink_" + modelData.field
+                    objectName: "errorLink_" + link.modelData.field
                     width: column.width
                     height: Math.max(Theme.minTarget, linkText.implicitHeight + Theme.px(12))
                     Accessible.role: Accessible.Link

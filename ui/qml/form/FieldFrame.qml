@@ -22,12 +22,13 @@ Item {
     required property bool readOnly
     property var form: null
 
-    readonly property Item input: loader.item
+    // The loaded widget; each has focusInput() and edited(text) (duck-typed: eight files).
+    readonly property var input: loader.item
     readonly property bool isFieldFrame: true
 
     function focusInput(): void {
-        if (loader.item)
-            loader.item.focusInput()
+        if (frame.input)
+            frame.input.focusInput()
     }
 
     objectName: "field_" + fieldId
@@ -112,7 +113,7 @@ Item {
         }
         Loader {
             id: loader
-            width: Math.min(item ? item.implicitWidth : 0, column.width)
+            width: Math.min(frame.input ? frame.input.implicitWidth : 0, column.width)
             Component.onCompleted: loader.setSource(Qt.resolvedUrl(frame.files[frame.widget]), {
                 "fieldId": frame.fieldId, "label": frame.label, "initial": frame.value,
                 "limit": frame.maxLength, "options": frame.options, "locked": frame.readOnly,
@@ -120,8 +121,8 @@ Item {
             })
             onLoaded: {
                 if (frame.widget === "number")
-                    loader.item.hint = frame.hint
-                loader.item.edited.connect(function (text) {
+                    frame.input.hint = frame.hint
+                frame.input.edited.connect(function (text) {
                     if (frame.form)
                         frame.form.setValue(frame.fieldId, text)
                 })

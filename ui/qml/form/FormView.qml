@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import "../controls"
 import ".."
@@ -19,7 +20,7 @@ FocusScope {
     property bool embeddedKeyboard: true
     // 上一步 between pages; off when the screen around it has its own 返回 (the flow's).
     property bool showBack: true
-    property real keyboardTop: embeddedKeyboard && keyboardLoader.item ? keyboardLoader.item.contentBottom
+    property real keyboardTop: embeddedKeyboard && keyboardLoader.item ? (keyboardLoader.item as KeyboardPanel).contentBottom
                                                                        : height
     signal backFromFirstPage()
     signal completed()
@@ -30,21 +31,25 @@ FocusScope {
 
     objectName: "formView"
 
+    // QInputMethod, held as var: qmllint types Qt.inputMethod as a plain QObject and would
+    // not see its commit() and hide().
+    readonly property var inputMethod: Qt.inputMethod
+
     function frameOf(item: Item): Item {
         for (let it = item; it; it = it.parent) {
-            if (it.isFieldFrame === true)
+            if (it instanceof FieldFrame)
                 return it
         }
         return null
     }
 
     function digitBoxOf(item: Item): Item {
-        return item && item.typeKey !== undefined ? item : null
+        return item instanceof DigitBox ? item : null
     }
 
     function frameFor(fieldId: string): Item {
         for (let i = 0; i < fields.count; ++i) {
-            const f = fields.itemAt(i)
+            const f = fields.itemAt(i) as FieldFrame
             if (f && f.fieldId === fieldId)
                 return f
         }
@@ -68,7 +73,7 @@ FocusScope {
     }
 
     function focusField(fieldId: string): void {
-        const f = frameFor(fieldId)
+        const f = frameFor(fieldId) as FieldFrame
         if (!f)
             return
         f.focusInput()
@@ -76,20 +81,20 @@ FocusScope {
     }
 
     function goOn(): void {
-        Qt.inputMethod.commit()  // a Pinyin word still being composed belongs to the answer
+        view.inputMethod.commit()  // a Pinyin word still being composed belongs to the answer
         if (!view.form)
             return
         if (view.form.next())
             scrollToTop()
         if (view.form.hasErrors) {
-            Qt.inputMethod.hide()
+            view.inputMethod.hide()
             scrollToTop()
             summary.forceActiveFocus()
         }
     }
 
     function goBack(): void {
-        Qt.inputMethod.commit()
+        view.inputMethod.commit()
         if (view.form && view.form.back())
             scrollToTop()
         else

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import ".."
 
@@ -34,18 +35,19 @@ FocusScope {
         Repeater {
             model: w.options
             delegate: ChoiceOption {
+                id: choice
                 required property string modelData
                 required property int index
-                objectName: "option_" + w.fieldId + "_" + index
+                objectName: "option_" + w.fieldId + "_" + choice.index
                 width: w.columns > 0 ? (flow.width - (w.columns - 1) * flow.spacing) / w.columns
-                                     : implicitWidth
-                text: modelData
-                checked: w.current === modelData
+                                     : choice.implicitWidth
+                text: choice.modelData
+                checked: w.current === choice.modelData
                 locked: w.locked
                 onChosen: {
                     w.forceActiveFocus()
-                    w.current = modelData
-                    w.edited(modelData)
+                    w.current = choice.modelData
+                    w.edited(choice.modelData)
                 }
             }
         }
