@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import re
 import secrets
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -128,7 +129,7 @@ class Staff:
         problem = password_problem(password)
         if problem:
             raise StaffError("weak_password", problem)
-        hashed = self._hasher.hash(password)
+        hashed = self._hash(password)
         with self._db.transaction() as c:
             if c.execute("SELECT 1 FROM staff_accounts WHERE name=?", (name,)).fetchone():
                 raise StaffError("name_taken", f"an account named {name!r} exists already")
@@ -154,45 +155,70 @@ class Staff:
     # Sessions ---------------------------------------------------------------------------
 
     def login(self, name: str, password: str) -> Session:
-        """A fresh session, or ``LoginRefused``; a locked account is refused unchecked."""
+        """A fresh session, or ``LoginRefused``; a locked account is refused unchecked.
+
+        The attempt is counted *before* the password is checked, so guesses sent all at
+        once get no more than ``MAX_FAILURES`` checks between them before the lock."""
         now = int(self._clock())
-        row = self._db.query("SELECT role, password_hash, failures, locked_until, disabled "
-                             "FROM staff_accounts WHERE name=?", (name,))
-        if not row:
-            # Compared against, so a wrong name costs as long as a wrong password and
-            # timing does not tell which names exist (made on first need: a hash is slow).
-            if self._decoy is None:
-                self._decoy = self._hasher.hash(secrets.token_urlsafe(16))
-            self._verify(self._decoy, password)
-            raise LoginRefused("bad_credentials", "wrong account name or password")
-        role, hashed, _failures, locked_until, disabled = row[0]
+        with self._db.transaction() as c:
+            row = c.execute("UPDATE staff_accounts SET failures=failures+1 WHERE name=? "
+                            "AND locked_until <= ? RETURNING role, password_hash, "
+                            "failures, disabled", (name, now)).fetchone()
+            if row is None:  # unknown, or locked (attempts while locked count for nothing)
+                locked = c.execute("SELECT locked_until FROM staff_accounts WHERE name=?",
+                                   (name,)).fetchone()
+                locked_until = locked[0] if locked else 0
+            elif row[2] > MAX_FAILURES:  # more guesses in flight than allowed: lock now
+                locked_until = now + LOCKOUT_S
+                c.execute("UPDATE staff_accounts SET failures=0, locked_until=? "
+                          "WHERE name=?", (locked_until, name))
+            else:
+                locked_until = 0
         if locked_until > now:
             raise LoginRefused("account_locked", f"too many wrong passwords: the account "
                                f"is locked for {locked_until - now} s more",
                                retry_after_s=locked_until - now)
+        if row is None:
+            # Compared against, so a wrong name costs as long as a wrong password and
+            # timing does not tell which names exist (made on first need: a hash is slow).
+            if self._decoy is None:
+                self._decoy = self._hash(secrets.token_urlsafe(16))
+            self._verify(self._decoy, password)
+            raise LoginRefused("bad_credentials", "wrong account name or password")
+        role, hashed, _attempts, disabled = row
         if not self._verify(hashed, password) or disabled:
             with self._db.transaction() as c:
-                failures = c.execute("UPDATE staff_accounts SET failures=failures+1 WHERE "
-                                     "name=? RETURNING failures", (name,)).fetchone()[0]
+                (failures,) = c.execute("SELECT failures FROM staff_accounts WHERE name=?",
+                                        (name,)).fetchone()
                 if failures >= MAX_FAILURES:
                     c.execute("UPDATE staff_accounts SET failures=0, locked_until=? "
                               "WHERE name=?", (now + LOCKOUT_S, name))
             raise LoginRefused("bad_credentials", "wrong account name or password")
         token = secrets.token_urlsafe(32)
         expires = now + SESSION_S
+        rehashed = self._hash(password) if self._hasher.check_needs_rehash(hashed) else None
         with self._db.transaction() as c:
             c.execute("UPDATE staff_accounts SET failures=0 WHERE name=?", (name,))
             c.execute("DELETE FROM staff_sessions WHERE expires_at <= ?", (now,))
             c.execute("INSERT INTO staff_sessions VALUES (?,?,?,?)",
                       (_token_hash(token), name, expires, _now_text()))
-            if self._hasher.check_needs_rehash(hashed):  # parameters moved on: upgrade
+            if rehashed:  # the library's parameters moved on: upgrade the stored hash
                 c.execute("UPDATE staff_accounts SET password_hash=? WHERE name=?",
-                          (self._hasher.hash(password), name))
+                          (rehashed, name))
         return Session(token, expires, Member(name, role))
+
+    # Argon2 takes 64 MiB a hash: a few at a time, so a flood of logins queues for CPU
+    # instead of taking the platform's memory.
+    _HASH_SLOTS = threading.BoundedSemaphore(2)
+
+    def _hash(self, password: str) -> str:
+        with self._HASH_SLOTS:
+            return self._hasher.hash(password)
 
     def _verify(self, hashed: str, password: str) -> bool:
         try:
-            return self._hasher.verify(hashed, password)
+            with self._HASH_SLOTS:
+                return self._hasher.verify(hashed, password)
         except (VerificationError, InvalidHashError):
             return False
 

@@ -603,3 +603,27 @@ def test_a_code_given_on_the_command_line_enrols_its_terminal_only(tmp_path: Pat
         assert enrol(platform.url, "VK-CLI-0001", "CAFE-0000-BEEF", key).status_code == 200
     finally:
         stop_platform(platform)
+
+
+def test_guesses_sent_all_at_once_get_no_more_checks_than_the_lockout_allows(
+        peer: Peer) -> None:
+    made = peer.call("admin", "POST", f"{ADMIN}/accounts",
+                     {"name": "crowd", "role": "readonly", "password": "crowd password"})
+    assert made.status_code == 201
+    answers: list[str] = []
+
+    def guess() -> None:
+        resp = requests.post(peer.url + f"{ADMIN}/login", timeout=120,
+                             json={"name": "crowd", "password": "a wrong guess"})
+        answers.append(resp.json()["error"])
+
+    threads = [threading.Thread(target=guess) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert answers.count("bad_credentials") <= 5
+    assert answers.count("account_locked") == 16 - answers.count("bad_credentials")
+    expect(requests.post(peer.url + f"{ADMIN}/login", timeout=30,
+                         json={"name": "crowd", "password": "crowd password"}),
+           429, "account_locked")
