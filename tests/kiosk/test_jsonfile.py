@@ -95,3 +95,29 @@ def test_kiosk_submit_refuses_bad_files_and_oversized_fields_queuing_nothing(
         assert res.stderr.count("\n") == 1 and f"error: {path}: {words}" in res.stderr
         assert "址址" not in res.stderr
     assert "pending: 0" in run("queue", env=env).stdout
+
+
+def test_kiosk_submit_takes_every_card_kind_the_reader_accepts(tmp_path: Path) -> None:
+    """`应为18位` / `地区代码不正确` no more: a 居住证 or 永久居留证 number is checked as one,
+    with or without the card_kind in the file; a resident number claimed as a permit is not."""
+    env = env_for(tmp_path)
+    people = [
+        {"name": "陈美玲", "id_number": make_id("81000019900215002")},
+        {"name": "约翰", "id_number": "USA310085020012", "card_kind": "foreign_permanent_2017"},
+        {"name": "安娜", "id_number": "932682198501010017"},
+    ]
+    for i, person in enumerate(people):
+        spec = tmp_path / f"case{i}.json"
+        spec.write_text(json.dumps({"applicant": person, "items": ["LOCAL-YB-0001"]},
+                                   ensure_ascii=False), encoding="utf-8")
+        res = run("submit", str(spec), env=env)
+        assert res.returncode == 0, res.stderr
+        assert res.stdout.strip().startswith("VK-")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"applicant": {
+        "name": "王", "id_number": make_id("42010219441105002"), "card_kind": "hk_mo_tw_permit"},
+        "items": ["LOCAL-YB-0001"]}, ensure_ascii=False), encoding="utf-8")
+    res = run("submit", str(wrong), env=env)
+    assert res.returncode == 2
+    assert "applicant.id_number: 申请人的「证件号码」不正确：居住证号码应以810000" in res.stderr
+    assert f"pending: {len(people)}" in run("queue", env=env).stdout
