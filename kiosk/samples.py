@@ -405,7 +405,7 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         while s.step is Step.FORM:
             fields = [x.id for x in getattr(s.view, "fields", ()) if not x.read_only]
             s = f.continue_form(sample_values(k.catalog, fields, f.today()))
-        add("check_answers_problems", s)
+        add("check_answers_before_consent", s)
         s = f.change("q:use_commitment")
         s = f.answer(YES)
         add("check_answers", f.consent(True))
@@ -427,6 +427,9 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
             fields = [x.id for x in getattr(s.view, "fields", ()) if not x.read_only]
             s = f.continue_form(sample_values(k.catalog, fields, f.today()))
         add("photo", s)
+        f.take_photo()
+        f.visit.photos.clear()  # the picture lost: what still blocks submitting, with 修改
+        add("check_answers_problems", f.screen())
         f.end("sample")
 
         f.start("service")

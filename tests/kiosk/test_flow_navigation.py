@@ -214,3 +214,20 @@ def test_check_answers_needs_consent_and_the_pledges_before_submitting(kiosk: Ki
     assert s.step is Step.DONE
     events = [e for e in kiosk.store.audit_events() if e["action"] == "commitment.confirmed"]
     assert events and "issue 14" in str(events[0])
+
+
+def test_a_bundle_whose_answers_need_a_counter_item_says_so_before_the_form(
+        kiosk: Kiosk) -> None:
+    f = _with_card(kiosk)
+    f.open_entry("LOCAL-YJS-0003")  # 残疾人服务一件事
+    s = f.apply()
+    while s.step is Step.QUESTION:  # no 残疾人证 yet: it must be applied for at a counter
+        s = f.answer("no")
+    assert isinstance(s.view, ChecklistView)
+    assert "残疾人证新办" in s.view.items and not s.view.can_apply
+    assert "残疾人联合会" in s.view.counter_note or "残联" in s.view.counter_note
+    s = f.apply()
+    assert s.step is Step.PROBLEM and s.view.problem.kind == "counter_only"  # type: ignore[union-attr]
+    assert f.retry().step is Step.CHECKLIST
+    with pytest.raises(FlowError):
+        f.go(Step.FORM, "0")
