@@ -627,3 +627,26 @@ def test_guesses_sent_all_at_once_get_no_more_checks_than_the_lockout_allows(
     expect(requests.post(peer.url + f"{ADMIN}/login", timeout=30,
                          json={"name": "crowd", "password": "crowd password"}),
            429, "account_locked")
+
+
+GARBAGE = [b"{not json", b"\xff\xfe\x00", b"[]", b"null", b'{"a": 1e999999}', b"{}" * 100,
+           "{\"x\": \"\ud800\"}".encode("utf-8", "surrogatepass"), b""]
+
+
+@pytest.mark.parametrize("body", GARBAGE)
+@pytest.mark.parametrize(("method", "path"), [
+    ("POST", f"{API}/heartbeats"), ("POST", f"{API}/ratings"),
+    ("POST", f"{API}/audit-events"), ("POST", f"{API}/submissions"),
+    ("POST", f"{API}/submissions/inline"), ("PUT", f"{API}/uploads/upload-garbage-1"),
+    ("POST", f"{API}/enrolments"),
+])
+def test_signed_garbage_to_terminal_endpoints_gets_a_short_json_4xx(
+        peer: Peer, method: str, path: str, body: bytes) -> None:
+    key = Ed25519PrivateKey.generate()
+    terminal_id = f"VK-JUNK-{uuid.uuid4().hex[:8]}"
+    assert enrol(peer.url, terminal_id, peer.code(terminal_id), key).status_code == 200
+    headers = signing.RequestSigner(terminal_id, key).headers(method, path, body, time.time())
+    headers |= {"Content-Type": "application/json", "Idempotency-Key": f"j-{uuid.uuid4()}"}
+    resp = requests.request(method, peer.url + path, data=body, headers=headers, timeout=10)
+    assert 400 <= resp.status_code < 500, (resp.status_code, resp.text[:200])
+    assert resp.json()["error"] and "Traceback" not in resp.text and len(resp.content) < 2000
