@@ -87,7 +87,10 @@ class QtFrontend:
                 and self._vm is not None):
             return self._window, self._vm
         self.close()
-        _application()
+        app = _application()
+        from ui import i18n
+
+        i18n.install(app, kiosk.config.language, kiosk.config.data_dir / "cache" / "i18n")
         register_all()
         vm = ShellViewModel(kiosk, live=live)
         engine = QQmlApplicationEngine()

@@ -16,7 +16,7 @@ Item {
     Text {
         id: title
         anchors { left: parent.left; top: parent.top }
-        text: "维护信息"
+        text: qsTr("维护信息")
         color: Theme.ink
         font.pixelSize: Theme.titleSize
         font.bold: true
@@ -24,7 +24,7 @@ Item {
     Text {
         objectName: "maintenanceRefreshedAt"
         anchors { left: title.right; leftMargin: 24; baseline: title.baseline }
-        text: "技术人员使用  ·  更新于 " + screen.m.refreshedAt
+        text: qsTr("技术人员使用  ·  更新于 %1").arg(screen.m.refreshedAt)
         color: Theme.inkSoft
         font.pixelSize: 26
     }
@@ -35,7 +35,7 @@ Item {
         width: 200
         height: 72
         fontSize: 32
-        text: "刷新"
+        text: qsTr("刷新")
         onClicked: screen.vm.refresh()
     }
 
@@ -54,17 +54,17 @@ Item {
             spacing: 3
             Repeater {
                 model: [
-                    ["终端编号", screen.m.terminalId],
-                    ["行政区划", screen.m.region],
-                    ["县级平台", screen.m.platformUrl],
-                    ["终端登记", screen.m.enrolment],
-                    ["平台连接", screen.m.link],
-                    ["上次联系", screen.m.lastContact],
-                    ["待上传", screen.m.pending + " 件"],
-                    ["待上报日志", screen.m.auditBacklog + " 条"],
-                    ["服务目录", screen.m.catalogVersion === "" ? "—" : "版本 " + screen.m.catalogVersion],
-                    ["存储空间", screen.m.freeSpace],
-                    ["终端时钟", screen.m.clock]
+                    [qsTr("终端编号"), screen.m.terminalId],
+                    [qsTr("行政区划"), screen.m.region],
+                    [qsTr("县级平台"), screen.m.platformUrl],
+                    [qsTr("终端登记"), screen.m.enrolment],
+                    [qsTr("平台连接"), screen.m.link],
+                    [qsTr("上次联系"), screen.m.lastContact],
+                    [qsTr("待上传"), qsTr("%1 件").arg(screen.m.pending)],
+                    [qsTr("待上报日志"), qsTr("%1 条").arg(screen.m.auditBacklog)],
+                    [qsTr("服务目录"), screen.m.catalogVersion === "" ? "—" : qsTr("版本 %1").arg(screen.m.catalogVersion)],
+                    [qsTr("存储空间"), screen.m.freeSpace],
+                    [qsTr("终端时钟"), screen.m.clock]
                 ]
                 delegate: Row {
                     id: fact
@@ -151,8 +151,8 @@ Item {
         Text {
             objectName: "maintenanceParked"
             width: parent.width
-            text: screen.m.parked > 0 ? "已搁置 " + screen.m.parked + " 件（多次发送被平台拒绝）"
-                                      : "没有搁置的办件"
+            text: screen.m.parked > 0 ? qsTr("已搁置 %1 件（多次发送被平台拒绝）").arg(screen.m.parked)
+                                      : qsTr("没有搁置的办件")
             color: screen.m.parked > 0 ? Theme.danger : Theme.inkSoft
             font.pixelSize: 26
             font.bold: true
@@ -187,7 +187,7 @@ Item {
                     Text {
                         width: parent.width
                         text: "#" + parkedRow.outboxId + "  " + parkedRow.kind
-                              + "  ·  已尝试 " + parkedRow.attempts + " 次"
+                              + "  ·  " + qsTr("已尝试 %1 次").arg(parkedRow.attempts)
                         color: Theme.ink
                         font.pixelSize: 24
                         font.bold: true

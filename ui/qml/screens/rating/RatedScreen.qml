@@ -39,7 +39,7 @@ Item {
         }
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
-            text: "您的意见会转给相关部门，帮助我们改进服务。"
+            text: qsTr("您的意见会转给相关部门，帮助我们改进服务。")
             color: Theme.inkSoft
             font.pixelSize: 32
         }

@@ -54,7 +54,7 @@ Item {
         Text {
             id: title
             anchors { left: parent.left; top: parent.top }
-            text: "请您为这次服务打分"
+            text: qsTr("请您为这次服务打分")
             color: Theme.ink
             font.pixelSize: Theme.titleSize
             font.bold: true
@@ -68,7 +68,7 @@ Item {
             Text {
                 id: caseText
                 anchors.centerIn: parent
-                text: "办件编号 " + screen.vm.caseNo
+                text: qsTr("办件编号 %1").arg(screen.vm.caseNo)
                 color: Theme.ink
                 font.pixelSize: 28
                 font.bold: true
@@ -178,7 +178,7 @@ Item {
                 Text {
                     objectName: "ratingProblem"
                     anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 16 }
-                    text: screen.vm.problem ? screen.vm.message : "请留下手机号码，工作人员会给您回电了解情况"
+                    text: screen.vm.problem ? screen.vm.message : qsTr("请留下手机号码，工作人员会给您回电了解情况")
                     color: screen.vm.problem ? Theme.danger : Theme.inkSoft
                     font.pixelSize: 28
                     font.bold: screen.vm.problem
@@ -192,7 +192,7 @@ Item {
                 anchors { right: parent.right; top: parent.top; bottom: parent.bottom }
                 width: 220
                 fontSize: 32
-                text: "重新选择"
+                text: qsTr("重新选择")
                 onClicked: screen.vm.chooseLevel(0)
             }
         }
@@ -203,7 +203,7 @@ Item {
             width: 640
             Text {
                 id: reasonLabel
-                text: "哪里不满意？（可以不选）"
+                text: qsTr("哪里不满意？（请至少选一项）")
                 color: Theme.ink
                 font.pixelSize: 30
                 font.bold: true
@@ -260,7 +260,7 @@ Item {
             anchors { left: reasonsPane.right; leftMargin: 32; right: parent.right; top: topRow.bottom; topMargin: 20; bottom: parent.bottom }
             Text {
                 id: phoneLabel
-                text: "您的手机号码（回电用）"
+                text: qsTr("您的手机号码（回电用）")
                 color: Theme.ink
                 font.pixelSize: 30
                 font.bold: true
@@ -276,7 +276,7 @@ Item {
                 Text {
                     objectName: "phoneDisplay"
                     anchors { left: parent.left; leftMargin: 20; verticalCenter: parent.verticalCenter }
-                    text: screen.phone === "" ? "请用下面的数字键输入" : screen.spaced(screen.phone)
+                    text: screen.phone === "" ? qsTr("请用下面的数字键输入") : screen.spaced(screen.phone)
                     color: screen.phone === "" ? Theme.inkSoft : Theme.ink
                     font.pixelSize: screen.phone === "" ? 28 : 40
                     font.bold: screen.phone !== ""
@@ -295,7 +295,8 @@ Item {
                         readonly property bool digit: modelData.length === 1
                         objectName: "key:" + modelData
                         Accessible.role: Accessible.Button
-                        Accessible.name: key.modelData
+                        Accessible.name: key.modelData === "删除" ? qsTr("删除")
+                                         : key.modelData === "清空" ? qsTr("清空") : key.modelData
                         Accessible.onPressAction: key.press()
                         function press(): void {
                             if (key.digit) {
@@ -315,7 +316,8 @@ Item {
                         border.width: 3
                         Text {
                             anchors.centerIn: parent
-                            text: key.modelData
+                            text: key.modelData === "删除" ? qsTr("删除")
+                                  : key.modelData === "清空" ? qsTr("清空") : key.modelData
                             color: Theme.ink
                             font.pixelSize: key.digit ? 44 : 32
                             font.bold: true
