@@ -720,6 +720,7 @@ class ResidentFlow:
             log.error("audit or draft cleanup after submit failed")
         h.worker.wake()
         v.history.clear()
+        v.printer = self.printer_state()
         return self.go(Step.DONE)
 
     def _needs_consent(self) -> bool:
@@ -740,7 +741,10 @@ class ResidentFlow:
     # Done, receipt, rating ------------------------------------------------------------------
 
     def refresh_cases(self) -> Screen:
+        """The done screen's poll (a device action: run it off the GUI thread): the
+        platform's number may have arrived, and the printer is asked how it is."""
         v = self.visit
+        v.printer = self.printer_state()
         try:
             v.cases = [self.host.store.with_details(self.host.store.get_case(c.id))
                        for c in v.cases]
@@ -777,11 +781,13 @@ class ResidentFlow:
                 v.problem = Problem(problem.kind, problem.title, problem.words,
                                     problem.next_action, back_to, problem.retry_label,
                                     kept=True)
+                v.printer = self.printer_state()
                 v.move(Step.PRINT_PROBLEM)
                 return self.screen()
             return self.fail(exc)
         if back_to is Step.DONE:
             v.printed = True
+            v.printer = self.printer_state()
         v.problem = None
         if v.step is Step.PRINT_PROBLEM:
             v.move(back_to, "")
@@ -1167,7 +1173,7 @@ class ResidentFlow:
         dated = [c for c in v.cases if c.promised_by]
         latest = max(dated, key=lambda c: c.promised_by or "") if dated else None
         promised = promised_words(latest, ()) if latest else (lines[0].promised if lines else "")
-        words, ready = self.printer_state()
+        words, ready = v.printer or ("", False)
         return DoneView(tuple(lines), (v.cases[0].bundle_no or "") if v.cases else "",
                         promised, words, ready, v.printed, True)
 

@@ -62,6 +62,7 @@ class Visit:
     cases: list[Case] = field(default_factory=list, repr=False)
     printed: bool = False
     receipt_path: str = ""
+    printer: tuple[str, bool] | None = None  # (words, ready) as last read (refresh_cases)
     # 办件查询, 补正, 好差评
     query_how: str = ""  # card | number
     query_typed: str = field(default="", repr=False)

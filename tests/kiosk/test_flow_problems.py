@@ -269,3 +269,22 @@ def test_problems_hold_no_personal_value() -> None:
         assert isinstance(p, Problem)
         for text in (p.title, p.words, p.next_action, *p.details):
             assert CARD.name not in text and CARD.id_number not in text
+
+
+def test_the_done_screen_reads_the_printer_only_in_its_poll(kiosk: Kiosk,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    from devices.printer.mock import MockPrinter
+
+    scripted_visit(kiosk.flow, "LOCAL-RS-0002", CARD)
+    f = kiosk.flow
+    assert f.screen().view.printer_ready  # type: ignore[union-attr]
+    MockPrinter(kiosk.config.mock_dir).set_sheets(0)
+    calls: list[int] = []
+    real = kiosk.devices.printer.status
+    monkeypatch.setattr(kiosk.devices.printer, "status", lambda: calls.append(1) or real())
+    f.screen()
+    assert calls == []  # building a screen never waits for a device
+    s = f.refresh_cases()  # the done screen's poll (off the GUI thread)
+    assert calls == [1]
+    assert s.view.printer == "打印机缺纸" and not s.view.printer_ready  # type: ignore[union-attr]
