@@ -33,9 +33,10 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_json_file(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
-    """The parsed JSON of ``path``; JsonFileError when it is not a regular UTF-8 JSON file
-    of at most ``max_bytes`` nested at most ``max_depth`` deep."""
+def read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path`` when it is a regular file of at most ``max_bytes``; JsonFileError
+    (one line) for a missing file, a directory, a FIFO, a device or anything larger — found
+    by fstat before a byte is read, so a FIFO never blocks and a huge file is never read."""
     try:
         # O_NONBLOCK: opening a FIFO with no writer must not wait for one.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
@@ -46,9 +47,9 @@ def read_json_file(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise JsonFileError(f"{_kind(st.st_mode)}, not a JSON file")
+            raise JsonFileError(f"{_kind(st.st_mode)}, not a regular file")
         if st.st_size > max_bytes:
-            raise JsonFileError(f"{st.st_size} bytes; a JSON file here may be at most "
+            raise JsonFileError(f"{st.st_size} bytes; a file here may be at most "
                                 f"{max_bytes} bytes")
         chunks, left = [], max_bytes + 1  # it may have grown since fstat
         while left > 0:
@@ -63,8 +64,15 @@ def read_json_file(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_
     finally:
         os.close(fd)
     if len(data) > max_bytes:
-        raise JsonFileError(f"more than {max_bytes} bytes; a JSON file here may be at most "
+        raise JsonFileError(f"more than {max_bytes} bytes; a file here may be at most "
                             f"{max_bytes} bytes")
+    return data
+
+
+def read_json_file(path: Path, max_bytes: int = MAX_BYTES, max_depth: int = MAX_DEPTH) -> Any:
+    """The parsed JSON of ``path``; JsonFileError when it is not a regular UTF-8 JSON file
+    of at most ``max_bytes`` nested at most ``max_depth`` deep."""
+    data = read_bounded(path, max_bytes)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -23,6 +23,7 @@ from kiosk.applications import (
 from kiosk.cases import Applicant, Case, CaseItem, Consent
 from kiosk.catalog.model import Bundle, Catalog, Item
 from kiosk.identity import card_kind_of, normalize_id_number
+from kiosk.jsonfile import JsonFileError, read_bounded
 from kiosk.materials import MaterialDecl, MaterialRecord, MaterialStatus
 from kiosk.signature import Signature, render_png
 from kiosk.store import Store
@@ -107,6 +108,9 @@ def check(catalog: Catalog, calendar: WorkCalendar, app: Application,
     return plan_application(catalog, app, calendar, today or dt.date.today())
 
 
+MAX_PHOTO_BYTES = 16 * 1024 * 1024  # the camera's JPEGs are ~200 KB; a scan of A4 ~5 MB
+
+
 class SpecError(ValueError):
     """A `kiosk submit` file does not describe an application; the message says where."""
 
@@ -156,10 +160,13 @@ def application_from_spec(catalog: Catalog, spec: object, base_dir: Path) -> App
     for ref, files in spec.get("photos", {}).items():
         if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
             raise SpecError(f"photos.{ref}: expected a list of file names")
-        try:
-            photos[str(ref)] = tuple((base_dir / f).read_bytes() for f in files)
-        except OSError as exc:
-            raise SpecError(f"photos.{ref}: {exc.strerror}: {exc.filename}") from None
+        pics = []
+        for f in files:
+            try:  # a picture named by the file is a regular file of sane size, too
+                pics.append(read_bounded(base_dir / f, MAX_PHOTO_BYTES))
+            except JsonFileError as exc:
+                raise SpecError(f"photos.{ref}: {base_dir / f}: {exc}") from None
+        photos[str(ref)] = tuple(pics)
     consent = None
     if spec.get("consent"):
         if not isinstance(spec["consent"], dict):

@@ -28,7 +28,7 @@ def test_a_fifo_nobody_writes_to_is_refused_at_once(tmp_path: Path) -> None:
     t = threading.Thread(target=lambda: outcome.append(_problem(fifo)), daemon=True)
     t.start()
     t.join(timeout=30)  # a reader that blocks on open would never come back
-    assert outcome == ["a FIFO (named pipe), not a JSON file"]
+    assert outcome == ["a FIFO (named pipe), not a regular file"]
 
 
 def _problem(path: Path, **kw: int) -> str:
@@ -38,10 +38,10 @@ def _problem(path: Path, **kw: int) -> str:
 
 
 @pytest.mark.parametrize("make, words", [
-    (lambda p: p.mkdir(), "a directory, not a JSON file"),
+    (lambda p: p.mkdir(), "a directory, not a regular file"),
     (lambda p: None, "no such file"),
     (lambda p: os.truncate(p.open("wb").name, 5 * 1024**3),  # sparse: nothing to read
-     f"5368709120 bytes; a JSON file here may be at most {MAX_BYTES} bytes"),
+     f"5368709120 bytes; a file here may be at most {MAX_BYTES} bytes"),
     (lambda p: p.write_bytes(b'{"a": "\xff"}'), "not UTF-8 text (invalid start byte at byte 7)"),
     (lambda p: p.write_text('{"a": 1', encoding="utf-8"), "not valid JSON: Expecting"),
     (lambda p: p.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8"),
@@ -58,7 +58,7 @@ def test_what_cannot_be_read_safely_is_one_line(tmp_path: Path, make: object,
 
 
 def test_a_device_is_refused_without_reading_it() -> None:
-    assert _problem(Path("/dev/zero")) == "a device, not a JSON file"
+    assert _problem(Path("/dev/zero")) == "a device, not a regular file"
 
 
 def test_nesting_at_the_bound_is_taken() -> None:
@@ -83,9 +83,9 @@ def test_kiosk_submit_refuses_bad_files_and_oversized_fields_queuing_nothing(
                       "address": "址" * 100_000},
         "items": ["LOCAL-YB-0001"]}, ensure_ascii=False), encoding="utf-8")
     expect = {
-        folder: "a directory, not a JSON file",
-        fifo: "a FIFO (named pipe), not a JSON file",
-        huge: f"52428800 bytes; a JSON file here may be at most {MAX_BYTES} bytes",
+        folder: "a directory, not a regular file",
+        fifo: "a FIFO (named pipe), not a regular file",
+        huge: f"52428800 bytes; a file here may be at most {MAX_BYTES} bytes",
         deep: f"nested too deeply; at most {MAX_DEPTH} levels",
         long_address: "applicant.address: 申请人的「住址」最多只能有120个字",
     }
@@ -121,3 +121,26 @@ def test_kiosk_submit_takes_every_card_kind_the_reader_accepts(tmp_path: Path) -
     assert res.returncode == 2
     assert "applicant.id_number: 申请人的「证件号码」不正确：居住证号码应以810000" in res.stderr
     assert f"pending: {len(people)}" in run("queue", env=env).stdout
+
+
+def test_photos_a_submit_file_names_are_read_within_bounds_too(tmp_path: Path) -> None:
+    from kiosk.services import SpecError, application_from_spec
+    from tests.kiosk.svc import catalog
+
+    os.mkfifo(tmp_path / "pipe.jpg")
+    (tmp_path / "folder.jpg").mkdir()
+    with (tmp_path / "huge.jpg").open("wb") as fh:
+        fh.truncate(2 * 1024**3)
+    (tmp_path / "ok.jpg").write_bytes(b"\xff\xd8 jpeg")
+    person = {"name": "张三", "id_number": make_id("42010219441105002")}
+    for name, words in (("pipe.jpg", "a FIFO (named pipe), not a regular file"),
+                        ("folder.jpg", "a directory, not a regular file"),
+                        ("huge.jpg", "2147483648 bytes; a file here may be at most"),
+                        ("gone.jpg", "no such file")):
+        spec = {"applicant": person, "items": ["LOCAL-YB-0001"], "photos": {"portrait": [name]}}
+        with pytest.raises(SpecError) as err:
+            application_from_spec(catalog(), spec, tmp_path)
+        assert str(err.value).startswith(f"photos.portrait: {tmp_path / name}: {words}")
+    spec = {"applicant": person, "items": ["LOCAL-YB-0001"], "photos": {"portrait": ["ok.jpg"]}}
+    assert application_from_spec(catalog(), spec, tmp_path).photos == {
+        "portrait": (b"\xff\xd8 jpeg",)}
