@@ -8,6 +8,7 @@ union of their fields — a shared field is one key, asked once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,8 @@ import jsonschema
 
 from kiosk.catalog.model import Catalog, Item
 from kiosk.forms.validators import CHECKS
+
+_IDENT = re.compile(r"[a-z][a-z0-9_]{0,39}")  # a catalog field id
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,13 @@ def _explain(catalog: Catalog, form: FormDefinition,
         missing = str(err.message).split("'")[1]
         return missing, f"「{form.labels.get(missing, missing)}」必须填写"
     if err.validator == "additionalProperties":
-        extra = ", ".join(sorted(set(err.instance) - set(form.fields)))
+        # Names only a catalog could have; any other key is counted, never repeated (a
+        # hand-made file's key may be a megabyte long, or personal data).
+        unknown = sorted(set(err.instance) - set(form.fields))
+        named = [k for k in unknown if _IDENT.fullmatch(k)]
+        extra, others = "、".join(named), len(unknown) - len(named)
+        if others:
+            extra += ("，另有" if extra else "") + f"{others}项无法识别的内容"
         return "_form", f"表单中有本事项不需要的内容：{extra}"
     field = str(err.absolute_path[0]) if err.absolute_path else "_form"
     label = form.labels.get(field, field)

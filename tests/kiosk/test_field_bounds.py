@@ -227,3 +227,12 @@ def test_a_card_value_the_field_does_not_offer_is_left_for_the_resident() -> Non
     form = item_form(catalog(), catalog().item("LOCAL-RS-0001"))
     filled = prefill(catalog(), form, person)
     assert "sex" not in filled.values and filled.values["name"] == person.name
+
+
+def test_form_keys_no_catalog_could_hold_are_counted_not_repeated() -> None:
+    code = "LOCAL-YB-0001"
+    values = {**_longest_values(code), "k" * 100_000: "1", "Bad Key": "2", "spare_x": "3"}
+    plan = plan_application(catalog(), Application(longest_applicant(), (code,),
+                                                   values=values), calendar(), TODAY)
+    assert [p.message for p in plan.problems] == [
+        "表单中有本事项不需要的内容：spare_x，另有2项无法识别的内容"]
