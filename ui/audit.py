@@ -283,7 +283,9 @@ def _scan(window: QQuickWindow) -> _Scan:
         child_clip = shown if item.clip() else clip
         disabled = disabled or not item.isEnabled()
         if item.inherits("QQuickPopupItem"):
-            scan.screen_level.append((_label(item), POPUP, "a pop-up is open"))
+            popup = item.parent()  # the Popup itself, which is a QObject, not an item
+            popup_name = popup.objectName() if popup is not None else ""
+            scan.screen_level.append((popup_name or _label(item), POPUP, "a pop-up is open"))
         gesture = _gesture(item)
         if gesture:
             scan.screen_level.append((_label(item), GESTURE, gesture))

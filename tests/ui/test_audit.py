@@ -27,6 +27,7 @@ from ui.audit import (
     ELDER,
     GESTURE,
     LINE_SPACING,
+    POPUP,
     NORMAL,
     TARGET_GAP,
     TARGET_SIZE,
@@ -196,6 +197,13 @@ def test_crowded_lines_and_horizontal_swipes_are_caught(scene: Scene) -> None:
                   'orientation: ListView.Horizontal; model: 20; delegate: Rectangle { '
                   'width: 100; height: 100; color: index % 2 ? "#cccccc" : "#dddddd" } }')
     assert rules_of(found) == [("strip", GESTURE), ("crowded", LINE_SPACING)]
+
+
+def test_an_open_pop_up_is_caught(scene: Scene) -> None:
+    found = scene('Popup { objectName: "notice"; x: 100; y: 100; width: 400; height: 200; '
+                  'visible: true; contentItem: Text { text: "请注意"; font.pixelSize: 30; '
+                  'color: "#111111" } }')
+    assert rules_of(found) == [("notice", POPUP)], found
 
 
 @pytest.fixture
