@@ -202,6 +202,8 @@ def _inline_parts(form: FormData, terminal_id: str
     return sub, files
 
 
+KEY_RECHECK_S = 10.0
+
 # Parsing a key is cheap but paid on every request; terminals are few and keys immutable.
 _public_key = functools.lru_cache(maxsize=4096)(signing.load_public_key)
 
@@ -227,9 +229,17 @@ async def authenticate(
                        "X-Signature")
     db: PlatformDB = request.app.state.db
     # The terminal comes from memory; the database (read in the thread pool, as its lock
-    # may be held across a commit's fsync) only for one this process has not seen yet.
+    # may be held across a commit's fsync) only for one this process has not seen yet,
+    # or not looked up for KEY_RECHECK_S: a key replaced through another process on the
+    # same database then stops working here too within that time.
+    checked: dict[str, float] = request.app.state.key_checked
     cached = db.known_terminal(x_terminal_id)
+    if cached is not None and time.monotonic() - checked.get(x_terminal_id, 0.0) > \
+            KEY_RECHECK_S:
+        cached = None
     terminal = cached or await run_in_threadpool(db.terminal, x_terminal_id)
+    if cached is None and terminal is not None:
+        checked[x_terminal_id] = time.monotonic()
     if terminal is None:
         raise ApiError(401, signing.AuthFailure.UNKNOWN_TERMINAL,
                        f"terminal {x_terminal_id!r} is not enrolled")
@@ -463,6 +473,7 @@ def terminal_app(platform: Platform, with_admin: bool = True) -> FastAPI:
     doc_key = platform.doc_key
     app.state.db = db
     app.state.platform = platform
+    app.state.key_checked = {}
     # Added first, so it sits inside the faults: what they garble on the wire no longer
     # matches its signature.
     app.add_middleware(AnswerSigner, key=doc_key, prefix=API_PREFIX)

@@ -202,3 +202,26 @@ def test_an_enrolment_file_from_before_signed_answers_still_syncs_unverified(
     client = client_for(ecfg)
     assert client.answer_key is None
     assert OutboxWorker(queue_cases(ecfg, card, 1), client).drain().sent == 1
+
+
+def test_a_key_replaced_through_another_process_stops_working_here_too(
+        ecfg: Config, platform: ThreadedPlatform, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old key is refused even when it comes first after the replacement: a process
+    looks the key up again once its copy is KEY_RECHECK_S old (0 here, for the test)."""
+    from sync.platform import server
+    from sync.platform.db import PlatformDB
+    from sync.platform.enrolment import Enrolments
+    from sync.signing import new_private_key, public_key_b64
+
+    old = load_signer(ecfg)
+    assert old is not None
+    path = "/api/v1/heartbeats"
+    assert _signed_post(platform, old, path, HB, time.time()).status_code == 200  # cached
+    other = Enrolments(PlatformDB(tmp_path / "platform" / "platform.sqlite3"))
+    other.start_replacement(ecfg.terminal_id, "test-admin")
+    code = other.issue(ecfg.terminal_id, ecfg.region_code, "test-admin").code
+    other.enrol(code, ecfg.terminal_id, ecfg.region_code, public_key_b64(new_private_key()))
+    monkeypatch.setattr(server, "KEY_RECHECK_S", 0.0)
+    stale = _signed_post(platform, old, path, HB, time.time())
+    assert (stale.status_code, stale.json()["error"]) == (401, "bad_signature")
