@@ -152,7 +152,7 @@ def test_a_missing_or_wrong_accessible_name_is_caught(scene: Scene) -> None:
                   'color: "white"; font.pixelSize: 36 } MouseArea { anchors.fill: parent } }'
                   + button(40, 300, "继续", extra='Accessible.name: "下一步"'))
     assert rules_of(found) == [("tile", ACCESSIBLE_NAME), ("继续", ACCESSIBLE_NAME)]
-    assert found[0].limit == "“办件查询”"
+    assert found[0].limit == "a name (its text: “办件查询”)"
 
 
 def test_two_buttons_2_px_apart_are_caught(scene: Scene) -> None:
