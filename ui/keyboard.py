@@ -19,12 +19,17 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from kiosk.config import APP_NAME
+
+if TYPE_CHECKING:  # Qt is imported by the functions that need it: this module runs first
+    from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 log = logging.getLogger(__name__)
 
@@ -85,3 +90,58 @@ def prepare_keyboard(data_dir: Path | None = None) -> KeyboardSetup:
     log.info("home config folder not writable; keyboard dictionary kept in the data folder")
     return KeyboardSetup(os.environ["QT_IM_MODULE"], fallback, fallback / DICTIONARY_SUBDIR,
                          True)
+
+
+def show_keyboard_sample(window: QQuickWindow, letters: str = "zhang",
+                         timeout_ms: int = 5000) -> bool:
+    """Opens the Pinyin keyboard on the first Chinese text box of the screen on view and
+    composes ``letters`` (candidates 张 涨 长 … showing), for the screenshot of a form with
+    the keyboard open. Returns False when the screen has no such box or the keyboard did
+    not open (no QT_IM_MODULE at start-up)."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop, QPointF, QTimer
+
+    items = _items(window.contentItem())
+    boxes = [i for i in items if i.objectName().startswith("input_")
+             and i.metaObject().indexOfProperty("preeditText") >= 0
+             and i.isVisible() and not i.property("readOnly")]
+    box = min(boxes, key=lambda i: i.mapToScene(QPointF(0, 0)).y(), default=None)
+    panel = next((i for i in items if i.objectName() == "keyboardPanel"), None)
+    # Hold no wrappers of the other items while events run: the keyboard deletes and
+    # recreates its own (candidate delegates) and PySide must not outlive them.
+    del items, boxes
+    if box is None or panel is None:
+        return False
+    box.forceActiveFocus()
+    deadline = QDeadlineTimer(timeout_ms)
+
+    def spin_until(done: Callable[[], bool]) -> bool:
+        while not done():
+            if deadline.hasExpired():
+                return False
+            # A short event loop, not processEvents(flags, ms): that overload crashed
+            # PySide 6.12 here (a refcount error) once the keyboard was composing.
+            loop = QEventLoop()
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+        return True
+
+    if not spin_until(lambda: bool(panel.property("active"))):
+        return False
+    panel.setProperty("sampleLetters", "")
+    panel.setProperty("sampleLetters", letters)
+
+    def above_panel() -> bool:  # FormView scrolls the line typed on above the keyboard
+        cursor = box.property("cursorRectangle")
+        bottom = box.mapToScene(QPointF(0, cursor.y() + cursor.height())).y()
+        return bottom <= panel.mapToScene(QPointF(0, 0)).y()
+
+    return spin_until(lambda: box.property("preeditText") == letters and above_panel())
+
+
+def _items(root: QQuickItem) -> list[QQuickItem]:
+    out, todo = [], [root]
+    while todo:
+        it = todo.pop()
+        out.append(it)
+        todo.extend(it.childItems())
+    return out

@@ -31,6 +31,7 @@ from kiosk.samples import sample_card  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 from tests.ui.test_form_view import Host, _cjk_font, _digits, _input, _shot  # noqa: E402
 from ui import form_model  # noqa: E402
+from ui.keyboard import show_keyboard_sample  # noqa: E402
 from ui.vm.service_base import FlowBridge  # noqa: E402
 
 REGISTERED = (form_model,)  # FormModel is a QML type of the VillageKiosk module
@@ -144,3 +145,16 @@ def test_continue_goes_through_the_flow_errors_then_the_next_page(screen: Host,
     page2 = sorted(f.id for f in _page(kiosk).fields)
     screen.qtbot.waitUntil(lambda: sorted(f.objectName().removeprefix("field_")
                                           for f in screen.fields()) == page2)
+
+
+def test_the_keyboard_sample_opens_pinyin_on_the_first_chinese_box(screen: Host,
+                                                                    tmp_path: Path) -> None:
+    """``kiosk screenshots``' form-with-keyboard picture: the first Chinese text box of the
+    page gets the keyboard, 'zhang' is composing, the candidates are up and the line being
+    typed is above the keyboard."""
+    assert show_keyboard_sample(screen.window, "zhang")
+    assert screen.keyboard_open()
+    assert screen.settled(lambda: screen.candidate("张")) is not None
+    focused = screen.window.activeFocusItem()
+    assert focused is not None and focused.property("preeditText") == "zhang"
+    screen.grab(_shot(tmp_path, "form_keyboard_flow.png"))

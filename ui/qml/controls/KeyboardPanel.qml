@@ -24,6 +24,34 @@ InputPanel {
     y: area ? (panel.active ? area.height - height : area.height) : 0
     visible: panel.active
 
+    // Setting `sampleLetters` types them through the keyboard's own input engine, exactly
+    // as key taps would (Pinyin composes them): for the sample screenshots of a form with
+    // the keyboard open (ui/keyboard.py); the resident's taps never come this way.
+    property string sampleLetters: ""
+    onSampleLettersChanged: if (sampleLetters !== "") typeLetters(sampleLetters)
+
+    function typeLetters(letters: string): void {
+        for (let i = 0; i < letters.length; ++i) {
+            const c = letters.charAt(i).toLowerCase()
+            InputContext.inputEngine.virtualKeyClick(Qt.Key_A + c.charCodeAt(0) - 97, c, Qt.NoModifier)
+        }
+    }
+
+    // The full width of the area behind the keys, in the keyboard's own colour (Qt's
+    // default style), so nothing under the panel (the footer) peeks out at its sides or
+    // takes a tap meant for the keyboard.
+    Rectangle {
+        objectName: "keyboardBackdrop"
+        z: -1
+        x: -panel.x
+        width: panel.area ? panel.area.width : panel.width
+        height: panel.height
+        color: "#263238"
+        Accessible.role: Accessible.Pane
+        Accessible.name: qsTr("键盘")
+        MouseArea { anchors.fill: parent }  // swallows taps beside the keys
+    }
+
     Component.onCompleted: {
         // The layout otherwise follows the process locale (English under LANG=C.UTF-8).
         VirtualKeyboardSettings.locale = "zh_CN"

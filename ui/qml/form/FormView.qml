@@ -20,8 +20,13 @@ FocusScope {
     property bool embeddedKeyboard: true
     // 上一步 between pages; off when the screen around it has its own 返回 (the flow's).
     property bool showBack: true
-    property real keyboardTop: embeddedKeyboard && keyboardLoader.item ? (keyboardLoader.item as KeyboardPanel).contentBottom
-                                                                       : height
+    // In this view's coordinates. The panel sits at the bottom of the whole window (over
+    // the footer while typing, which leaves the question most room); the view's content
+    // ends where the panel begins.
+    readonly property KeyboardPanel panel: keyboardLoader.item as KeyboardPanel
+    property real keyboardTop: embeddedKeyboard && panel && panel.active
+                               ? Math.min(height, view.mapFromItem(panel.parent, 0, panel.y).y)
+                               : height
     signal backFromFirstPage()
     signal completed()
 
@@ -257,6 +262,10 @@ FocusScope {
     Loader {  // unsized on purpose: a sized Loader would stretch the keyboard
         id: keyboardLoader
         active: view.embeddedKeyboard
-        sourceComponent: KeyboardPanel { area: view }
+        sourceComponent: KeyboardPanel {
+            parent: view.Window.contentItem
+            area: view.Window.contentItem
+            z: 100
+        }
     }
 }
