@@ -128,6 +128,21 @@ def test_grey_on_grey_is_caught_from_the_pixels(scene: Scene) -> None:
     assert 1.0 < measured < 1.6  # #777 on #999 is 1.5:1
 
 
+def test_low_contrast_in_a_label_with_its_own_background_is_caught(scene: Scene) -> None:
+    """A text with child items (a Label's background, a TextField's frame) cannot be hidden
+    alone; its background is read from the pixels around the glyphs."""
+    found = scene('Label { objectName: "tag"; x: 40; y: 40; padding: 12; text: "待补正"; '
+                  'font.pixelSize: 28; color: "#8A8A8A"; background: Rectangle { '
+                  'color: "#B0B0B0" } }'
+                  'Label { objectName: "fine"; x: 40; y: 200; padding: 12; text: "已办结"; '
+                  'font.pixelSize: 28; color: "#111111"; background: Rectangle { '
+                  'color: "#E3F4E8" } }'
+                  'TextField { objectName: "pale"; x: 40; y: 360; width: 400; height: 80; '
+                  'font.pixelSize: 28; text: "13800000000"; color: "#C8C8C8"; '
+                  'Accessible.name: "手机号码" }')
+    assert rules_of(found) == [("tag", CONTRAST), ("pale", CONTRAST)]
+
+
 def test_a_dark_text_over_a_dark_picture_is_caught(scene: Scene, tmp_path: Path) -> None:
     """The declared colour (#111 on the window's light grey) would pass; the picture drawn
     behind it is what the resident sees."""
