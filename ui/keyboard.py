@@ -145,3 +145,14 @@ def _items(root: QQuickItem) -> list[QQuickItem]:
         out.append(it)
         todo.extend(it.childItems())
     return out
+
+
+def hide_keyboard_sample(window: QQuickWindow) -> None:
+    """Undoes ``show_keyboard_sample``: the composition dropped, focus off the box, the
+    keyboard closed, so the next sample screen is drawn without it."""
+    from PySide6.QtGui import QGuiApplication
+
+    im = QGuiApplication.inputMethod()
+    im.reset()
+    window.contentItem().forceActiveFocus()
+    im.hide()
