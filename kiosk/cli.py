@@ -11,12 +11,17 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk.config import Config, ConfigError, load_config
+from kiosk.config import Config, ConfigError, check_for_residents, load_config
 
 # Each area of the terminal adds its own subcommands from a module of its own
 # (``register(subparsers)``), so this file does not grow with every issue.
 EXTENSIONS: tuple[str, ...] = ("kiosk.cli_sync", "kiosk.cli_card", "kiosk.cli_services",
                                "kiosk.cli_devices")
+
+
+# What `pip install 'village-kiosk[platform]'` adds (pyproject's platform extra).
+PLATFORM_MODULES = frozenset({"fastapi", "starlette", "uvicorn", "multipart",
+                              "python_multipart", "argon2"})
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
@@ -32,7 +37,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out = Path(args.out or f"demo-output/{dt.datetime.now():%Y%m%d-%H%M%S}").resolve()
     cfg = config_from_args(args)
     if args.headless or not demo.has_display():
-        return demo.run_headless(cfg, out)
+        return demo.run_headless(cfg, out, args.item or "")
     return demo.run_windowed(cfg, out)
 
 
@@ -40,7 +45,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from kiosk.app import Kiosk
     from kiosk.frontend import load_frontend
 
-    kiosk = Kiosk.open(config_from_args(args))
+    kiosk = Kiosk.open(check_for_residents(config_from_args(args)))  # never on mocks unasked
     kiosk.worker.start()
     try:
         return load_frontend().run(kiosk)
@@ -288,6 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("demo", cmd_demo, "run the demo: mock devices, embedded platform")
     sp.add_argument("--out", help="folder for screenshots, receipt and demo data")
     sp.add_argument("--headless", action="store_true", help="scripted flow even with a display")
+    sp.add_argument("--item", metavar="CODE",
+                    help="headless: the scripted visit for this item or bundle code "
+                         "(or 'all': every one); exits 1 if any step fails")
     add("run", cmd_run, "run the terminal with the configured devices and platform")
     add("doctor", cmd_doctor, "check the environment, one line per check with its fix")
     plat = sub.add_parser("platform", help="the reference county platform")
@@ -376,6 +384,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] not in PLATFORM_MODULES:
+            raise
+        # The county platform (and the demo's embedded one) is an extra, not every terminal's.
+        print(f"error: {args.command} needs the reference platform's packages ({exc.name} is "
+              "missing): pip install 'village-kiosk[platform]' (in a checkout: "
+              "pip install -e '.[platform]')", file=sys.stderr)
         return 2
     except Exception as exc:
         from kiosk.store import StoreError  # here: importing the store costs 0.25 s

@@ -13,7 +13,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from devices.idcard import IdCard
-from devices.idcard.mock import MockCardReader
 from kiosk.app import Kiosk
 from kiosk.config import Config
 from kiosk.frontend import load_frontend
@@ -70,48 +69,43 @@ def demo_config(base: Config, folder: Path, platform_url: str) -> Config:
     return replace(base, data_dir=folder / "terminal-data", platform_url=platform_url)
 
 
-def run_headless(base: Config, out: Path) -> int:
+def run_headless(base: Config, out: Path, item: str = "") -> int:
+    """The scripted visit through the real QML offscreen, for ``item`` (an item or bundle
+    code, or ``all``; default: the catalog's first item): a screenshot per step and the
+    receipt per entry, then every screen. Non-zero when any step of any visit fails."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     out.mkdir(parents=True, exist_ok=True)
-    shots = out / "screens"
     print(f"No display found: running the scripted resident flow headless.\nOutput: {out}")
     frontend = load_frontend()
     with ThreadedPlatform(out / "platform.sqlite3") as platform:
         cfg = demo_config(base, out, platform.url)
         provision(cfg, platform.url, demo_operator_code(platform, cfg))
         kiosk = Kiosk.open(cfg)
+        failed: list[str] = []
         try:
-            def step(n: int, name: str, say: str) -> None:
-                path = frontend.screenshot(kiosk, shots / f"{n:02d}-{name}.png")
-                print(f"  {n}. {say:<28} → {path.relative_to(out)}")
-
-            step(1, "home", "home screen")
-            kiosk.start_visit()
-            step(2, "insert-card", "waiting for the ID card")
-            MockCardReader(cfg.mock_dir).insert(sample_card())
-            if not kiosk.poll_card():
-                print(f"card refused: {kiosk.session.view.message}")
-                return 1
-            step(3, "choose-item", "card read, choose a service")
-            kiosk.choose([kiosk.items[0].code])
-            kiosk.add_photo("portrait")
-            step(4, "confirm", "confirm and submit")
-            case = kiosk.submit()
-            print(f"     queued locally as {case.local_no}")
+            codes = frontend.entry_codes(kiosk, item or kiosk.catalog.items[0].code)
+            for code in codes:
+                done = frontend.demo_visit(kiosk, code, out / "visits" / code)
+                how = ("receipt " + str(done.receipt.relative_to(out)) if done.receipt
+                       else "guide and checklist only (filed at a counter)"
+                       if done.submitted is False and not done.error else "")
+                word = "FAILED: " + done.error if done.error else f"ok, {how}"
+                print(f"  {code}: {len(done.shots)} screens → "
+                      f"{(out / 'visits' / code).relative_to(out)}  {word}")
+                if done.error:
+                    failed.append(code)
             result = kiosk.sync_once()
-            case = kiosk.refresh_case() or case
-            print(f"     synced: sent={result.sent}, platform number {case.platform_no}")
-            receipt = out / "receipt.pdf"
-            printed = kiosk.print_receipt(receipt)
-            step(5, "done", "receipt")
-            how = "printed on the mock printer" if printed else kiosk.session.view.message
-            print(f"Receipt PDF: {receipt} ({how})")
-            kiosk.session.end()
-            frontend.screenshots(kiosk, out / "all-screens")
-            print(f"All screens: {out / 'all-screens'}")
+            print(f"Synced to the embedded platform: sent={result.sent}")
+            if not item:
+                frontend.screenshots(kiosk, out / "all-screens")
+                print(f"All screens: {out / 'all-screens'}")
         finally:
             kiosk.close()
-    return 0 if case.platform_no else 1
+    if failed:
+        print(f"{len(failed)} of {len(codes)} visits failed: {', '.join(failed)}")
+        return 1
+    print(f"{len(codes)} visit(s) went through")
+    return 0
 
 
 def run_windowed(base: Config, out: Path) -> int:

@@ -30,11 +30,33 @@ class Frontend(Protocol):
         """Renders every screen the front end has to PNGs in ``outdir``."""
         ...
 
+    def entry_codes(self, kiosk: Kiosk, item: str) -> list[str]:
+        """The catalog codes ``kiosk demo --item`` means (``all``: every item and bundle)."""
+        ...
+
+    def demo_visit(self, kiosk: Kiosk, code: str, outdir: Path) -> DemoVisitResult:
+        """The scripted visit for ``code`` through the real screens: a PNG per step in
+        ``outdir`` and the receipt; the result says whether every step went through."""
+        ...
+
     def audit(self, kiosk: Kiosk, outdir: Path, rules: str = "normal"
               ) -> tuple[list[Path], list[str], str]:
         """Renders every screen like ``screenshots`` and measures each against the 适老化
         rules (``normal`` or ``elder``): the PNGs, one line per violation, a summary."""
         ...
+
+
+class DemoVisitResult(Protocol):
+    """What a front end reports for one demo visit (ui/demo.py's DemoVisit)."""
+
+    @property
+    def shots(self) -> tuple[Path, ...]: ...
+    @property
+    def submitted(self) -> bool: ...
+    @property
+    def receipt(self) -> Path | None: ...
+    @property
+    def error(self) -> str: ...
 
 
 class FrontendMissing(RuntimeError):

@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Imported before the engine loads so the root object comes back typed as QQuickWindow.
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, QUrl
@@ -21,8 +22,11 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk.app import Kiosk
 from kiosk.flow import Screen
 from kiosk.fonts import FontMissing, cjk_font_path
-from ui.keyboard import prepare_keyboard
+from ui.keyboard import hide_keyboard_sample, prepare_keyboard, show_keyboard_sample
 from ui.vm import ShellViewModel, register_all
+
+if TYPE_CHECKING:
+    from ui.demo import DemoVisit
 
 log = logging.getLogger(__name__)
 
@@ -187,10 +191,27 @@ class QtFrontend:
                 paths.append(self.grab(outdir / f"{name}.png"))
                 if on_screen is not None:
                     on_screen(name, window)  # audit hook (H7)
+                if name == "form_page" and show_keyboard_sample(window):  # H6
+                    paths.append(self.grab(outdir / "form_keyboard.png"))
+                    if on_screen is not None:
+                        on_screen("form_keyboard", window)
+                    hide_keyboard_sample(window)
         finally:
             if self._vm is not None:
                 self._vm.refresh()
         return paths
+
+    def entry_codes(self, kiosk: Kiosk, item: str) -> list[str]:
+        """``kiosk demo --item``: the codes ``item`` stands for (``all``: every entry)."""
+        from ui.demo import entry_codes
+
+        return entry_codes(kiosk, item)
+
+    def demo_visit(self, kiosk: Kiosk, code: str, outdir: Path) -> DemoVisit:
+        """The scripted visit for ``code`` through this window (ui/demo.py)."""
+        from ui.demo import visit
+
+        return visit(self, kiosk, code, outdir)
 
     def audit(self, kiosk: Kiosk, outdir: Path, rules: str = "normal"
               ) -> tuple[list[Path], list[str], str]:

@@ -48,6 +48,7 @@ STATUS_REFRESH_MS = 2000
 HEALTH_CHECK_MS = 30_000
 HEALTH_TIMEOUT_S = 5.0
 HEALTH_JOB = "health check"
+BACKGROUND = "background:"  # job kind prefix of the status timer's screen re-reads
 
 # The flow's actions a screen may name (kiosk/flow/__init__.py), and those that touch a
 # device and so run on the device thread. "reload" re-reads the screen (the printer's
@@ -90,6 +91,8 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         self._screen: Screen = kiosk.flow.screen()
         self._busy = 0
         self._poll_in_flight = False
+        self._background_in_flight = False
+        self._actions_run = 0  # a background re-read started before an action is stale
         self._health_in_flight = False
         self._health: bool | None = None
         self._queue_depth = 0
@@ -154,6 +157,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         if action not in ACTIONS:
             raise ValueError(f"not a flow action: {action}")
         self.actions.append((action, args))
+        self._actions_run += 1
         if action in DEVICE_ACTIONS and self._live:
             self._busy += 1
             if self._busy == 1:
@@ -241,8 +245,13 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         """Network and queue; and, on a screen that asks for it, the screen itself again
         (the printer's real state, a platform number arriving for the case on view)."""
         s = self._screen
-        if self._live and not self._busy and (s.polls_printer or s.refreshes_case):
-            self.act("refresh_cases" if s.refreshes_case else "reload")
+        if (self._live and not self._busy and not self._background_in_flight
+                and (s.polls_printer or s.refreshes_case)):
+            # Not a resident's action: not logged, not "busy", one at a time.
+            self._background_in_flight = True
+            action = "refresh_cases" if s.refreshes_case else "reload"
+            self._pools.device(f"{BACKGROUND}{self._actions_run}",
+                               lambda: self._call(action, ()))
         try:
             depth = self._kiosk.queue_depth()
         except StoreError:
@@ -419,8 +428,13 @@ class ShellViewModel(QObject):  # type: ignore[operator]
             self._health = result if isinstance(result, bool) else False
             self.refreshStatus()
             return
+        background = kind.startswith(BACKGROUND)
         if kind == "poll_card":
             self._poll_in_flight = False
+        elif background:
+            self._background_in_flight = False
+            if self._busy or kind != f"{BACKGROUND}{self._actions_run}":
+                return  # a resident's action ran meanwhile: its screen is the newer one
         else:
             self._busy = max(0, self._busy - 1)
             if self._busy == 0:
@@ -429,7 +443,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
             self.show(result)
         else:  # the job itself raised (jobs.Job logged it): show what the flow says now
             self.show(self._kiosk.flow.screen())
-        if kind != "poll_card":
+        if kind != "poll_card" and not background:
             self.refreshStatus()
 
     def shutdown(self) -> None:
