@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -311,8 +313,21 @@ def platform_signing_key(db_path: Path) -> Ed25519PrivateKey:
     if path.exists():
         return signing.load_private_key_pem(path.read_bytes())
     key = signing.new_private_key()
-    path.write_bytes(signing.private_key_pem(key))
-    path.chmod(0o600)
+    # Written 0600 (mkstemp) and put in place by a link: a write-then-chmod left the private
+    # key readable by everyone for a moment, and a second process starting at the same time
+    # must never read a half-written key; it keeps the first one.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".signing-")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(signing.private_key_pem(key))
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return signing.load_private_key_pem(path.read_bytes())
+    finally:
+        os.unlink(tmp)
     return key
 
 

@@ -388,3 +388,18 @@ def test_a_migration_stopped_after_its_commit_is_finished_before_serving(
     assert not list(db_path.parent.rglob("*.sealing"))
     assert db.upload_bytes(TID, "p" * 32) == PHOTO
     assert db.submissions()[0]["payload"]["applicant"]["name"] == NAME
+
+
+def test_platform_signing_key_is_born_0600_and_kept(tmp_path: Path) -> None:
+    """The document-signing key never exists readable by others, not even for a moment
+    (it is written to a 0600 temporary file and linked into place), and a second start
+    keeps the first key rather than minting another."""
+    from sync.platform.server import platform_signing_key
+
+    db = tmp_path / "platform.db"
+    first = platform_signing_key(db)
+    pem = tmp_path / "platform-signing.pem"
+    assert stat.S_IMODE(pem.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["platform-signing.pem"]
+    again = platform_signing_key(db)
+    assert again.public_key().public_bytes_raw() == first.public_key().public_bytes_raw()
