@@ -277,6 +277,9 @@ def test_zhang_typed_on_the_pinyin_keyboard_chooses_张(host: Host) -> None:
     host.qtbot.waitUntil(lambda: field.property("preeditText") == "zhang")
     chosen = host.settled(lambda: host.candidate("张"))
     assert chosen is not None
+    # The kiosk's candidate bar: finger-sized words named by what they say.
+    assert chosen.width() >= 60 and chosen.height() >= 60
+    assert _accessible_name(chosen) == "张"
     host.tap(chosen)
     host.qtbot.waitUntil(lambda: field.property("text") == "张")
     assert host.model is not None and host.model.entered["bank_name"] == "张"

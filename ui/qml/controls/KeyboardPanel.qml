@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
+import QtQuick.VirtualKeyboard.Styles
 import ".."
 
 // The on-screen keyboard for Chinese text: Qt Virtual Keyboard with Pinyin (简体中文 first,
@@ -18,6 +19,8 @@ InputPanel {
     readonly property real contentBottom: panel.active ? panel.y : (area ? area.height : 0)
 
     objectName: "keyboardPanel"
+    Accessible.role: Accessible.Pane
+    Accessible.name: qsTr("键盘")
     z: 10
     width: area ? Math.min(area.width, Theme.px(1040)) : Theme.px(1040)
     x: area ? (area.width - width) / 2 : 0
@@ -47,12 +50,57 @@ InputPanel {
         width: panel.area ? panel.area.width : panel.width
         height: panel.height
         color: "#263238"
-        Accessible.role: Accessible.Pane
-        Accessible.name: qsTr("键盘")
-        MouseArea { anchors.fill: parent }  // swallows taps beside the keys
+        Accessible.ignored: true
+    }
+
+    // The candidate bar in the kiosk's sizes instead of the style's (18 px words on 58×35
+    // px targets, no accessible names): each word ≥ 36 px on a target ≥ 60×60 px, 16 px
+    // apart, named by the word. The bar does not flick sideways (taps and vertical scrolls
+    // only); typing one more letter narrows the words instead.
+    Component {
+        id: candidate
+        SelectionListItem {
+            id: item
+            width: Math.max(Theme.minTarget, word.implicitWidth + 2 * Theme.px(16))
+            Accessible.role: Accessible.Button
+            Accessible.name: word.text
+            Accessible.onPressAction: {
+                item.ListView.view.currentIndex = item.idx
+                item.ListView.view.model.selectItem(item.idx)
+            }
+            // The list's context properties, read once here (the delegate has no model type).
+            // (Context properties, not required ones: SelectionListItem's own click handler
+            // reads `index` from the context, which required properties would take away.)
+            readonly property int idx: index  // qmllint disable unqualified
+            Text {
+                id: word
+                anchors.centerIn: parent
+                text: display  // qmllint disable unqualified
+                color: "#FFFFFF"
+                font.pixelSize: Theme.largeSize
+            }
+            Component.onCompleted: {
+                item.ListView.view.spacing = Theme.gap
+                item.ListView.view.interactive = false
+            }
+        }
+    }
+
+    function restyle(): void {
+        const style = panel.keyboard.style as KeyboardStyle
+        if (!style)
+            return
+        style.selectionListHeight = Theme.minTarget + Theme.px(12)
+        style.selectionListDelegate = candidate
+    }
+
+    Connections {
+        target: panel.keyboard
+        function onStyleChanged() { panel.restyle() }
     }
 
     Component.onCompleted: {
+        panel.restyle()
         // The layout otherwise follows the process locale (English under LANG=C.UTF-8).
         VirtualKeyboardSettings.locale = "zh_CN"
         VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]

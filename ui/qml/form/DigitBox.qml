@@ -51,7 +51,9 @@ FocusScope {
         return out.join(" ")
     }
 
-    implicitWidth: frame.width + (unitText.visible ? unitText.width + Theme.px(8) : 0)
+    // Room for the unit after the box (年, 月, 元 …).
+    readonly property real unitSpace: unitText.visible ? unitText.implicitWidth + Theme.px(8) : 0
+    implicitWidth: Theme.px(480) + unitSpace
     implicitHeight: frame.height
     activeFocusOnTab: !readOnly
 
@@ -77,8 +79,7 @@ FocusScope {
 
     Rectangle {
         id: frame
-        width: box.width > 0 ? box.width - (unitText.visible ? unitText.width + Theme.px(8) : 0)
-                             : Theme.px(480)
+        width: box.width - box.unitSpace
         height: Theme.px(80)
         radius: Theme.px(8)
         color: box.readOnly ? Theme.surfaceMuted : Theme.surface
