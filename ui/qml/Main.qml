@@ -157,6 +157,7 @@ Window {
     StackView {
         id: stack
         objectName: "screens"
+        clip: true  // a screen that runs long never draws over the footer's ways out
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
         anchors.margins: Theme.margin
         // No animation: an older resident should see the next page, not a slide.

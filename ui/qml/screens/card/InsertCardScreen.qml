@@ -99,21 +99,23 @@ Item {
         }
     }
 
+    // Top-anchored, so a problem banner below the prompt pushes nothing off the screen.
     Column {
-        anchors { left: picture.right; leftMargin: 48; right: parent.right; verticalCenter: parent.verticalCenter }
-        spacing: 32
+        anchors { left: picture.right; leftMargin: 48; right: parent.right; top: parent.top; topMargin: Theme.gap }
+        spacing: Theme.spacing
 
         Text {
             objectName: "cardPrompt"
             width: parent.width
             text: screen.vm.prompt
             color: Theme.ink
-            font.pixelSize: Theme.px(52)
+            font.pixelSize: Theme.titleSize
             font.bold: true
             wrapMode: Text.WordWrap
         }
         Text {
             width: parent.width
+            visible: !screen.vm.problem  // the banner then says what to do instead
             text: qsTr("照片一面朝上，平放不动，\n读好后会自动进入下一步。")
             color: Theme.inkSoft
             font.pixelSize: Theme.px(32)
