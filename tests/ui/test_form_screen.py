@@ -27,7 +27,7 @@ from kiosk.config import Config  # noqa: E402
 from kiosk.flow import Step  # noqa: E402
 from kiosk.flow.views import FormView as FlowFormView  # noqa: E402
 from kiosk.flow.views import QuestionView  # noqa: E402
-from kiosk.samples import sample_card  # noqa: E402
+from kiosk.samples import sample_card, scripted_visit  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 from tests.ui.test_form_view import Host, _cjk_font, _digits, _input, _shot  # noqa: E402
 from ui import form_model  # noqa: E402
@@ -47,6 +47,7 @@ Window {{
 }}
 """.encode()
 ITEM = "LOCAL-MZ-0005"
+CARD = sample_card(dt.date(1950, 3, 12))
 
 
 @pytest.fixture
@@ -66,7 +67,7 @@ def _page(kiosk: Kiosk) -> FlowFormView:
 def _to_form(kiosk: Kiosk) -> None:
     f = kiosk.flow
     f.start("service")
-    f.on_card(CardRead(sample_card(dt.date(1950, 3, 12))))
+    f.on_card(CardRead(CARD))
     f.open_entry(ITEM)
     s = f.apply()
     for _ in range(20):
@@ -79,6 +80,16 @@ def _to_form(kiosk: Kiosk) -> None:
         else:
             break
     assert s.step is Step.FORM, s.step
+
+
+@pytest.fixture
+def earlier_case(kiosk: Kiosk) -> str:
+    """The same resident filed 养老保险资格认证 on this terminal before: the phone number
+    given then is what consent would reuse."""
+    scripted_visit(kiosk.flow, "LOCAL-RS-0002", CARD)
+    kiosk.flow.end("test")
+    case = kiosk.store.cases_for(CARD.id_number)[-1]
+    return str(case.form["phone"])
 
 
 @pytest.fixture
@@ -158,3 +169,15 @@ def test_the_keyboard_sample_opens_pinyin_on_the_first_chinese_box(screen: Host,
     focused = screen.window.activeFocusItem()
     assert focused is not None and focused.property("preeditText") == "zhang"
     screen.grab(_shot(tmp_path, "form_keyboard_flow.png"))
+
+
+def test_earlier_answers_fill_in_only_after_the_resident_agrees(
+        earlier_case: str, screen: Host) -> None:  # earlier_case runs before screen
+    offer = screen.find("formHistoryOffer")
+    assert offer.isVisible()
+    phone = _input(screen, "phone")
+    assert phone.property("text") == "", "nothing reused before consent"
+    screen.tap(screen.find("formUseHistory"))
+    screen.qtbot.waitUntil(lambda: _input(screen, "phone").property("text") == earlier_case)
+    assert not screen.find("formHistoryOffer").isVisible()
+    assert screen.find("source_phone").isVisible()
