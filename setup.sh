@@ -45,7 +45,7 @@ install_venv() {
   if [ "$(cat .venv/.setup-stamp 2>/dev/null)" != "$stamp" ]; then
     say "installing the project and its pinned dependencies into .venv"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -c constraints.txt -e '.[dev]'
+    .venv/bin/python -m pip install -q -c constraints.txt -e '.[dev,platform]'
     echo "$stamp" > .venv/.setup-stamp
   fi
 }

@@ -57,6 +57,10 @@ class Config:
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
     idle_timeout_s: int = 90
     language: str = "zh_CN"
+    # Mock devices stand in for the card reader, camera and printer in tests and the demo.
+    # A public terminal on them would take no real card and print nothing, so `kiosk run`
+    # refuses any `mock:` device unless this says, in so many words, that it is meant.
+    allow_mock_devices: bool = False
     devices: DeviceChoice = field(default_factory=DeviceChoice)
 
     @property
@@ -126,8 +130,15 @@ def _check(cfg: Config) -> Config:
     return cfg
 
 
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+
+
 def _coerce(key: str, raw: object, default: object) -> object:
     if isinstance(default, bool):
+        if isinstance(raw, str):  # from the environment (KIOSK_ALLOW_MOCK_DEVICES=1)
+            _expect(raw.strip().lower() in _TRUE + _FALSE, key, "true or false", raw)
+            return raw.strip().lower() in _TRUE
         _expect(isinstance(raw, bool), key, "true or false", raw)
         return raw
     if isinstance(default, int):
@@ -195,3 +206,27 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
         cfg = _merge(cfg, data, str(path))
     cfg = _merge(cfg, _env_values(env), "environment")
     return _check(cfg)
+
+
+REAL_DEVICES_HINT = (
+    "set [devices] in the config file (README, Configuration): card_reader = "
+    "\"sam-serial:/dev/ttyUSB0\" (or sam-usb:0400:c35a, pcsc:NAME), camera = \"opencv:0\", "
+    "printer = \"cups:QUEUE\" (or escpos-usb:VID:PID)")
+
+
+def mock_devices(cfg: Config) -> list[str]:
+    """The device keys (``devices.card_reader``...) that name a ``mock:`` driver."""
+    return [f"devices.{kind}" for kind in DEVICE_KINDS
+            if getattr(cfg.devices, kind).partition(":")[0] == "mock"]
+
+
+def check_for_residents(cfg: Config) -> Config:
+    """``cfg`` when it may serve residents: no mock device unless ``allow_mock_devices``.
+    ConfigError (one line: which keys, how to set real ones) otherwise."""
+    mocks = mock_devices(cfg)
+    if mocks and not cfg.allow_mock_devices:
+        raise ConfigError(
+            f"{', '.join(mocks)}: mock devices (stand-ins for tests and the demo: no real "
+            f"card is read, nothing is printed) — {REAL_DEVICES_HINT}; or, for a test "
+            "terminal only, allow_mock_devices = true")
+    return cfg

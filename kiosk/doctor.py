@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.config import Config
+from kiosk.config import REAL_DEVICES_HINT, Config, mock_devices
 from kiosk.fonts import FontMissing, cjk_font_path
 from kiosk.maintenance import LOW_DISK_MB
 from kiosk.provision import platform_client
@@ -87,6 +87,19 @@ def _data_dir(cfg: Config) -> Check:
     return Check("data dir writable", True, f"{cfg.data_dir} ({free} MB free)")
 
 
+def _devices(cfg: Config) -> Check:
+    """Mock devices: the one check a public terminal must never pass by accident."""
+    mocks = mock_devices(cfg)
+    if not mocks:
+        return Check("devices", True, ", ".join(
+            f"{k}={getattr(cfg.devices, k)}" for k in ("card_reader", "camera", "printer")))
+    if cfg.allow_mock_devices:
+        return Check("devices", True, f"mock: {', '.join(mocks)} (allow_mock_devices = true: "
+                     "a test or demo terminal)")
+    return Check("devices", False, f"mock: {', '.join(mocks)}; `kiosk run` refuses them",
+                 REAL_DEVICES_HINT)
+
+
 def _platform(cfg: Config) -> Check:
     ok = platform_client(cfg, timeout_s=5).health()  # the proxy and CA the syncing uses
     if not ok:
@@ -100,7 +113,7 @@ def run_checks(cfg: Config) -> list[Check]:
         _qt_plugin, _font,
         lambda: _daemon("pcscd (smart cards)", "pcscd", "pcscd"),
         lambda: _daemon("cupsd (printing)", "cupsd", "cups"),
-        lambda: _data_dir(cfg), lambda: _platform(cfg),
+        lambda: _devices(cfg), lambda: _data_dir(cfg), lambda: _platform(cfg),
     ]
     return [step() for step in steps]
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ASSETS_FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+from kiosk.resources import asset_dir
+
+ASSETS_FONTS = asset_dir("fonts")
 SYSTEM_CANDIDATES = (
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
     Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),

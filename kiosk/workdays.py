@@ -13,7 +13,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-HOLIDAYS_FILE = Path(__file__).resolve().parent.parent / "assets" / "catalog" / "holidays.json"
+from kiosk.resources import asset_dir
+
+HOLIDAYS_FILE = asset_dir("catalog") / "holidays.json"
 
 
 class CalendarError(ValueError):

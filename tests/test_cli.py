@@ -42,8 +42,8 @@ def test_bad_config_value_is_one_line_naming_the_key(tmp_path: Path) -> None:
 def test_doctor_prints_one_line_per_check_with_fixes(tmp_path: Path) -> None:
     res = run("doctor", env=env_for(tmp_path, KIOSK_PLATFORM_URL="http://127.0.0.1:9"))
     lines = res.stdout.strip().splitlines()
-    names = ["Qt platform plugin", "CJK font", "pcscd", "cupsd", "data dir writable",
-             "platform reachable"]
+    names = ["Qt platform plugin", "CJK font", "pcscd", "cupsd", "devices",
+             "data dir writable", "platform reachable"]
     assert len(lines) == len(names)
     for line, name in zip(lines, names, strict=True):
         assert name in line

@@ -39,11 +39,12 @@ from kiosk.catalog.model import (
     TimeLimit,
 )
 from kiosk.guide.rules import rule_problems
+from kiosk.resources import asset_dir
 from sync.protocol import FORM_NUMBER_MAX, FORM_VALUE_MAX_CHARS
 
 log = logging.getLogger(__name__)
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets" / "catalog"
+ASSETS = asset_dir("catalog")  # importlib.resources: checkout and wheel alike
 CATALOG_FILE = "catalog.json"
 SCHEMA_FILE = "catalog.schema.json"
 

@@ -1,0 +1,69 @@
+"""The terminal as a wheel installs it: built from this checkout, installed into a fresh
+venv that cannot see the checkout, run from a folder that is not the checkout.
+
+The fresh venv has no pip and reaches the network for nothing: the wheel goes in with the
+checkout's pip (``--python``, ``--no-deps``, ``--no-index``) and the dependencies come from
+the checkout's .venv through a ``.pth`` line naming its site-packages. A directory named by
+a ``.pth`` line runs none of its own ``.pth`` files, so the checkout's editable-install
+hook never loads there: ``kiosk`` can only come from the wheel.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@dataclass(frozen=True)
+class InstalledTerminal:
+    venv: Path
+    wheel: Path
+
+    @property
+    def kiosk(self) -> Path:
+        return self.venv / "bin" / "kiosk"
+
+    @property
+    def python(self) -> Path:
+        return self.venv / "bin" / "python"
+
+    def run(self, *args: str, cwd: Path, env: dict[str, str],
+            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(self.kiosk), *args], cwd=cwd, env=env, capture_output=True,
+                              text=True, timeout=timeout, check=False)
+
+
+def build_wheel(outdir: Path) -> Path:
+    """``pip wheel`` of the project alone (its build backend from the build isolation)."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w",
+                    str(outdir), str(ROOT)], check=True, capture_output=True, timeout=600)
+    (wheel,) = outdir.glob("village_kiosk-*.whl")
+    return wheel
+
+
+def install_wheel(wheel: Path, venv: Path) -> InstalledTerminal:
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True,
+                   timeout=120)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"),
+                    "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True,
+                   capture_output=True, timeout=300)
+    site = Path(subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_path("
+         "'purelib'))"], check=True, capture_output=True, text=True).stdout.strip())
+    (site / "checkout_dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n",
+                                                     encoding="utf-8")
+    return InstalledTerminal(venv, wheel)
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment less anything that could point Python back at the checkout."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME") and not k.startswith("KIOSK_")}
+    env.update(QT_QPA_PLATFORM="offscreen", **extra)
+    return env
