@@ -156,6 +156,7 @@ def test_continue_goes_through_the_flow_errors_then_the_next_page(screen: Host,
     page2 = sorted(f.id for f in _page(kiosk).fields)
     screen.qtbot.waitUntil(lambda: sorted(f.objectName().removeprefix("field_")
                                           for f in screen.fields()) == page2)
+    assert not screen.find("formFromCard").isVisible(), "the card's block is page 1's"
 
 
 def test_the_keyboard_sample_opens_pinyin_on_the_first_chinese_box(screen: Host,

@@ -159,11 +159,11 @@ FocusScope {
                 problems: view.form ? view.form.summary : []
                 onLinkActivated: (field) => view.focusField(field)
             }
-            Rectangle {  // what the card filled in: shown, masked, never asked again
+            Rectangle {  // what the card filled in: shown (masked) on the first page only
                 objectName: "formFromCard"
                 width: parent.width
                 visible: view.form !== null && view.form.fromCard !== undefined
-                         && view.form.fromCard.length > 0
+                         && view.form.fromCard.length > 0 && view.form.pageIndex === 0
                 height: visible ? cardColumn.implicitHeight + 2 * Theme.spacing : 0
                 radius: Theme.radius
                 color: Theme.successSoft
