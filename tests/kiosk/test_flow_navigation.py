@@ -231,3 +231,24 @@ def test_a_bundle_whose_answers_need_a_counter_item_says_so_before_the_form(
     assert f.retry().step is Step.CHECKLIST
     with pytest.raises(FlowError):
         f.go(Step.FORM, "0")
+
+
+def test_search_answers_chinese_pinyin_and_initials(kiosk: Kiosk) -> None:
+    f = _with_card(kiosk)
+    for query in ("养老保险", "yanglao", "ylbx"):
+        s = f.search(query)
+        assert isinstance(s.view, SearchView)
+        assert "LOCAL-RS-0001" in [r.code for r in s.view.results], query
+        f.back()
+
+
+def test_categories_come_from_the_code_then_the_department() -> None:
+    from dataclasses import replace
+
+    from kiosk.catalog import load_catalog
+    from kiosk.catalog.categories import category_of
+
+    item = load_catalog().item("LOCAL-MZ-0001")
+    assert category_of(item).name == "民政"
+    assert category_of(replace(item, code="CITY-0042")).name == "民政"  # from 民政部门
+    assert category_of(replace(item, code="CITY-0043", department="文化旅游局")).name == "其他"
