@@ -42,7 +42,7 @@ def camera(uri: str, mock_dir: Path) -> Camera:
     if scheme == "mock":
         from devices.camera.mock import MockCamera
 
-        return MockCamera(mock_dir)
+        return MockCamera(mock_dir, rest)
     if scheme == "opencv":
         from devices.camera.opencv import OpenCvCamera
 

@@ -1,5 +1,12 @@
-"""Cameras for portraits and document photos."""
+"""Cameras for portraits, document photos and QR codes: stills and a live preview."""
 
-from devices.camera.camera import Camera, CameraError, Photo
+from devices.camera.camera import (
+    Camera,
+    CameraError,
+    CameraStatus,
+    Photo,
+    PreviewEvent,
+    PreviewStream,
+)
 
-__all__ = ["Camera", "CameraError", "Photo"]
+__all__ = ["Camera", "CameraError", "CameraStatus", "Photo", "PreviewEvent", "PreviewStream"]

@@ -14,7 +14,8 @@ from urllib.parse import parse_qs
 
 import cv2
 
-from devices.camera.camera import CameraError, Photo
+from devices.camera.camera import DEFAULT_PREVIEW_FPS, DEFAULT_PREVIEW_SIZE, CameraError, Photo
+from devices.camera.preview import FramePreview
 from devices.camera.quality import Frame
 
 PREVIEW_SIZE = (640, 480)
@@ -82,6 +83,24 @@ class OpenCvCamera:
         frame = self.read_frame()
         h, w = frame.shape[:2]
         return Photo(jpeg=encode_jpeg(frame), width=w, height=h)
+
+    def preview(self, size: tuple[int, int] = DEFAULT_PREVIEW_SIZE,
+                fps: float = DEFAULT_PREVIEW_FPS) -> FramePreview:
+        """Live frames at ``size``. A device is asked for that size and rate (it may give
+        another size: frames are fitted); a file is paced to ``fps``. The device is
+        released when the stream ends, so an unplugged camera is reopened next time."""
+        if isinstance(self.source, int):
+            with self._lock:
+                try:
+                    cap = self._open()
+                except CameraError:
+                    pass  # the stream's first read says MISSING, as data
+                else:
+                    cap.set(cv2.CAP_PROP_FRAME_WIDTH, size[0])
+                    cap.set(cv2.CAP_PROP_FRAME_HEIGHT, size[1])
+                    if fps > 0:
+                        cap.set(cv2.CAP_PROP_FPS, fps)
+        return FramePreview(self.read_frame, size, fps, on_end=self.close)
 
     def _release(self) -> None:
         if self._cap is not None:
