@@ -22,7 +22,12 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk.app import Kiosk
 from kiosk.flow import Screen
 from kiosk.fonts import FontMissing, cjk_font_path
-from ui.keyboard import hide_keyboard_sample, prepare_keyboard, show_keyboard_sample
+from ui.keyboard import (
+    KEYBOARD_SAMPLE,
+    hide_keyboard_sample,
+    prepare_keyboard,
+    show_keyboard_sample,
+)
 from ui.vm import ShellViewModel, register_all
 
 if TYPE_CHECKING:
@@ -188,13 +193,13 @@ class QtFrontend:
         try:
             for name, screen in sample_screens(kiosk):
                 window = self.show_screen(kiosk, screen)
+                keyboard = name == KEYBOARD_SAMPLE
+                if keyboard and not show_keyboard_sample(window):
+                    continue  # no virtual keyboard in this process: no such picture (H6)
                 paths.append(self.grab(outdir / f"{name}.png"))
                 if on_screen is not None:
                     on_screen(name, window)  # audit hook (H7)
-                if name == "form_page" and show_keyboard_sample(window):  # H6
-                    paths.append(self.grab(outdir / "form_keyboard.png"))
-                    if on_screen is not None:
-                        on_screen("form_keyboard", window)
+                if keyboard:
                     hide_keyboard_sample(window)
         finally:
             if self._vm is not None:

@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 IM_MODULE = "qtvirtualkeyboard"
 DICTIONARY_SUBDIR = Path("qtvirtualkeyboard") / "pinyin"
 FALLBACK_SUBDIR = "keyboard-config"
+KEYBOARD_SAMPLE = "form_keyboard"
+"""The sample screen (``kiosk screenshots``) drawn with the keyboard open on the form."""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from kiosk.identity_keys import Enrolment
 from kiosk.maintenance import IdentityState, MaintenanceView, maintenance_view
 from kiosk.store.repository import SyncStatus
 from sync.client import REDIRECTED, PlatformAuthFailed, PlatformUnavailable
+from ui.keyboard import KEYBOARD_SAMPLE
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -61,6 +62,10 @@ def sample_screens(kiosk: Kiosk) -> list[tuple[str, Screen]]:
     from kiosk.samples import sample_screens as core_samples
 
     out = core_samples(kiosk.config)
+    names = [n for n, _ in out]
+    if "form_page" in names:  # the same page with the Pinyin keyboard open (H6)
+        at = names.index("form_page")
+        out.insert(at + 1, (KEYBOARD_SAMPLE, out[at][1]))
     base = next((s for name, s in out if name == "maintenance"), None)
     if base is not None:
         healthy, skew, redirected = sample_maintenance(kiosk)
