@@ -246,7 +246,15 @@ class ResidentFlow:
             status = self.host.devices.card_reader.status()
         except Exception as exc:  # a driver must not raise; if it does, it is the reader
             status = ReaderError(f"reader raised {type(exc).__name__}")
-        return self.on_card(status)
+        screen = self.on_card(status)
+        if screen.step is Step.FIND_SERVICE:
+            # Still off the GUI thread: the pinyin index (~0.5 s once per catalog) is built
+            # now, so the first search on the next screen answers at once.
+            try:
+                self.host.search_index  # noqa: B018 - built and cached by the property
+            except Exception:
+                log.warning("search index could not be built ahead")
+        return screen
 
     def on_card(self, status: CardStatus) -> Screen:
         v = self.visit

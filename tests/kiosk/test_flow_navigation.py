@@ -252,3 +252,26 @@ def test_categories_come_from_the_code_then_the_department() -> None:
     assert category_of(item).name == "民政"
     assert category_of(replace(item, code="CITY-0042")).name == "民政"  # from 民政部门
     assert category_of(replace(item, code="CITY-0043", department="文化旅游局")).name == "其他"
+
+
+def test_the_card_poll_builds_the_search_index_off_the_gui_thread(
+        kiosk: Kiosk, cfg: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kiosk.catalog.search as search
+    from devices.idcard.mock import MockCardReader
+
+    built: list[int] = []
+    real = search.SearchIndex
+
+    class Counting(real):  # type: ignore[misc, valid-type]
+        def __init__(self, catalog: object) -> None:
+            built.append(1)
+            super().__init__(catalog)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search, "SearchIndex", Counting)
+    f = kiosk.flow
+    f.start("service")
+    MockCardReader(cfg.mock_dir).insert(CARD)
+    assert f.poll_card().step is Step.FIND_SERVICE  # the device call (worker thread)
+    assert built == [1]
+    f.search("ylbx")  # the touch on the GUI thread finds it ready
+    assert built == [1]
