@@ -102,6 +102,65 @@ def bases_first(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return ordered
 
 
+def _module_of(input_file: str) -> str:
+    rel = Path(input_file).resolve().relative_to(UI.parent)
+    return ".".join(rel.with_suffix("").parts)
+
+
+def complete_from_runtime(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Adds what metaobjectdump cannot see but the class has: metaobjectdump reads the
+    source and understands only literal ``Property(type, getter_name, …)`` calls and
+    decorators, so a property made by a helper (``bool_property("printed", …)``, as the
+    service view models do) is missing from its JSON and qmllint then reports it as
+    unknown. PySide6 builds the real QMetaObject when the class is created, so each
+    class is imported and its own properties, signals and slots are read from there."""
+    import importlib
+
+    from PySide6.QtCore import QMetaMethod
+
+    for entry in entries:
+        try:
+            module = importlib.import_module(_module_of(entry["inputFile"]))
+        except Exception:  # a module that does not import: its screen cannot load either
+            continue
+        for c in entry.get("classes", []):
+            cls = getattr(module, c["className"], None)
+            mo = getattr(cls, "staticMetaObject", None)
+            if mo is None:
+                continue
+            props = c.setdefault("properties", [])
+            have = {p["name"] for p in props}
+            for i in range(mo.propertyOffset(), mo.propertyCount()):
+                mp = mo.property(i)
+                if mp.name() in have:
+                    continue
+                prop: dict[str, Any] = {"name": mp.name(), "type": mp.typeName() or "QVariant",
+                                        "read": mp.name(), "index": len(props)}
+                if mp.hasNotifySignal():
+                    prop["notify"] = bytes(mp.notifySignal().name().data()).decode()
+                if mp.isConstant():
+                    prop["constant"] = True
+                if mp.isWritable():
+                    prop["write"] = "set_" + mp.name()
+                props.append(prop)
+            for i in range(mo.methodOffset(), mo.methodCount()):
+                mm = mo.method(i)
+                kind = {QMetaMethod.MethodType.Signal: "signals",
+                        QMetaMethod.MethodType.Slot: "slots"}.get(mm.methodType())
+                if kind is None:
+                    continue
+                name = bytes(mm.name().data()).decode()
+                methods = c.setdefault(kind, [])
+                if any(m["name"] == name for m in methods):
+                    continue
+                methods.append({"access": "public", "name": name,
+                                "arguments": [{"name": f"a{n + 1}",
+                                               "type": bytes(t.data()).decode()}
+                                              for n, t in enumerate(mm.parameterTypes())],
+                                "returnType": mm.typeName() or "void"})
+    return entries
+
+
 def _mark_objects(entries: list[dict[str, Any]]) -> None:
     """metaobjectdump decides a class is a QObject only if it has already met its base in
     the same run, and qmltyperegistrar skips a class not marked so ("neither an object nor
@@ -122,7 +181,8 @@ def generate(out: Path = QMLTYPES) -> Path:
     with tempfile.TemporaryDirectory(prefix="vk-qmltypes-") as tmpdir:
         tmp = Path(tmpdir)
         meta = tmp / "villagekiosk_metatypes.json"
-        meta.write_text(json.dumps(bases_first(_dump(sources, tmp))), encoding="utf-8")
+        entries = complete_from_runtime(bases_first(_dump(sources, tmp)))
+        meta.write_text(json.dumps(entries), encoding="utf-8")
         reg = _run([_tool("pyside6-qmltyperegistrar"), "--generate-qmltypes", str(out),
                     "-o", str(tmp / "registrations.cpp"), "--import-name", MODULE,
                     "--major-version", "1", "--minor-version", "0",

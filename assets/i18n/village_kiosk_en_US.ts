@@ -318,12 +318,12 @@
         <translation>Status:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>请记住办件编号，凭它可以查询办理进度。</source>
         <translation>Keep the case number: it lets you check how your case is going.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>正在打印回执，请稍候……</source>
         <translation>Printing your receipt, please wait…</translation>
     </message>
@@ -401,7 +401,7 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../ui/qml/form/FormView.qml" line="+175"/>
+        <location filename="../../ui/qml/form/FormView.qml" line="+180"/>
         <source>以下信息来自身份证，不用再填</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,7 +540,7 @@
         <translation>Apply</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>养老保险、医疗保险、高龄津贴等</source>
         <translation>Pension, medical insurance, old-age allowance…</translation>
     </message>
@@ -583,11 +583,19 @@
         <translation>Card reader</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>照片一面朝上，平放不动，
 读好后会自动进入下一步。</source>
         <translation>Photo side up, keep it still;
 the next step starts by itself once it is read.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardPanel</name>
+    <message>
+        <location filename="../../ui/qml/controls/KeyboardPanel.qml" line="+23"/>
+        <source>键盘</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -659,7 +667,7 @@ the next step starts by itself once it is read.</translation>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>需要帮助请找工作人员  ·  政务服务便民热线 12345</source>
         <translation>Need help? Ask the staff  ·  Service hotline 12345</translation>
     </message>
@@ -677,6 +685,11 @@ the next step starts by itself once it is read.</translation>
         <location line="+10"/>
         <source>终端 %1</source>
         <translation>Terminal %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>技术人员：按住三秒打开维护信息</source>
+        <translation>Technicians: hold for three seconds to open maintenance</translation>
     </message>
 </context>
 <context>
@@ -767,7 +780,7 @@ the next step starts by itself once it is read.</translation>
         <translation>Clock</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>已搁置 %1 件（多次发送被平台拒绝）</source>
         <translation>%1 parked (refused by the platform several times)</translation>
     </message>
@@ -859,7 +872,7 @@ the next step starts by itself once it is read.</translation>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>已拍好</source>
         <translation>Taken</translation>
     </message>
@@ -944,7 +957,7 @@ the next step starts by itself once it is read.</translation>
         <translation>Search by number</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>在这台机器上办理的事项会显示在这里</source>
         <translation>Cases filed on this terminal are listed here</translation>
     </message>
@@ -954,7 +967,7 @@ the next step starts by itself once it is read.</translation>
         <translation>Case number</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>补打回执</source>
         <translation>Reprint receipt</translation>
     </message>
@@ -1056,23 +1069,23 @@ the next step starts by itself once it is read.</translation>
         <translation>Tap a face, then “Submit rating”</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>不评价</source>
         <translation>Skip</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>提交评价</source>
         <translation>Submit rating</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-73"/>
         <source>请留下手机号码，工作人员会给您回电了解情况</source>
         <translation>Leave your mobile number; the staff will call you back</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>重新选择</source>
         <translation>Choose again</translation>
     </message>

@@ -318,12 +318,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>请记住办件编号，凭它可以查询办理进度。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>正在打印回执，请稍候……</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,7 +401,7 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../ui/qml/form/FormView.qml" line="+175"/>
+        <location filename="../../ui/qml/form/FormView.qml" line="+180"/>
         <source>以下信息来自身份证，不用再填</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,7 +540,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>养老保险、医疗保险、高龄津贴等</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,9 +583,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>照片一面朝上，平放不动，
 读好后会自动进入下一步。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardPanel</name>
+    <message>
+        <location filename="../../ui/qml/controls/KeyboardPanel.qml" line="+23"/>
+        <source>键盘</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -658,7 +666,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>需要帮助请找工作人员  ·  政务服务便民热线 12345</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,6 +683,11 @@
     <message>
         <location line="+10"/>
         <source>终端 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>技术人员：按住三秒打开维护信息</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -766,7 +779,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>已搁置 %1 件（多次发送被平台拒绝）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -858,7 +871,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>已拍好</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,7 +956,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>在这台机器上办理的事项会显示在这里</source>
         <translation type="unfinished"></translation>
     </message>
@@ -953,7 +966,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>补打回执</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1055,23 +1068,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>不评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>提交评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-73"/>
         <source>请留下手机号码，工作人员会给您回电了解情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>重新选择</source>
         <translation type="unfinished"></translation>
     </message>

@@ -194,6 +194,7 @@ Window {
             }
         }
         Text {
+            id: footerHint
             anchors {
                 left: ways.width > 0 ? ways.right : parent.left
                 leftMargin: Theme.margin
@@ -205,6 +206,7 @@ Window {
             color: Theme.inkSoft
             font.pixelSize: Theme.labelSize
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
             text: root.step === "home"
                   ? qsTr("需要帮助请找工作人员  ·  政务服务便民热线 12345")
                   : root.step === "maintenance"
@@ -227,6 +229,10 @@ Window {
             objectName: "maintenanceHold"
             anchors.fill: parent
             enabled: root.step === "home"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: footerHint.text
+            Accessible.description: qsTr("技术人员：按住三秒打开维护信息")
+            Accessible.onPressAction: root.vm.openMaintenance()
             pressAndHoldInterval: 3000
             onPressAndHold: root.vm.openMaintenance()
         }

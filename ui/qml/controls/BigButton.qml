@@ -51,6 +51,7 @@ Rectangle {
             font.bold: true
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
         }
         Text {
             width: parent.width
@@ -60,6 +61,7 @@ Rectangle {
             font.pixelSize: Theme.labelSize
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
         }
     }
 

@@ -40,6 +40,7 @@ Rectangle {
             font.pixelSize: Theme.textSize
             font.bold: true
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
             maximumLineCount: tile.detail === "" ? 2 : 1
             elide: Text.ElideRight
         }

@@ -112,6 +112,7 @@ Item {
             font.pixelSize: Theme.titleSize
             font.bold: true
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
         }
         Text {
             width: parent.width

@@ -67,6 +67,7 @@ Item {
             color: Theme.ink
             font.pixelSize: Theme.textSize
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
         }
         Text {
             width: parent.width
@@ -74,6 +75,7 @@ Item {
             color: Theme.inkSoft
             font.pixelSize: Theme.labelSize
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
         }
     }
 

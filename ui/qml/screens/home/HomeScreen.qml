@@ -66,6 +66,7 @@ Item {
                 width: parent.width - 48
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
+                lineHeight: Theme.lineSpacing
                 text: qsTr("养老保险、医疗保险、高龄津贴等")
                 color: Theme.onDark
                 font.pixelSize: Theme.textSize

@@ -31,7 +31,7 @@ Item {
     BigButton {
         id: refresh
         objectName: "maintenanceRefresh"
-        anchors { right: parent.right; verticalCenter: title.verticalCenter }
+        anchors { right: parent.right; top: parent.top }
         width: 200
         height: 72
         fontSize: 32
@@ -42,7 +42,7 @@ Item {
     // The terminal's facts --------------------------------------------------------------
     Rectangle {
         id: facts
-        anchors { left: parent.left; top: refresh.bottom; topMargin: 20; bottom: parent.bottom }
+        anchors { left: parent.left; top: refresh.bottom; topMargin: Theme.gap; bottom: parent.bottom }
         width: 500
         radius: Theme.radius
         color: Theme.surface
@@ -50,8 +50,8 @@ Item {
         border.width: 1
 
         Column {
-            anchors { fill: parent; leftMargin: 22; rightMargin: 22; topMargin: 16; bottomMargin: 12 }
-            spacing: 3
+            anchors { fill: parent; leftMargin: 22; rightMargin: 22; topMargin: 10; bottomMargin: 6 }
+            spacing: 4
             Repeater {
                 model: [
                     [qsTr("终端编号"), screen.m.terminalId],
@@ -74,18 +74,21 @@ Item {
                         width: 130
                         text: fact.modelData[0]
                         color: Theme.inkSoft
-                        font.pixelSize: 24
+                        font.pixelSize: Theme.smallSize
                     }
                     Text {
                         objectName: "fact:" + fact.modelData[0]
                         width: 500 - 44 - 130 - 16
                         text: fact.modelData[1]
                         color: Theme.ink
-                        font.pixelSize: 24
+                        font.pixelSize: Theme.smallSize
                         font.bold: true
                         // URLs and versions fill the line; words break where words do.
                         wrapMode: /^[\x20-\x7e]*$/.test(text) ? Text.WrapAnywhere
                                                                 : Text.WrapAtWordBoundaryOrAnywhere
+                        // 1.3 between lines of a wrapped value; single lines stay compact so
+                        // all eleven facts fit beside the diagnosis.
+                        lineHeight: lineCount > 1 ? Theme.lineSpacing : 1.0
                         maximumLineCount: 2
                         elide: Text.ElideRight
                     }
@@ -125,14 +128,16 @@ Item {
                     font.pixelSize: 32
                     font.bold: true
                     wrapMode: Text.WordWrap
+                    lineHeight: Theme.lineSpacing
                 }
                 Text {
                     objectName: "maintenanceAction"
                     width: parent.width
                     text: screen.m.action
                     color: Theme.ink
-                    font.pixelSize: 24
+                    font.pixelSize: Theme.smallSize
                     wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                    lineHeight: Theme.lineSpacing
                 }
                 Text {
                     objectName: "maintenanceDetail"
@@ -142,6 +147,7 @@ Item {
                     color: Theme.inkSoft
                     font.pixelSize: Theme.smallSize
                     wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+                    lineHeight: Theme.lineSpacing
                     maximumLineCount: 2
                     elide: Text.ElideRight
                 }
@@ -189,7 +195,7 @@ Item {
                         text: "#" + parkedRow.outboxId + "  " + parkedRow.kind
                               + "  ·  " + qsTr("已尝试 %1 次").arg(parkedRow.attempts)
                         color: Theme.ink
-                        font.pixelSize: 24
+                        font.pixelSize: Theme.smallSize
                         font.bold: true
                     }
                     Text {
@@ -198,7 +204,7 @@ Item {
                         color: Theme.inkSoft
                         font.pixelSize: Theme.smallSize
                         wrapMode: Text.WrapAtWordBoundaryOrAnywhere
-                        maximumLineCount: 2
+                        maximumLineCount: 1  // one line: `kiosk queue` shows it whole
                         elide: Text.ElideRight
                     }
                 }
@@ -214,5 +220,6 @@ Item {
         color: Theme.ink
         font.pixelSize: Theme.smallSize
         wrapMode: Text.WordWrap
+        lineHeight: Theme.lineSpacing
     }
 }

@@ -34,6 +34,7 @@ Item {
             width: parent.width - 2 * Theme.margin
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
             text: screen.vm.taken ? qsTr("已拍好") : qsTr("拍照区")
             color: screen.vm.taken ? Theme.success : Theme.inkSoft
             font.pixelSize: Theme.titleSize

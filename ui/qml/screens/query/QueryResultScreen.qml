@@ -48,6 +48,7 @@ Item {
             font.pixelSize: Theme.px(44)
             font.bold: true
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
             horizontalAlignment: Text.AlignHCenter
         }
         Text {
@@ -151,6 +152,7 @@ Item {
                         font.pixelSize: 32
                         font.bold: true
                         wrapMode: Text.WordWrap
+                        lineHeight: Theme.lineSpacing
                         maximumLineCount: 2
                         elide: Text.ElideRight
                     }

@@ -124,6 +124,7 @@ Item {
             font.pixelSize: 30
             font.bold: screen.vm.problem
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
         }
         // Rating is offered, never forced: 不评价 ends the visit like 退出.
         BigButton {
@@ -183,6 +184,7 @@ Item {
                     font.pixelSize: 28
                     font.bold: screen.vm.problem
                     wrapMode: Text.WordWrap
+                    lineHeight: Theme.lineSpacing
                     maximumLineCount: 2
                     elide: Text.ElideRight
                 }
