@@ -86,12 +86,33 @@ InputPanel {
         }
     }
 
+    // The space bar names the language in white instead of the style's grey on grey
+    // (3.98:1, under the 4.5:1 rule); same key colour as the style's function keys.
+    Component {
+        id: spaceKey
+        KeyPanel {
+            id: spacePanel
+            Rectangle {
+                anchors { fill: parent; margins: Theme.px(4) }
+                radius: Theme.px(5)
+                color: spacePanel.control && spacePanel.control.pressed ? "#6B7880" : "#4F5B62"
+                Text {
+                    anchors.centerIn: parent
+                    text: Qt.locale(InputContext.locale).nativeLanguageName
+                    color: "#FFFFFF"
+                    font.pixelSize: Theme.textSize
+                }
+            }
+        }
+    }
+
     function restyle(): void {
         const style = panel.keyboard.style as KeyboardStyle
         if (!style)
             return
         style.selectionListHeight = Theme.minTarget + Theme.px(12)
         style.selectionListDelegate = candidate
+        style.spaceKeyPanel = spaceKey
     }
 
     Connections {
