@@ -375,3 +375,23 @@ def test_a_page_without_problems_goes_on_and_back_keeps_answers(host: Host) -> N
     host.qtbot.waitUntil(lambda: host.model is not None and host.model.page.index == 0)
     assert _input(host, "phone").property("text") == "13800138000"
     assert QGuiApplication.inputMethod() is not None
+
+
+def test_a_textarea_keeps_to_its_schema_max_length(host: Host) -> None:
+    cat = catalog()
+    host.show(_model(cat, item_form(cat, cat.item(ITEM)), page=1))
+    limit = cat.fields["hardship_reason"].schema["maxLength"]
+    area = _input(host, "hardship_reason")
+    area.setProperty("text", "家" * (limit + 20))  # what a paste or a long dictation gives
+    assert len(area.property("text")) == limit
+    assert host.model is not None and len(host.model.entered["hardship_reason"]) == limit
+
+
+def test_the_space_bar_still_types_a_space(host: Host) -> None:
+    cat = catalog()
+    host.show(_model(cat, item_form(cat, cat.item(ITEM)), page=1))
+    field = _open_chinese_field(host, "bank_name")
+    space = host.settled(lambda: host.key(" "))
+    assert space is not None
+    host.tap(space)
+    host.qtbot.waitUntil(lambda: field.property("text") == " ")
