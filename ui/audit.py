@@ -322,7 +322,19 @@ def _scan(window: QQuickWindow) -> _Scan:
     root = window.contentItem()
     for child in root.childItems():
         walk(child, bounds, 1.0, None, False)
+    scan.targets = _without_backdrops(scan.targets)
     return scan
+
+
+def _without_backdrops(targets: list[_Target]) -> list[_Target]:
+    """A bare tap area (a MouseArea with no role of its own) lying under other targets
+    it contains is a backdrop that swallows presses between them (a keyboard panel's, a
+    modal's), not something to aim at: the targets on it are what a resident touches."""
+    def is_backdrop(t: _Target) -> bool:
+        return (t.role is None and t.item.inherits("QQuickMouseArea")
+                and any(o is not t and t.visible.contains(o.visible) for o in targets))
+
+    return [t for t in targets if not is_backdrop(t)]
 
 
 def _visible_string(item: QQuickItem) -> str:
@@ -449,7 +461,7 @@ def _measured_contrast(frames: _Frames, text: _Text) -> float | None:
         glyph = delta > _GLYPH_DELTA
         if not glyph.any():
             # A sliver of a scrolled text shows no ink: not seen, not measured. A whole
-            # text with no ink is drawn in the colour of what is behind it.
+            # text with no ink is drawn in the colour of what is behind it, or covered.
             return None if text.clipped else 1.0
         return float(np.percentile(_ratio(fg[glyph], frames.bg_lum[where][glyph]),
                                    _CORE_PERCENTILE))
@@ -567,7 +579,9 @@ def _text_rules(screen: str, rules: RuleSet, scale: float, texts: list[_Text],
             continue
         limit = rules.min_contrast_large if t.px + 0.05 >= large_px else rules.min_contrast
         if measured + 0.005 < limit:
-            yield Violation(screen, label, CONTRAST, f"{measured:.2f}:1", f"{limit:g}:1")
+            what = f"{measured:.2f}:1" + (" (no ink shows: covered by something, or in "
+                                          "the colour behind it)" if measured == 1.0 else "")
+            yield Violation(screen, label, CONTRAST, what, f"{limit:g}:1")
 
 
 def _text_label(t: _Text) -> str:
