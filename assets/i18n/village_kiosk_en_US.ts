@@ -1070,11 +1070,12 @@ the next step starts by itself once it is read.</translation>
     </message>
     <message>
         <location line="+13"/>
+        <location line="+127"/>
         <source>不评价</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-118"/>
         <location line="+111"/>
         <source>提交评价</source>
         <translation>Submit rating</translation>
@@ -1095,7 +1096,7 @@ the next step starts by itself once it is read.</translation>
         <translation>What went wrong? (choose at least one)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+64"/>
         <source>您的手机号码（回电用）</source>
         <translation>Your mobile number (for the call back)</translation>
     </message>

@@ -1069,11 +1069,12 @@
     </message>
     <message>
         <location line="+13"/>
+        <location line="+127"/>
         <source>不评价</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-118"/>
         <location line="+111"/>
         <source>提交评价</source>
         <translation type="unfinished"></translation>
@@ -1094,7 +1095,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+64"/>
         <source>您的手机号码（回电用）</source>
         <translation type="unfinished"></translation>
     </message>

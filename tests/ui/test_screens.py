@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QObject, QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
@@ -30,6 +30,7 @@ from kiosk.samples import sample_card, scripted_visit
 from ui.frontend import QtFrontend
 from ui.samples import sample_screens
 from ui.vm import ShellViewModel
+from ui.vm.lists import RowsModel
 from ui.vm.screens import PENDING, screen_file
 
 ID_NUMBER = "42010219800101001" + gb11643_check_char("42010219800101001")
@@ -284,3 +285,55 @@ def test_an_unknown_action_is_refused_and_a_stale_one_changes_nothing(
         vm.act("host")
     vm.act("submit_rating", 5, [], "")  # no rating on screen: the flow refuses, we stay
     assert vm.step == "home"
+
+
+def every_property(obj: QObject) -> Iterator[tuple[str, object]]:
+    """Every Qt property of ``obj`` and of the view models and list models it holds."""
+    mo = type(obj).staticMetaObject  # (an instance's metaObject() skips its own here)
+    for i in range(QObject.staticMetaObject.propertyCount(), mo.propertyCount()):
+        name = mo.property(i).name()
+        value = getattr(obj, name)
+        if isinstance(value, RowsModel):
+            yield f"{name}.rows", value.rows()
+        elif isinstance(value, QObject):
+            for sub, v in every_property(value):
+                yield f"{name}.{sub}", v
+        else:
+            yield name, value
+
+
+@pytest.mark.parametrize("way_out", ["homeButton", "skipRating", "idle"])
+def test_every_way_out_leaves_nothing_of_the_resident(
+        qtbot: QtBot, frontend: QtFrontend, kiosk: Kiosk, way_out: str) -> None:
+    """返回首页, 不评价 (退出) and the idle timeout end the visit the same way: no view model
+    property and no visible text holds the name, the case number or the typed digits."""
+    window, vm = show_live(qtbot, frontend, kiosk)
+    card = sample_card()
+    scripted_visit(kiosk.flow, kiosk.catalog.items[0].code, card)
+    case_no = kiosk.flow.visit.cases[0].display_no
+    vm.refresh()
+    vm.act("rate")
+    assert vm.step == "rate"
+    seen = " ".join(screen_texts(window)) + repr(list(every_property(vm)))
+    assert card.name[0] in seen and case_no in seen  # it was all there
+    tap(qtbot, window, "level2")
+    for digit in "139":
+        tap(qtbot, window, f"key:{digit}")
+    assert "139" in " ".join(screen_texts(window))
+
+    if way_out == "idle":
+        vm.idleTimeoutMs = 300
+    else:
+        qtbot.wait(100)
+        tap(qtbot, window, "skipRating" if way_out == "skipRating" else "homeButton")
+    qtbot.waitUntil(lambda: vm.step == "home", timeout=WAIT_MS)
+    qtbot.wait(100)
+
+    texts = " ".join(screen_texts(window))
+    props = repr(list(every_property(vm)))
+    for secret in (card.name, card.name[0], card.id_number[-4:], case_no, "139"):
+        assert secret not in texts, secret
+        assert secret not in props, secret
+    assert kiosk.flow.visit.applicant is None and kiosk.flow.visit.cases == []
+    assert kiosk.session.applicant is None
+    assert kiosk.store.load_draft("resident", card.id_number) is None

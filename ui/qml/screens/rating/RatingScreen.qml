@@ -181,7 +181,7 @@ Item {
                     anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 16 }
                     text: screen.vm.problem ? screen.vm.message : qsTr("请留下手机号码，工作人员会给您回电了解情况")
                     color: screen.vm.problem ? Theme.danger : Theme.inkSoft
-                    font.pixelSize: 28
+                    font.pixelSize: Theme.smallSize
                     font.bold: screen.vm.problem
                     wrapMode: Text.WordWrap
                     lineHeight: Theme.lineSpacing
@@ -254,6 +254,13 @@ Item {
                 kind: "primary"
                 text: qsTr("提交评价")
                 onClicked: screen.submit()
+            }
+            BigButton {
+                objectName: "skipRating"
+                anchors { right: parent.right; bottom: parent.bottom }
+                width: Theme.px(240)
+                text: qsTr("不评价")
+                onClicked: screen.vm.skip()
             }
         }
 
