@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from devices.idcard import CardError, CardRead, CardStatus, NoCard, ReaderError
+from devices.idcard.codes import NATIONS
 from devices.printer.printer import OutOfPaper, PaperJam, PrinterOffline, PrinterReady
 from kiosk.applications import Application
 from kiosk.cases import STATUS_WORDS, Case, CaseStatus, Consent
@@ -93,6 +94,12 @@ def _date_words(iso: str | None, estimated: bool = False) -> str:
         return ""
     d = dt.date.fromisoformat(iso)
     return f"{d.year}年{d.month}月{d.day}日" + ("（预计）" if estimated else "")
+
+
+def _form_title(name: str) -> str:
+    """The form's heading names the item as the catalog does: "填写{name}申请" read
+    申请申请, 申领申请 or 登记申请 for most item names, which already say what they are."""
+    return f"填写申请表：{name}"
 
 
 def promised_words(case: Case, items: tuple[Item, ...]) -> str:
@@ -467,7 +474,7 @@ class ResidentFlow:
         values.update(v.entered)
         return fp.paginate(self.catalog, form, values, pre, v.errors,
                            extra_required=self._extra_required(),
-                           title=f"填写{self._entry().name}申请")
+                           title=_form_title(self._entry().name))
 
     def _to_form(self, page: int) -> Screen:
         if not self._typing_form().fields:
@@ -1095,6 +1102,8 @@ class ResidentFlow:
             return mask_address(text)
         if f == "birth_date" and len(text) >= 4:
             return text[:4] + "年**月**日"  # the ID number is masked for this very reason
+        if f == "nation_code":
+            return NATIONS.get(text, text)  # 汉族, not the card's code "01"
         return text
 
     def _check_view(self) -> CheckAnswersView:

@@ -275,3 +275,20 @@ def test_the_card_poll_builds_the_search_index_off_the_gui_thread(
     assert built == [1]
     f.search("ylbx")  # the touch on the GUI thread finds it ready
     assert built == [1]
+
+
+def test_the_card_block_says_the_nation_in_words_and_the_form_names_its_item(
+        kiosk: Kiosk) -> None:
+    """The card stores 民族 as a code ("01"); a resident reads 汉族. The heading names the
+    item once: 临时救助申请 must not become 填写临时救助申请申请."""
+    f = _with_card(kiosk)
+    f.open_entry("LOCAL-RS-0001")  # its form asks nation_code, filled from the card
+    s = f.apply()
+    while s.step is Step.QUESTION:
+        s = f.answer("no")
+    if s.step is Step.CHECKLIST:
+        s = f.apply()
+    assert isinstance(s.view, FormView)
+    assert s.view.title.startswith("填写申请表：城乡居民基本养老保险参保登记")
+    nation = next(x for x in s.view.from_card if x.id == "nation_code")
+    assert nation.value == "汉族" and CARD.nation_code == "01"
