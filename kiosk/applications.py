@@ -108,6 +108,9 @@ def plan_application(catalog: Catalog, app: Application, calendar: WorkCalendar,
                                              + "、".join(i.name for i in sel.undecided)))
         else:
             items.append(e)
+    counter = counter_only(items)
+    if counter:  # the flow stops before the form; a spec file or a caller must stop too
+        problems.append(FieldProblem("_items", counter_reason(counter)))
     if problems:
         return Plan(bundle, (), answers, tuple(problems))
     if not items:
@@ -136,6 +139,23 @@ def plan_application(catalog: Catalog, app: Application, calendar: WorkCalendar,
     for p in problems:  # a bundle can raise the same problem once per item
         unique.setdefault(p.message, p)
     return Plan(bundle, tuple(planned), answers, tuple(unique.values()))
+
+
+def counter_only(items: tuple[Item, ...] | list[Item]) -> tuple[Item, ...]:
+    """The items this terminal may prefill and print but not file (``self_service:
+    counter``: seals, an assessment or field work decide them at a counter). One rule for
+    ``plan_application`` and the flow's 开始办理, so neither can file what the other refuses."""
+    return tuple(i for i in items if i.self_service is SelfService.COUNTER)
+
+
+def counter_reason(items: tuple[Item, ...]) -> str:
+    """Plain words: which item, where to go instead (the catalog's accepting body), and what
+    the terminal can still do."""
+    if not items:
+        return ""
+    where = "；".join(f"「{i.name}」需要到窗口办理，请到{i.accepting_body}办理" for i in items)
+    return (f"{where}。本终端可以帮您查看办事指南、打印材料清单，"
+            "带齐材料去窗口一次办好。")
 
 
 def person_problems(applicant: Applicant, agent: Applicant | None,

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from kiosk.applications import counter_only, counter_reason
 from kiosk.cases import Applicant
 from kiosk.catalog.categories import category_of
 from kiosk.catalog.model import SELF_SERVICE_WORDS, Bundle, Catalog, Item, Question, SelfService
@@ -64,16 +65,12 @@ def items_of(catalog: Catalog, entry: Item | Bundle, answers: Mapping[str, Any]
 
 def counter_items(catalog: Catalog, entry: Item | Bundle, answers: Mapping[str, Any]
                   ) -> tuple[Item, ...]:
-    return tuple(i for i in items_of(catalog, entry, answers)
-                 if i.self_service is SelfService.COUNTER)
+    """The core's rule (``plan_application`` refuses the same items)."""
+    return counter_only(items_of(catalog, entry, answers))
 
 
 def counter_note(items: tuple[Item, ...]) -> str:
-    if not items:
-        return ""
-    where = "；".join(f"「{i.name}」请到{i.accepting_body}办理" for i in items)
-    return (f"{where}。本终端可以帮您查看办事指南、打印材料清单，"
-            "带齐材料去窗口一次办好。")
+    return counter_reason(items)
 
 
 def derived_answers(applicant: Applicant | None, today: dt.date) -> dict[str, Any]:
@@ -187,7 +184,7 @@ def guide_view(catalog: Catalog, entry: Item | Bundle) -> GuideView:
     mats = tuple(GuideMaterial(e.name, e.necessity, e.originals, e.copies, e.how,
                                bool(sources.get(e.ref, set()) & HAVE_SOURCES),
                                e.deferrable_days, e.note) for e in cl.entries)
-    counter = tuple(i for i in items if i.self_service is SelfService.COUNTER)
+    counter = counter_only(items)
     single = items[0] if len(items) == 1 else None
     if single is not None:
         promised, fee = single.time_limit.words, _fee(single)
@@ -225,7 +222,7 @@ def checklist_for(catalog: Catalog, entry: Item | Bundle, answers: Mapping[str, 
 def checklist_view(catalog: Catalog, entry: Item | Bundle, answers: Mapping[str, Any],
                    printed: bool) -> ChecklistView:
     cl, lines = checklist_for(catalog, entry, answers)
-    counter = tuple(i for i in cl.items if i.self_service is SelfService.COUNTER)
+    counter = counter_only(cl.items)
     rows = tuple(ChecklistRow(
         e.name, e.necessity,
         "、".join(x for x in (f"原件{e.originals}份" if e.originals else "",
