@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from kiosk.config import Config, ConfigError, check_for_residents, load_config
+from kiosk.config import Config, ConfigError, check_for_residents, load_config, validate
 
 # Each area of the terminal adds its own subcommands from a module of its own
 # (``register(subparsers)``), so this file does not grow with every issue.
@@ -25,9 +25,12 @@ PLATFORM_MODULES = frozenset({"fastapi", "starlette", "uvicorn", "multipart",
 
 
 def config_from_args(args: argparse.Namespace) -> Config:
+    if args.config and not (Path(args.config).exists() or Path(args.config).is_symlink()):
+        # typed on purpose, so a typo is not quietly the defaults (KIOSK_CONFIG may be absent)
+        raise ConfigError(f"config file {args.config}: no such file")
     cfg = load_config(Path(args.config) if args.config else None)
     if getattr(args, "data_dir", None):
-        cfg = replace(cfg, data_dir=Path(args.data_dir))
+        cfg = validate(replace(cfg, data_dir=Path(args.data_dir)))
     return cfg
 
 
@@ -215,14 +218,25 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_receipt(args: argparse.Namespace) -> int:
     from kiosk.app import Kiosk
+    from kiosk.jsonfile import JsonFileError, check_output_path
 
+    try:  # a folder or a FIFO as --pdf: one line before the terminal's data is opened
+        check_output_path(Path(args.pdf))
+    except JsonFileError as exc:
+        print(f"error: --pdf {args.pdf}: {exc}", file=sys.stderr)
+        return 2
     kiosk = Kiosk.open(config_from_args(args))
     try:
         case = kiosk.store.find_case(args.case)
         if case is None:
             print(f"error: no case numbered {args.case} on this terminal", file=sys.stderr)
             return 2
-        print(kiosk.receipt(case, Path(args.pdf), layout=args.layout))
+        try:
+            print(kiosk.receipt(case, Path(args.pdf), layout=args.layout))
+        except OSError as exc:
+            print(f"error: --pdf {args.pdf}: cannot write it ({exc.strerror})",
+                  file=sys.stderr)
+            return 2
     finally:
         kiosk.close()
     return 0

@@ -32,6 +32,9 @@ from devices.idcard.validation import Problem, card_problems, date_words
 from kiosk.identity import mask_id_number, mask_name
 
 EXIT_OK, EXIT_REFUSED, EXIT_INPUT, EXIT_NO_CARD, EXIT_CARD_ERROR, EXIT_READER = 0, 1, 2, 3, 4, 5
+# A full dump (text 256 + photo 1024 + fingerprints 1024 bytes) is about 4.6 KB of hex;
+# spaces, newlines and 0x prefixes may triple it.
+HEX_MAX_BYTES = 64 * 1024
 HARD_LIMIT_S = 30.0  # beyond every driver timeout; only a wedged library gets here
 
 
@@ -162,11 +165,11 @@ def _fail(args: argparse.Namespace, status: str, reason: str, code: int,
 
 def _reader_from(args: argparse.Namespace) -> CardReader:
     from devices import registry
-    from kiosk.config import load_config
+    from kiosk.config import load_config, validate
 
     cfg = load_config(Path(args.config) if getattr(args, "config", None) else None)
     if args.data_dir:
-        cfg = replace(cfg, data_dir=Path(args.data_dir))
+        cfg = validate(replace(cfg, data_dir=Path(args.data_dir)))
     return registry.card_reader(args.reader or cfg.devices.card_reader, cfg.mock_dir)
 
 
@@ -210,7 +213,14 @@ def cmd_card_read(args: argparse.Namespace) -> int:
         if args.photo:
             if not args.reveal:
                 return _fail(args, "refused_option", "保存照片需要同时指定 --reveal", EXIT_INPUT)
-            _save_photo(reader, status.card, Path(args.photo))
+            from kiosk.jsonfile import JsonFileError, check_output_path
+
+            try:
+                _save_photo(reader, status.card, check_output_path(Path(args.photo)))
+            except (JsonFileError, OSError) as exc:
+                why = exc.strerror if isinstance(exc, OSError) else str(exc)
+                return _fail(args, "bad_output", f"无法保存照片到 {args.photo}", EXIT_INPUT,
+                             str(why))
         return _report_card(status.card, args, extra)
     finally:
         closer = threading.Thread(target=reader.close, daemon=True)
@@ -273,9 +283,13 @@ def text_of_dump(raw: bytes) -> tuple[bytes, bytes, bytes]:
 
 
 def cmd_card_decode(args: argparse.Namespace) -> int:
-    try:
-        text_in = sys.stdin.read() if args.hex == "-" else Path(args.hex).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    from kiosk.jsonfile import JsonFileError, decode_text, read_bounded, read_stdin_bounded
+
+    try:  # a directory, a FIFO, a huge or changing file: one line, nothing read whole
+        data = (read_stdin_bounded(sys.stdin.buffer, HEX_MAX_BYTES) if args.hex == "-"
+                else read_bounded(Path(args.hex), HEX_MAX_BYTES))
+        text_in = decode_text(data)
+    except JsonFileError as exc:
         return _fail(args, "bad_input", f"无法读取 {args.hex}", EXIT_INPUT, str(exc))
     try:
         raw = _hex_bytes(text_in)

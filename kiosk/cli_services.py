@@ -11,6 +11,8 @@ from typing import Any
 from kiosk.catalog import CatalogError, load_catalog
 from kiosk.catalog.model import SELF_SERVICE_WORDS, Catalog
 
+ANSWERS_MAX_BYTES = 64 * 1024  # {question id: answer} for one item's questions
+
 
 def _catalog(args: argparse.Namespace) -> Catalog:
     return load_catalog(Path(args.dir) if getattr(args, "dir", None) else None)
@@ -84,13 +86,12 @@ def cmd_guide(args: argparse.Namespace) -> int:
         return 1
     answers: dict[str, Any] = {}
     if args.answers:
-        try:
-            answers = json.loads(Path(args.answers).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            print(f"error: {args.answers}: no such file", file=sys.stderr)
-            return 2
-        except (ValueError, UnicodeDecodeError) as exc:
-            print(f"error: {args.answers}: not JSON ({exc})", file=sys.stderr)
+        from kiosk.jsonfile import JsonFileError, read_json_file
+
+        try:  # a directory, a FIFO, a huge or deeply nested file: one line
+            answers = read_json_file(Path(args.answers), ANSWERS_MAX_BYTES)
+        except JsonFileError as exc:
+            print(f"error: {args.answers}: {exc}", file=sys.stderr)
             return 2
         if not isinstance(answers, dict):
             print(f"error: {args.answers}: expected an object {{question id: answer}}",
@@ -106,12 +107,24 @@ def cmd_guide(args: argparse.Namespace) -> int:
     except AnswerError as exc:
         print(f"error: {args.answers}: {exc}", file=sys.stderr)
         return 2
+    if args.pdf:
+        from kiosk.jsonfile import JsonFileError, check_output_path
+
+        try:  # refused before the checklist is printed: nothing half done
+            check_output_path(Path(args.pdf))
+        except JsonFileError as exc:
+            print(f"error: --pdf {args.pdf}: {exc}", file=sys.stderr)
+            return 2
     lines = checklist_lines(cl, cat)
     print("\n".join(lines))
     if args.pdf:
         from kiosk.receipts import render_checklist
 
-        print(render_checklist(lines, Path(args.pdf), layout=args.layout), file=sys.stderr)
+        try:
+            print(render_checklist(lines, Path(args.pdf), layout=args.layout), file=sys.stderr)
+        except OSError as exc:
+            print(f"error: --pdf {args.pdf}: cannot write it ({exc.strerror})", file=sys.stderr)
+            return 2
     return 0
 
 

@@ -18,9 +18,12 @@ from typing import Any
 
 import platformdirs
 
+from kiosk.jsonfile import JsonFileError, read_text_file
+
 APP_NAME = "village-kiosk"
 
 DEVICE_KINDS = ("card_reader", "camera", "printer")
+CONFIG_MAX_BYTES = 256 * 1024  # a few dozen keys; anything larger is not a config file
 
 
 class ConfigError(ValueError):
@@ -121,6 +124,8 @@ def _check(cfg: Config) -> Config:
             "a whole number of days between 1 and 365", cfg.retention_days)
     _expect(5 <= cfg.idle_timeout_s <= 3600, "idle_timeout_s",
             "a whole number of seconds between 5 and 3600", cfg.idle_timeout_s)
+    _expect(not cfg.data_dir.exists() or cfg.data_dir.is_dir(), "data_dir",
+            "a folder (this path is a file or a device)", str(cfg.data_dir))
     _expect(cfg.language in _LANGUAGES, "language", f"one of {', '.join(_LANGUAGES)}",
             cfg.language)
     for kind in DEVICE_KINDS:
@@ -132,6 +137,12 @@ def _check(cfg: Config) -> Config:
 
 _TRUE = ("1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
+
+
+def validate(cfg: Config) -> Config:
+    """``cfg`` after the load-time checks, for a config changed after loading
+    (``--data-dir``); ConfigError naming the key otherwise."""
+    return _check(cfg)
 
 
 def _coerce(key: str, raw: object, default: object) -> object:
@@ -198,11 +209,13 @@ def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) 
     if path is None:
         path = Path(env["KIOSK_CONFIG"]) if "KIOSK_CONFIG" in env else default_config_path()
     cfg = Config()
-    if path.exists():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"config file {path}: not valid TOML ({exc})") from exc
+    if path.exists() or path.is_symlink():
+        try:  # a directory, a FIFO, a huge file: one line, nothing read whole
+            data = tomllib.loads(read_text_file(path, CONFIG_MAX_BYTES))
+        except JsonFileError as exc:
+            raise ConfigError(f"config file {path}: {exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {path}: not valid TOML ({exc})") from None
         cfg = _merge(cfg, data, str(path))
     cfg = _merge(cfg, _env_values(env), "environment")
     return _check(cfg)

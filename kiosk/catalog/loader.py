@@ -7,7 +7,6 @@ terminal keeps serving the last catalog that loaded (``CatalogKeeper``).
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Mapping
@@ -39,6 +38,7 @@ from kiosk.catalog.model import (
     TimeLimit,
 )
 from kiosk.guide.rules import rule_problems
+from kiosk.jsonfile import JsonFileError, read_json_file
 from kiosk.resources import asset_dir
 from sync.protocol import FORM_NUMBER_MAX, FORM_VALUE_MAX_CHARS
 
@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 ASSETS = asset_dir("catalog")  # importlib.resources: checkout and wheel alike
 CATALOG_FILE = "catalog.json"
 SCHEMA_FILE = "catalog.schema.json"
+CATALOG_MAX_BYTES = 16 * 1024 * 1024  # the shipped one is 73 KB
+CATALOG_MAX_DEPTH = 64  # the shipped one is 11 deep
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def _schema(directory: Path) -> dict[str, Any]:
     for d in (directory, ASSETS):
         p = d / SCHEMA_FILE
         if p.is_file():
-            result: dict[str, Any] = json.loads(p.read_text(encoding="utf-8"))
+            result: dict[str, Any] = _read(p)
             return result
     raise FileNotFoundError(SCHEMA_FILE)
 
@@ -89,18 +91,13 @@ def load_catalog(directory: Path | None = None) -> Catalog:
 
 
 def _read(path: Path) -> Any:
+    """The JSON of ``path`` within bounds (a folder, a FIFO, a 2 GB or a JSON-bomb
+    catalog.json is one problem, never a hang); CatalogError otherwise."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CatalogError([Problem(str(path), "$", "file not found")]) from None
-    except UnicodeDecodeError as exc:
-        raise CatalogError([Problem(str(path), "$", f"not UTF-8 text ({exc.reason} at byte "
-                                                     f"{exc.start})")]) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CatalogError([Problem(str(path), "$", f"not valid JSON: {exc.msg} at line "
-                                                     f"{exc.lineno} column {exc.colno}")]) from None
+        return read_json_file(path, CATALOG_MAX_BYTES, CATALOG_MAX_DEPTH)
+    except JsonFileError as exc:
+        reason = "file not found" if str(exc) == "no such file" else str(exc)
+        raise CatalogError([Problem(str(path), "$", reason)]) from None
 
 
 def parse_catalog(data: Any, file: str, schema: Mapping[str, Any] | None = None) -> Catalog:
