@@ -327,11 +327,12 @@ def _scan(window: QQuickWindow) -> _Scan:
 
 
 def _without_backdrops(targets: list[_Target]) -> list[_Target]:
-    """A bare tap area (a MouseArea with no role of its own) lying under other targets
-    it contains is a backdrop that swallows presses between them (a keyboard panel's, a
-    modal's), not something to aim at: the targets on it are what a resident touches."""
+    """A bare tap area (a MouseArea without an actionable role: none, or its owner's
+    Pane) lying under other targets it contains is a backdrop that swallows presses
+    between them (a keyboard panel's, a modal's), not something to aim at: the targets on
+    it are what a resident touches."""
     def is_backdrop(t: _Target) -> bool:
-        return (t.role is None and t.item.inherits("QQuickMouseArea")
+        return (t.role not in _ACTIONABLE_ROLES and t.item.inherits("QQuickMouseArea")
                 and any(o is not t and t.visible.contains(o.visible) for o in targets))
 
     return [t for t in targets if not is_backdrop(t)]
