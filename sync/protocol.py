@@ -282,10 +282,50 @@ class SubmissionAck(BaseModel):
                     "case as no answer at all; absent from 1.1 platforms.")
 
 
+# 补正 (contract 1.5): what a case sent back for correction still lacks, said once and in
+# full (行政许可法 art. 32, 一次性告知). Bounded so a hostile or broken platform cannot
+# fill the terminal's screen, paper or store: the terminal refuses a longer answer whole.
+CORRECTION_STATUS = "needs_correction"
+MISSING_MAX = 30  # no real 补正 asks for more documents; an item lists at most ~20
+MISSING_NAME_MAX = 60  # a material's name, as the catalog's longest fits on two lines
+MISSING_REASON_MAX = 200  # why it is missing or wrong: one or two sentences
+MISSING_COUNT_MAX = 20  # originals or copies of one document
+MATERIAL_ID = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"  # a catalog material id (item material ref)
+
+
+class MissingMaterial(BaseModel):
+    """One thing a case in 补正 still needs: a catalog material (``material_id``) or a
+    document named in free text, why, and how many originals and copies to bring."""
+
+    material_id: str | None = Field(default=None, pattern=MATERIAL_ID,
+                                    description="the catalog material (the item's material "
+                                                "ref); absent for a document named in text")
+    name: str = Field(default="", max_length=MISSING_NAME_MAX,
+                      description="required without material_id; with it, the platform "
+                                  "fills in the name the case's item gives it")
+    reason: str = Field(default="", max_length=MISSING_REASON_MAX)
+    originals: JsonInt = Field(default=0, ge=0, le=MISSING_COUNT_MAX)
+    copies: JsonInt = Field(default=0, ge=0, le=MISSING_COUNT_MAX)
+
+    @model_validator(mode="after")
+    def _named(self) -> MissingMaterial:
+        if self.material_id is None and not self.name.strip():
+            raise ValueError("a missing material needs a material_id or a name")
+        return self
+
+
 class CaseStatus(BaseModel):
     platform_no: str
     status: str
     updated_at: str
+    missing: list[MissingMaterial] | None = Field(
+        default=None, max_length=MISSING_MAX,
+        description=f"1.5: with status {CORRECTION_STATUS} (补正), the one complete list of "
+                    f"what the case still lacks, at most {MISSING_MAX} entries; absent "
+                    "otherwise and from 1.4 platforms")
+    correct_by: dt.date | None = Field(
+        default=None, description=f"1.5: with status {CORRECTION_STATUS}, the last day to "
+                                  "bring them (absent: no deadline set)")
 
 
 class StatusQuery(BaseModel):

@@ -12,6 +12,8 @@ benchmark's sink and store) exist only on a platform started in test mode.
 # `Annotated[..., allowed(...)]` dependencies FastAPI must see as objects, not strings.
 
 import dataclasses
+import datetime as dt
+import json
 from collections.abc import AsyncIterator, Callable
 from dataclasses import asdict, dataclass
 from typing import Annotated, Any, TypeVar
@@ -37,10 +39,13 @@ from sync.platform.staff import (
 )
 from sync.protocol import (
     API_PREFIX,
+    CORRECTION_STATUS,
     DOCUMENT_BODIES,
+    MISSING_MAX,
     REGION_CODE,
     TERMINAL_ID,
     UPLOAD_ID,
+    MissingMaterial,
     SignedDocument,
 )
 
@@ -67,8 +72,63 @@ class AccountIn(_Strict):
     password: str = Field(min_length=1, max_length=MAX_PASSWORD)
 
 
+class MissingIn(MissingMaterial):
+    model_config = ConfigDict(extra="forbid")
+
+
 class StatusIn(_Strict):
     status: str = Field(pattern=r"^[a-z][a-z_]{1,31}$")
+    # 补正 (contract 1.5): the one complete list, required with needs_correction only.
+    missing: list[MissingIn] | None = Field(default=None, max_length=MISSING_MAX)
+    correct_by: dt.date | None = None
+
+
+def _correction(body: StatusIn, outline: tuple[list[str], dict[str, str]],
+                catalog: SignedDocument | None) -> dict[str, Any] | None:
+    """The 补正 list to store with ``body.status``, names filled in from the case; an
+    ApiError (422) for a list that cannot be told to a resident as it is."""
+    if body.status != CORRECTION_STATUS:
+        if body.missing is not None or body.correct_by is not None:
+            raise ApiError(422, "missing_list_unexpected", "a list of missing materials "
+                           f"(and correct_by) goes only with status {CORRECTION_STATUS}")
+        return None
+    if not body.missing:
+        raise ApiError(422, "missing_list_required", f"status {CORRECTION_STATUS} (补正) "
+                       "needs the one complete list of what is missing (行政许可法 第三十二条, "
+                       "一次性告知): missing with at least one entry")
+    if body.correct_by is not None and body.correct_by < dt.date.today():
+        raise ApiError(422, "deadline_passed", f"correct_by {body.correct_by} is in the past")
+    codes, filed = outline
+    known = dict(filed)
+    for item in _catalog_items(catalog):
+        if item.get("code") in codes:
+            known.update({str(m): known.get(str(m), "") for m in item.get("materials", [])})
+    seen: set[str] = set()
+    out = []
+    for n, m in enumerate(body.missing):
+        if m.material_id is not None:
+            if m.material_id not in known:
+                raise ApiError(422, "unknown_material", f"missing.{n}.material_id: "
+                               f"{m.material_id!r} is not a material of this case's items")
+            if m.material_id in seen:
+                raise ApiError(422, "duplicate_material", f"missing.{n}.material_id: "
+                               f"{m.material_id!r} is listed twice")
+            seen.add(m.material_id)
+            m = m.model_copy(update={"name": m.name.strip() or known[m.material_id]})
+        out.append(m.model_dump(mode="json"))
+    return {"missing": out, "correct_by": None if body.correct_by is None
+            else body.correct_by.isoformat()}
+
+
+def _catalog_items(doc: SignedDocument | None) -> list[dict[str, Any]]:
+    """The published catalog's items (code, material ids), [] when none is published."""
+    if doc is None:
+        return []
+    try:
+        items = json.loads(doc.body).get("items", [])
+    except (ValueError, AttributeError):
+        return []
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
 
 
 class CodeIn(_Strict):
@@ -232,9 +292,14 @@ def add_admin_routes(app: FastAPI, ctx: AdminContext) -> None:
                          _: Annotated[Member, allowed("set_case_status", CLERKS)]
                          ) -> dict[str, Any]:
         body = await _parse(request, StatusIn)
-        if not await run_in_threadpool(db.set_status, platform_no, body.status):
+        outline = await run_in_threadpool(db.case_materials, platform_no)
+        if outline is None:
             raise ApiError(404, "unknown_case", f"no case {platform_no}")
-        return {"platform_no": platform_no, "status": body.status}
+        catalog = await run_in_threadpool(db.latest_document, "catalog")
+        correction = _correction(body, outline, catalog)
+        if not await run_in_threadpool(db.set_status, platform_no, body.status, correction):
+            raise ApiError(404, "unknown_case", f"no case {platform_no}")
+        return {"platform_no": platform_no, "status": body.status, **(correction or {})}
 
     # 技术员: enrolment and key replacement ----------------------------------------------
 

@@ -271,6 +271,9 @@ class PlatformDB:
                 self._mark_sealed(c)
         self._conn.execute("CREATE INDEX IF NOT EXISTS submissions_applicant "
                            "ON submissions(applicant_key)")
+        if "correction" not in {r[1] for r in self._conn.execute(
+                "PRAGMA table_info(submissions)")}:  # 1.5: the sealed 补正 list
+            self._conn.execute("ALTER TABLE submissions ADD COLUMN correction BLOB")
         _private_sqlite_files(path)  # the -wal and -shm SQLite has made by now
         nonces = path.with_name(path.stem + "-nonces.sqlite3")
         _private_sqlite_files(nonces)
@@ -719,17 +722,36 @@ class PlatformDB:
 
     def status(self, platform_no: str, terminal_id: str | None = None) -> CaseStatus | None:
         row = self._one(
-            "SELECT platform_no, status, updated_at, terminal_id FROM submissions "
+            "SELECT platform_no, status, updated_at, terminal_id, correction FROM submissions "
             "WHERE platform_no=?", (platform_no,))
         if row is None or (terminal_id is not None and row[3] != terminal_id):
             return None
-        return CaseStatus(platform_no=row[0], status=row[1], updated_at=row[2])
+        correction = ({} if row[4] is None else
+                      self.vault.open_json(row[4], "submissions", "correction", row[0]))
+        return CaseStatus(platform_no=row[0], status=row[1], updated_at=row[2], **correction)
 
-    def set_status(self, platform_no: str, status: str) -> bool:
+    def set_status(self, platform_no: str, status: str,
+                   correction: dict[str, Any] | None = None) -> bool:
+        """``correction``: the 补正 list (``missing``, ``correct_by``) that goes with a
+        ``needs_correction`` status, sealed like the case itself (a clerk's free text may
+        say more than a document's name); any other status clears it."""
+        sealed = None if correction is None else self.vault.seal_json(
+            json.dumps(correction, ensure_ascii=False), "submissions", "correction",
+            platform_no)
         with self._tx() as c:
-            cur = c.execute("UPDATE submissions SET status=?, updated_at=? WHERE platform_no=?",
-                            (status, _now(), platform_no))
+            cur = c.execute("UPDATE submissions SET status=?, updated_at=?, correction=? "
+                            "WHERE platform_no=?", (status, _now(), sealed, platform_no))
             return cur.rowcount == 1
+
+    def case_materials(self, platform_no: str) -> tuple[list[str], dict[str, str]] | None:
+        """A case's item codes and the materials it was filed with (ref → name), or None
+        for an unknown case: what a 补正 list may name by id."""
+        row = self._one("SELECT payload FROM submissions WHERE platform_no=?", (platform_no,))
+        if row is None:
+            return None
+        payload = self.vault.open_json(row[0], "submissions", "payload", platform_no)
+        return ([str(i["code"]) for i in payload.get("items", [])],
+                {str(m["ref"]): str(m["name"]) for m in payload.get("materials", [])})
 
     def submissions(self) -> list[dict[str, Any]]:
         """Every case, opened (for the admin views: the route decides who may see it)."""

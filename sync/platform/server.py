@@ -53,6 +53,9 @@ from sync.protocol import (
     INLINE_MAX_FILES,
     INLINE_MAX_JSON,
     INLINE_PATH,
+    MISSING_MAX,
+    MISSING_NAME_MAX,
+    MISSING_REASON_MAX,
     SHA256_HEX,
     UPLOAD_ID,
     AttachmentRef,
@@ -78,7 +81,8 @@ __all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
 
 # 1.1: POST /submissions/inline. 1.2: SubmissionAck.local_no. 1.3: signed answers.
 # 1.4: Applicant.card_kind (every card kind the reader accepts) and bounds on every field.
-CONTRACT_VERSION = "1.4"
+# 1.5: CaseStatus.missing and correct_by: the platform's one complete 补正 list.
+CONTRACT_VERSION = "1.5"
 
 
 def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -471,7 +475,14 @@ def terminal_app(platform: Platform, with_admin: bool = True) -> FastAPI:
             "`X-Answer-Signature`: base64 Ed25519, by the same key, over "
             "`VKANSWER1\\n{terminal_id}\\n{request X-Nonce}\\n{status}\\n{hex SHA-256 of "
             "the body}`. A terminal enrolled so takes a 2xx answer without a valid one as no "
-            "answer.\n\n**What terminals do with answers**: they never follow a redirect "
+            "answer.\n\n**补正** (1.5): a case whose status is `needs_correction` "
+            "carries `missing`, the one complete list of what it still lacks (一次性告知, "
+            "行政许可法 art. 32: each a catalog `material_id` or a `name`, a `reason`, how "
+            f"many `originals` and `copies`; at most {MISSING_MAX} entries, names of at most "
+            f"{MISSING_NAME_MAX} and reasons of at most {MISSING_REASON_MAX} characters), "
+            "and `correct_by`, the last day to bring them, when one is set. A terminal "
+            "takes a status answer over these bounds as no answer."
+            "\n\n**What terminals do with answers**: they never follow a redirect "
             "(a 3xx is no answer); a 5xx, 408, 425 or 429 is retried with jittered "
             "exponential backoff, and its `Retry-After` (seconds or an HTTP date, at most "
             "15 minutes) holds back every queued item; an answer over 16 MiB, or one "
