@@ -40,6 +40,7 @@ class CupsStack:
         self.dir = Path(tempfile.mkdtemp(prefix="kiosk-cupsd-"))
         self.socket = self.dir / "cups.sock"
         self.proc: subprocess.Popen[bytes] | None = None
+        self.extra_files_conf = ""  # lines appended to cups-files.conf (tests of this stack)
 
     @property
     def env(self) -> dict[str, str]:
@@ -81,8 +82,8 @@ PageLog {d}/log/page_log
 ServerBin {d}/lib
 DataDir /usr/share/cups
 SystemGroup root
-Printcap
-""")
+Printcap {d}/printcap
+{self.extra_files_conf}""")
         self.proc = subprocess.Popen(
             ["/usr/sbin/cupsd", "-f", "-c", str(d / "cupsd.conf"), "-s",
              str(d / "cups-files.conf")], stdout=subprocess.DEVNULL,
@@ -90,8 +91,9 @@ Printcap
         deadline = time.monotonic() + timeout
         while not self._ready():
             if self.proc.poll() is not None or time.monotonic() > deadline:
+                why = self._why_not_started(timeout)
                 self.stop()
-                raise CupsStackError("private cupsd did not start")
+                raise CupsStackError(why)
             time.sleep(0.05)
         try:
             self.lpadmin("-p", QUEUE, "-E", "-v", "cups-pdf:/", "-m", PPD)
@@ -99,6 +101,22 @@ Printcap
             self.stop()
             raise
         return self
+
+    def _why_not_started(self, timeout: float) -> str:
+        """The exit code and the tail of cupsd's error log and stderr, read before the
+        folder goes: on a pristine root it exited 1 and the log said why."""
+        assert self.proc is not None
+        code = self.proc.poll()
+        state = (f"exited with code {code}" if code is not None
+                 else f"still not answering after {timeout:g} s")
+        logs = []
+        for name in ("error_log", "stderr"):
+            f = self.dir / "log" / name
+            text = f.read_text(errors="replace").strip() if f.is_file() else ""
+            if text:
+                logs.append(f"{name}:\n" + "\n".join(text.splitlines()[-20:]))
+        return (f"private cupsd did not start: {state} (config {self.dir / 'cupsd.conf'})\n"
+                + ("\n".join(logs) if logs else "(its error log and stderr were empty)"))
 
     def _ready(self) -> bool:
         if not self.socket.exists():
