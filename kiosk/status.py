@@ -12,13 +12,61 @@ import re
 from dataclasses import dataclass
 
 from kiosk.cases import STATUS_WORDS, Case, CaseStatus
+from kiosk.catalog.model import Catalog
 from kiosk.identity import id_number_problem, mask_id_number, mask_name, normalize_id_number
 from kiosk.materials import MaterialStatus
-from kiosk.store import Store
-from sync.client import PlatformClient, PlatformError
+from kiosk.store import Correction, Store
+from sync.client import BAD_ANSWER, PlatformClient, PlatformError
 
 _NUMBER = re.compile(r"^[0-9A-Za-z][0-9A-Za-z-]{5,63}$")
 OFFLINE_NOTE = "暂时连不上县里的政务服务平台，下面是本机的记录"
+BAD_ANSWER_NOTE = "县里的政务服务平台这次的回答有误，没有采用；下面是本机的记录"
+OWED_WORDS = "请补交（容缺受理时说好的材料）"
+
+
+@dataclass(frozen=True)
+class Missing:
+    """One entry of the one complete 补正 list (一次性告知)."""
+
+    name: str
+    what_to_do: str  # why, and how many originals / copies
+    due: str | None  # ISO date it is owed by, or None
+    due_estimated: bool
+    from_platform: bool  # False: a 容缺 material this terminal recorded as owed
+
+
+def _counts(originals: int, copies: int) -> str:
+    parts = ([f"原件{originals}份"] if originals else []) + ([f"复印件{copies}份"] if copies
+                                                             else [])
+    return "、".join(parts)
+
+
+def missing_list(case: Case, correction: Correction | None,
+                 catalog: Catalog | None = None) -> list[Missing]:
+    """What a case in 补正 still lacks, as ONE list: the platform's list first (it is the
+    authority on what the office wants), then each 容缺 material owed by this case that the
+    platform did not name (the resident promised it at the terminal; the office may not
+    list it again, but it is still owed). Without a platform list (a 1.4 platform), the
+    terminal's own knowledge: owed 容缺 materials and the originals to show at the counter."""
+    names = {m.ref: m.name for m in case.materials}
+    out: list[Missing] = []
+    named: set[str] = set()
+    if correction is not None:
+        due = correction.correct_by.isoformat() if correction.correct_by else None
+        for p in correction.missing:
+            mid = p.material_id
+            known = catalog.materials.get(mid) if catalog is not None and mid else None
+            name = (p.name.strip() or (names.get(mid, "") if mid else "")
+                    or (known.name if known else "") or f"材料 {mid}")
+            how = "，".join(t for t in (p.reason.strip(), _counts(p.originals, p.copies)) if t)
+            out.append(Missing(name, how or "请补交", due, False, True))
+            named.update(t for t in (mid, name) if t)
+    for m in case.materials:
+        if m.status is MaterialStatus.DEFERRED and m.ref not in named and m.name not in named:
+            out.append(Missing(m.name, OWED_WORDS, m.due, m.due_estimated, False))
+        elif m.status is MaterialStatus.ON_SITE and correction is None:
+            out.append(Missing(m.name, "请携带原件到窗口核验", None, False, False))
+    return out
 
 
 @dataclass(frozen=True)
@@ -31,6 +79,7 @@ class StatusLine:
     created_at: str
     masked_name: str
     masked_id: str
+    missing: tuple[str, ...] = ()  # 补正: the one complete list, one numbered line each
 
 
 @dataclass(frozen=True)
@@ -62,7 +111,9 @@ def _words(store: Store, case: Case) -> tuple[str, str]:
     if case.status is CaseStatus.SUBMITTED:
         detail = "已在本机保存，联网后自动上传，不用再跑一趟"
     elif case.status is CaseStatus.NEEDS_CORRECTION:
-        detail = "需要补正材料，请带上回执到便民服务中心，或拨打12345询问"
+        n = len(missing_list(case, store.correction(case.id)))
+        detail = (f"还需要补正{n}项材料（见下面的清单，一次性告知），" if n else
+                  "需要补正材料，") + "请带上回执到便民服务中心，或拨打12345询问"
     elif case.status is CaseStatus.FINISHED:
         detail = "已经办好了"
     elif case.status is CaseStatus.REFUSED:
@@ -72,27 +123,40 @@ def _words(store: Store, case: Case) -> tuple[str, str]:
     else:
         detail = ""
     owed = [m for m in case.materials if m.status is MaterialStatus.DEFERRED and m.due]
-    if owed and case.status not in (CaseStatus.FINISHED, CaseStatus.REFUSED):
+    if owed and case.status not in (CaseStatus.FINISHED, CaseStatus.REFUSED,
+                                    CaseStatus.NEEDS_CORRECTION):  # there: in the list
         detail += ("；" if detail else "") + "；".join(
             f"{m.name}请在{_date(m.due)}前补交" for m in owed if m.due)
     return status, detail
 
 
-def _refresh(store: Store, client: PlatformClient | None, cases: list[Case]) -> bool:
+def missing_lines(store: Store, case: Case) -> tuple[str, ...]:
+    """The 补正 list of a case in 补正, one numbered line per entry (screen and paper)."""
+    if case.status is not CaseStatus.NEEDS_CORRECTION:
+        return ()
+    return tuple(
+        f"{n}. {m.name}：{m.what_to_do}" + (f"，{_date(m.due)}前" if m.due else "")
+        for n, m in enumerate(missing_list(case, store.correction(case.id)), 1))
+
+
+def _refresh(store: Store, client: PlatformClient | None, cases: list[Case]) -> str | None:
+    """None when the platform answered; else the note that says why the screen shows only
+    the local record (offline, or an answer that was not the contract's)."""
     nos = [c.platform_no for c in cases if c.platform_no]
     if client is None:
-        return False
+        return OFFLINE_NOTE
     if not nos:  # nothing to ask about; still tell the resident whether uploads can go
-        return client.health()
+        return None if client.health() else OFFLINE_NOTE
     try:
         store.apply_statuses(client.statuses(nos))
-    except PlatformError:
-        return False
-    return True
+    except PlatformError as exc:  # nothing applied: the last known statuses stay
+        return BAD_ANSWER_NOTE if exc.code == BAD_ANSWER else OFFLINE_NOTE
+    return None
 
 
 def _answer(store: Store, client: PlatformClient | None, cases: list[Case]) -> StatusAnswer:
-    online = _refresh(store, client, cases)
+    trouble = _refresh(store, client, cases)
+    online = trouble is None
     fresh = [store.with_details(store.get_case(c.id)) for c in cases]
     fresh.sort(key=lambda c: c.created_at, reverse=True)
     lines = []
@@ -100,8 +164,9 @@ def _answer(store: Store, client: PlatformClient | None, cases: list[Case]) -> S
         status, detail = _words(store, c)
         lines.append(StatusLine(c.display_no, c.bundle_no, tuple(i.name for i in c.items),
                                 status, detail, c.created_at, mask_name(c.applicant.name),
-                                mask_id_number(c.applicant.id_number)))
-    note = "" if online else OFFLINE_NOTE
+                                mask_id_number(c.applicant.id_number),
+                                missing_lines(store, c)))
+    note = trouble or ""
     if not fresh:
         note = "本机没有找到您的办件记录"
     return StatusAnswer(tuple(lines), online, note)

@@ -79,6 +79,7 @@ REDIRECTED = "redirected"  # PlatformUnavailable.code: a 3xx answer, never follo
 CROSSED_ACK = "crossed_ack"  # PlatformUnavailable.code: an answer about another record
 UNSIGNED_ANSWER = "unsigned_answer"  # PlatformUnavailable.code: no valid answer signature
 PLATFORM_BUSY = "platform_busy"  # PlatformUnavailable.code: 503/429 with a Retry-After
+BAD_ANSWER = "bad_answer"  # PlatformUnavailable.code: a 2xx answer that is not the contract's
 
 
 class PlatformUnavailable(PlatformError):
@@ -359,14 +360,18 @@ class PlatformClient:
         try:
             data = resp.json()
         except ValueError as exc:
-            raise PlatformUnavailable(f"{what}: answer is not JSON") from exc
+            raise PlatformUnavailable(f"{what}: answer is not JSON", BAD_ANSWER) from exc
         if isinstance(data, dict) and "error" in data:
             raise PlatformUnavailable(f"{what}: HTTP {resp.status_code} with an error body")
         try:
             return model.model_validate(data)
         except ValidationError as exc:
+            # Where and which rule, never the value: an answer may echo personal data.
+            first = exc.errors(include_input=False, include_url=False)[0]
+            where = ".".join(str(p) for p in first["loc"]) or "body"
             raise PlatformUnavailable(f"{what}: answer does not match the contract "
-                                      f"({exc.error_count()} errors)") from exc
+                                      f"({exc.error_count()} errors; {where}: "
+                                      f"{scrub(first['msg'], 120)})", BAD_ANSWER) from exc
 
     def _write(self, path: str, payload: dict[str, Any], key: str, model: type[M]) -> M:
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()

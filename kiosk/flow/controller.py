@@ -959,7 +959,7 @@ class ResidentFlow:
         return self.go(Step.CORRECTION)
 
     def print_correction(self, out: Path | None = None) -> Screen:
-        from kiosk.receipts import render_checklist
+        from kiosk.receipts import render_correction
 
         v = self.visit
         view = self._correction_view()
@@ -967,7 +967,7 @@ class ResidentFlow:
         path = out or self.host.config.receipts_dir / f"correction-{name}.pdf"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            render_checklist(list(view.lines), path)
+            render_correction(list(view.lines), path)
             self.host.devices.printer.print_pdf(path, f"补正材料清单 {view.case_no}")
         except Exception as exc:
             problem = problem_for(exc, Step.CORRECTION)
@@ -1245,15 +1245,15 @@ class ResidentFlow:
         return QueryView(v.query_how, tuple(rows), v.query_note, v.masked_name)
 
     def _correction_view(self) -> CorrectionView:
+        from kiosk.status import missing_list
+
         v = self.visit
         case = self.host.store.with_details(self.host.store.get_case(v.correction_case_id))
-        missing = []
-        for m in case.materials:
-            if m.status is MaterialStatus.DEFERRED:
-                missing.append(MissingRow(m.name, "请补交（容缺受理时说好的材料）",
-                                          _date_words(m.due, m.due_estimated)))
-            elif m.status is MaterialStatus.ON_SITE:
-                missing.append(MissingRow(m.name, "请携带原件到窗口核验", ""))
+        # ONE complete list (一次性告知): the platform's, when it sent one, with the 容缺
+        # materials this terminal knows are owed (kiosk.status.missing_list merges them).
+        correction = self.host.store.correction(case.id)
+        missing = [MissingRow(m.name, m.what_to_do, _date_words(m.due, m.due_estimated))
+                   for m in missing_list(case, correction, self.catalog)]
         where = "；".join(dict.fromkeys(
             i.accepting_body for ci in case.items
             if isinstance(i := self.catalog.get(ci.code), Item)))
@@ -1268,7 +1268,7 @@ class ResidentFlow:
         lines.append("咨询电话：12345")
         return CorrectionView(case.display_no, tuple(i.name for i in case.items),
                               tuple(missing), tuple(lines), where or "便民服务中心", "12345",
-                              v.correction_printed, False)
+                              v.correction_printed, correction is not None)
 
     # Drafts -----------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ HOTLINE = "政务服务便民热线：12345"
 LAYOUTS = ("80mm", "a4")
 
 __all__ = ["FONT", "HOTLINE", "LAYOUTS", "MARGIN", "WIDTH", "ReceiptContext", "_ensure_font",
-           "query_payload", "render_checklist", "render_receipt"]
+           "query_payload", "render_checklist", "render_correction", "render_receipt"]
 
 
 def render_receipt(case: Case, ctx: ReceiptContext, out: Path,
@@ -35,12 +35,20 @@ def render_receipt(case: Case, ctx: ReceiptContext, out: Path,
 
 
 def render_checklist(lines: Sequence[str], out: Path, layout: str = "80mm",
-                     hotline: str = "12345") -> Path:
-    """The tailored 材料清单 on its own page, from ``kiosk.guide.checklist.checklist_lines``."""
+                     hotline: str = "12345", title: str = "材料清单") -> Path:
+    """The tailored 材料清单 on its own page, from ``kiosk.guide.checklist.checklist_lines``
+    (``title``: the document's own name, e.g. 补正材料清单 for ``render_correction``)."""
     if layout not in LAYOUTS:
         raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}")
     body = [Line(lines[0], 10.5, bold=True)] + [
         Line(t, 8.5 if t.startswith("   ") else 9) for t in lines[1:]]
     footer = [Line(f"政务服务便民热线：{hotline}", 8, centred=True)]
     draw = render_a4 if layout == "a4" else render_roll
-    return draw("材料清单", body, footer, None, out)
+    return draw(title, body, footer, None, out)
+
+
+def render_correction(lines: Sequence[str], out: Path, layout: str = "80mm",
+                      hotline: str = "12345") -> Path:
+    """The 补正 list (一次性告知) as ``kiosk.flow``'s CORRECTION view words it: every
+    entry of the platform's list and every 容缺 material still owed, nothing cut."""
+    return render_checklist(lines, out, layout, hotline, title="补正材料清单")

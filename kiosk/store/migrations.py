@@ -112,6 +112,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX drafts_owner ON drafts(owner, owner_lookup);
     """,
+    # 4: 补正 — the platform's last list of what a case still lacks (contract 1.5).
+    """
+    ALTER TABLE cases ADD COLUMN correction BLOB;  -- AES-GCM: {missing, correct_by}
+    """,
 )
 
 

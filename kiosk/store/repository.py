@@ -36,8 +36,8 @@ from kiosk.crypto import DataKey
 from kiosk.identity import mask_id_number, mask_name
 from kiosk.store.migrations import migrate
 from sync.outbox import AttachmentToSend, OutboxItem
+from sync.protocol import CORRECTION_STATUS, MissingMaterial, SignedDocument
 from sync.protocol import CaseStatus as WireCaseStatus
-from sync.protocol import SignedDocument
 
 
 class StoreError(Exception):
@@ -51,6 +51,14 @@ class AttachmentRecord:
     kind: str
     sha256: str
     size: int
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The platform's 补正 list as last fetched: what is missing and by when."""
+
+    missing: tuple[MissingMaterial, ...]
+    correct_by: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -294,6 +302,7 @@ class Store:
                              "signed_at": c.signed_at} for c in case.commitments],
             "consent_notice_version": None if case.consent is None
             else case.consent.notice_version,
+            **({} if case.subject is None else {"subject": asdict(case.subject)}),
         }
 
     def _enqueue(self, kind: str, record_id: str, payload: dict[str, Any],
@@ -508,14 +517,36 @@ class Store:
                                    "platform_no=?", (st.platform_no,)).fetchone()
                 if row is None:
                     continue
-                conn.execute("UPDATE cases SET remote_status=?, status_checked_at=? WHERE id=?",
-                             (st.status, _now(), row[0]))
+                conn.execute("UPDATE cases SET remote_status=?, status_checked_at=?, "
+                             "correction=? WHERE id=?",
+                             (st.status, _now(), self._sealed_correction(row[0], st), row[0]))
                 if st.status in {s.value for s in CaseStatus} and st.status != row[1]:
                     # A status the terminal already moved past is recorded, not applied.
                     with contextlib.suppress(TransitionError):
                         self._set_status(row[0], CaseStatus(st.status))
                 changed += int(st.status != row[2])
         return changed
+
+    def _sealed_correction(self, case_id: str, st: WireCaseStatus) -> bytes | None:
+        """The platform's 补正 list as stored: encrypted like the case's other details
+        (a clerk's free text may say more than a document's name); only with 补正."""
+        if st.status != CORRECTION_STATUS or st.missing is None:
+            return None
+        body = {"missing": [m.model_dump(mode="json") for m in st.missing],
+                "correct_by": None if st.correct_by is None else st.correct_by.isoformat()}
+        return self.key.encrypt_json(body, f"case:{case_id}:correction")
+
+    def correction(self, case_id: str) -> Correction | None:
+        """The platform's last 补正 list for a case (None: the platform sent none)."""
+        with self._lock:
+            row = self._conn.execute("SELECT correction FROM cases WHERE id=?",
+                                     (case_id,)).fetchone()
+        if row is None or row[0] is None:
+            return None
+        d = self.key.decrypt_json(row[0], f"case:{case_id}:correction")
+        due = d.get("correct_by")
+        return Correction(tuple(MissingMaterial.model_validate(m) for m in d["missing"]),
+                          None if due is None else dt.date.fromisoformat(due))
 
     def document_version(self, kind: str) -> int:
         with self._lock:
@@ -625,7 +656,7 @@ class Store:
         """``case`` with bundle number, materials, commitments, consent and agent filled."""
         from dataclasses import replace
 
-        from kiosk.cases import Consent, SignedCommitment
+        from kiosk.cases import Consent, SignedCommitment, Subject
         from kiosk.materials import MaterialRecord
 
         with self._lock:
@@ -638,6 +669,7 @@ class Store:
         d = self.key.decrypt_json(row[0], f"case:{case.id}:details")
         consent = d.get("consent")
         agent = d.get("agent")
+        subject = d.get("subject")
         return replace(
             case, bundle_no=row[1],
             materials=tuple(MaterialRecord.from_json(m) for m in d.get("materials", [])),
@@ -645,6 +677,7 @@ class Store:
                               for c in d.get("commitments", [])),
             consent=Consent(**consent) if consent else None,
             agent=Applicant(**agent) if agent else None,
+            subject=Subject(**subject) if subject else None,
             promised_by=d.get("promised_by"), promised_estimated=d.get("promised_estimated",
                                                                        False))
 
