@@ -46,7 +46,7 @@ def test_text_page_goes_bitonal_png_far_under_budget_and_stays_legible(
     assert len(enc.data) <= PAGE_MAX_BYTES
     img = decode(enc.data)
     assert img.ndim == 2 and set(np.unique(img)) <= {0, 255}
-    assert max(enc.width, enc.height) == round(210 / 25.4 * 200)  # A5 long side at 200 dpi
+    assert max(enc.width, enc.height) == round(210 / 25.4 * 300)  # A5 long side at 300 dpi
     f1 = cp.text_f1(cp.text_page().ink, cp.ink_of(img))
     assert f1 > 0.85, f1  # text pixels agree with the rendered text at 300 dpi
 
@@ -75,7 +75,7 @@ def test_page_with_a_photo_goes_grey_and_one_with_a_red_seal_colour() -> None:
 
 def test_a_tight_budget_is_met_by_lowering_the_resolution(photographed: np.ndarray) -> None:
     enc = encode_page(photographed, PageRules(max_bytes=5_000))
-    assert len(enc.data) <= 5_000 and enc.height < round(210 / 25.4 * 200)
+    assert len(enc.data) <= 5_000 and enc.height < round(210 / 25.4 * 300)
 
 
 def test_webp_is_opt_in(photographed: np.ndarray) -> None:
