@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kiosk.cases import Applicant, Consent, SignedCommitment, applicant_problems
+from kiosk.cases import Applicant, Consent, SignedCommitment, Subject, applicant_problems
 from kiosk.catalog.model import Bundle, Catalog, Item, Necessity, SelfService
-from kiosk.forms.bundle import applicable_materials, select_items, split
+from kiosk.forms.bundle import applicable_materials, select_items, split, subject_maps
 from kiosk.forms.schema import FieldProblem, item_form, union_form, validate
 from kiosk.guide.checklist import answer_problems
 from kiosk.materials import MaterialDecl, MaterialRecord, MaterialStatus
@@ -46,6 +46,7 @@ class PlannedCase:
     commitments: tuple[SignedCommitment, ...] = field(repr=False)
     promised_by: str | None
     promised_estimated: bool
+    subject: Subject | None = field(default=None, repr=False)  # None: the applicant
 
 
 @dataclass(frozen=True)
@@ -118,14 +119,20 @@ def plan_application(catalog: Catalog, app: Application, calendar: WorkCalendar,
         return Plan(bundle, (), answers, (*persons, nothing))
 
     form = union_form(catalog, items) if len(items) > 1 else item_form(catalog, items[0])
-    extra = ("proxy_name", "proxy_id_number") if answers.get("proxy") else ()
+    extra: tuple[str, ...] = ("proxy_name", "proxy_id_number") if answers.get("proxy") else ()
+    subjects = subject_maps(bundle)
+    # A chosen item filed for someone else needs that person's fields answered.
+    extra += tuple(f for it in items if it.code in subjects
+                   for f in subjects[it.code].fields.values() if f in form.fields)
     problems += validate(catalog, form, app.values, extra_required=extra, today=today)
     problems += _commitment_problems(catalog, app, items)
 
     planned: list[PlannedCase] = []
     shot = {ref for ref, pics in app.photos.items() if pics}
-    for part in split(items, app.values, dict(app.materials), answers):
+    for part in split(items, app.values, dict(app.materials), answers, subjects):
         it = part.item
+        if part.subject is not None:
+            problems += subject_problems(part.subject, today)
         own = tuple(c for c in app.commitments if c.item_code == it.code)
         records, mat_problems = _materials(catalog, it, answers, part.materials, own,
                                            shot, calendar, today)
@@ -134,7 +141,7 @@ def plan_application(catalog: Catalog, app: Application, calendar: WorkCalendar,
             calendar, today, it.time_limit.promised, it.time_limit.unit)
         planned.append(PlannedCase(it, part.values, tuple(records), own,
                                    None if due is None else due.date.isoformat(),
-                                   bool(due and due.estimated)))
+                                   bool(due and due.estimated), part.subject))
     unique: dict[str, FieldProblem] = {}
     for p in problems:  # a bundle can raise the same problem once per item
         unique.setdefault(p.message, p)
@@ -168,6 +175,18 @@ def person_problems(applicant: Applicant, agent: Applicant | None,
         out += [FieldProblem(f"agent.{k}", m)
                 for k, m in applicant_problems(agent, "代办人", today)]
     return out
+
+
+def subject_problems(subject: Subject, today: dt.date) -> list[FieldProblem]:
+    """The subject's record within the applicant's bounds (the contract's), so the platform
+    takes whatever is stored; no ID number yet (a newborn's) is allowed."""
+    who = subject.relation or "办理对象"
+    as_person = Applicant(name=subject.name, id_number=subject.id_number or "-",
+                          sex=subject.sex, birth_date=subject.birth_date,
+                          nation_code=subject.nation_code)
+    return [FieldProblem(f"subject.{k}", m)
+            for k, m in applicant_problems(as_person, who, today)
+            if not (k == "id_number" and not subject.id_number)]
 
 
 _ANSWER_ID_MAX = 40  # a question id (the catalog's ident)

@@ -84,6 +84,26 @@ class Applicant:
     __str__ = __repr__
 
 
+@dataclass(frozen=True)
+class Subject:
+    """Who a case is about when that is not the applicant: the newborn of 新生儿出生一件事,
+    whose 医保参保 and 社保卡 are filed by a parent (监护人, the applicant and contact). Taken
+    from the bundle's form by the catalog's per-item ``subject`` mapping; ``id_number`` is
+    empty until one is assigned (a newborn's comes with 出生登记)."""
+
+    name: str
+    relation: str = ""  # the catalog's label, e.g. 新生儿
+    id_number: str = ""
+    sex: str = ""
+    birth_date: str = ""
+    nation_code: str = ""
+
+    def __repr__(self) -> str:
+        return "Subject(****)"
+
+    __str__ = __repr__
+
+
 # What a person's record may hold: the contract's bounds (sync.protocol), so whatever the
 # terminal takes in, the platform takes too. Labels name the field, never the value.
 _LABELS = {"name": "姓名", "id_number": "证件号码", "sex": "性别", "nation_code": "民族",
@@ -186,6 +206,7 @@ class Case:
     agent: Applicant | None = field(default=None, repr=False)
     promised_by: str | None = None  # ISO date from the item's promised time limit
     promised_estimated: bool = False  # the holiday calendar did not cover every day
+    subject: Subject | None = field(default=None, repr=False)  # None: the applicant
 
     @property
     def display_no(self) -> str:

@@ -57,6 +57,7 @@ def submit_application(store: Store, catalog: Catalog, calendar: WorkCalendar,
             store.add_attachment(case.id, f"signature:{c.option_id}",
                                  render_png(Signature.from_json(c.strokes)))
         dates = [pc.promised_by for pc in group if pc.promised_by]
+        subject = next((pc.subject for pc in group if pc.subject is not None), None)
         store.save_case_details(case.id, {
             "materials": [r.to_json() for r in records],
             "commitments": [dict(asdict(c), replaces=list(c.replaces)) for c in commitments],
@@ -65,6 +66,8 @@ def submit_application(store: Store, catalog: Catalog, calendar: WorkCalendar,
             "answers": dict(plan.answers),
             "promised_by": max(dates) if dates else None,
             "promised_estimated": any(pc.promised_estimated for pc in group),
+            # who the case is about when not the applicant (a bundle item's subject)
+            "subject": None if subject is None else asdict(subject),
         }, bundle_no=bundle_no)
         cases.append(case)
     # Queue only once every case of the bundle exists, and all in one transaction, so a

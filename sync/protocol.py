@@ -57,6 +57,7 @@ FORM_NUMBER_MAX = 10**9  # |number| a catalog field may allow
 FORM_MAX_KEYS = 100
 FORM_MAX_BYTES = 32 * 1024  # the form's JSON (UTF-8); every catalog field at its longest is ~7 KB
 ITEMS_MAX = 50
+SUBJECT_RELATION_MAX = 20  # a catalog subject label (新生儿)
 ATTACHMENTS_MAX = 200
 
 # Identity documents a terminal's reader accepts (devices.idcard.codes card kinds) and the
@@ -203,6 +204,23 @@ class Applicant(BaseModel):
         return self
 
 
+class Subject(BaseModel):
+    """1.5: who a case is about when that is not the applicant — the newborn whose 医保参保
+    and 社保卡 a parent (the applicant, 监护人) files in 新生儿出生一件事. Bounded like the
+    applicant; no ID number yet is allowed (a newborn's comes with 出生登记)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=NAME_MAX)
+    relation: str = Field(default="", max_length=SUBJECT_RELATION_MAX,
+                          description="the catalog's label, e.g. 新生儿")
+    id_number: str = Field(default="", pattern="^$|" + ID_NUMBER,
+                           description="empty until one is assigned")
+    sex: str = Field(default="", pattern="^(" + "|".join(SEX_WORDS) + ")?$")
+    birth_date: str = Field(default="", pattern=r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$")
+    nation_code: str = Field(default="", pattern=r"^([0-9]{2})?$", description="GB 3304 code")
+
+
 FormValue = Annotated[
     Annotated[str, StringConstraints(max_length=FORM_VALUE_MAX_CHARS)] | StrictBool
     | Annotated[StrictInt, Field(ge=-FORM_NUMBER_MAX, le=FORM_NUMBER_MAX)]
@@ -261,6 +279,9 @@ class SubmissionIn(BaseModel):
     materials: list[MaterialIn] = Field(default_factory=list, max_length=200)
     commitments: list[CommitmentIn] = Field(default_factory=list, max_length=50)
     consent_notice_version: str | None = Field(default=None, max_length=40)
+    subject: Subject | None = Field(
+        default=None, description="1.5: who the case is about when not the applicant (a "
+        "一件事 item filed for a newborn); absent: the applicant, and from older terminals")
 
     @field_validator("form")
     @classmethod

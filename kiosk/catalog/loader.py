@@ -35,6 +35,7 @@ from kiosk.catalog.model import (
     SelfService,
     Stage,
     Step,
+    SubjectMap,
     TimeLimit,
 )
 from kiosk.guide.rules import rule_problems
@@ -245,7 +246,21 @@ def _reference_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
             for key in ("produces", "consumes"):
                 out += [(f"{bp}.{key}[{k}]", f"unknown material '{m}'")
                         for k, m in enumerate(bi.get(key, [])) if m not in materials]
+            if "subject" in bi:
+                out += _subject_problems(bi["subject"], b["items"], data["items"],
+                                         f"{bp}.subject")
     return out
+
+
+def _subject_problems(subject: Mapping[str, Any], bundle_items: list[Any],
+                      items: list[Any], p: str) -> list[tuple[str, str]]:
+    """A subject field must be one the bundle's form asks (the union of its items' forms):
+    otherwise the split case would name a person nobody was asked about."""
+    asked = {f for bi in bundle_items for it in items if it["code"] == bi["code"]
+             for f in it["form"]["fields"]}
+    return [(f"{p}.fields.{key}", f"'{fid}' is not a field this bundle asks (none of its "
+                                  "items' forms lists it)")
+            for key, fid in subject["fields"].items() if fid not in asked]
 
 
 def _build(data: Mapping[str, Any], file: str) -> Catalog:
@@ -306,9 +321,14 @@ def _item(d: Mapping[str, Any]) -> Item:
 def _bundle(d: Mapping[str, Any]) -> Bundle:
     return Bundle(code=d["code"], name=d["name"], plain_summary=d["plain_summary"],
                   items=tuple(BundleItem(b["code"], b.get("when"), tuple(b.get("produces", [])),
-                                         tuple(b.get("consumes", []))) for b in d["items"]),
+                                         tuple(b.get("consumes", [])), _subject(b.get("subject")))
+                              for b in d["items"]),
                   sources=tuple(d["sources"]), aliases=tuple(d.get("aliases", [])),
                   keywords=tuple(d.get("keywords", [])), questions=tuple(d.get("questions", [])))
+
+
+def _subject(d: Mapping[str, Any] | None) -> SubjectMap | None:
+    return None if d is None else SubjectMap(d["label"], dict(d["fields"]))
 
 
 class CatalogKeeper:

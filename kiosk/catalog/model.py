@@ -201,12 +201,27 @@ class Item:
         return next((m for m in self.materials if m.ref == ref), None)
 
 
+SUBJECT_KEYS = ("name", "id_number", "sex", "birth_date", "nation_code")
+"""What a case's subject record holds (kiosk.cases.Subject); ``name`` is always mapped."""
+
+
+@dataclass(frozen=True)
+class SubjectMap:
+    """Who a bundle item is about when it is not the applicant (新生儿出生一件事: the parent
+    applies, the newborn is insured), and which of the bundle's form fields say so:
+    ``fields`` maps a subject key (SUBJECT_KEYS) to a field id the bundle asks."""
+
+    label: str
+    fields: Mapping[str, str]
+
+
 @dataclass(frozen=True)
 class BundleItem:
     code: str
     when: Rule | None = None
     produces: tuple[str, ...] = ()
     consumes: tuple[str, ...] = ()
+    subject: SubjectMap | None = None
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.catalog.model import Bundle, Catalog, Item, ItemMaterial, Necessity
+from kiosk.cases import Subject
+from kiosk.catalog.model import (
+    SUBJECT_KEYS,
+    Bundle,
+    Catalog,
+    Item,
+    ItemMaterial,
+    Necessity,
+    SubjectMap,
+)
 from kiosk.guide.rules import Answers, evaluate
 
 
@@ -54,16 +63,44 @@ class ItemPart:
     item: Item
     values: dict[str, Any]
     materials: dict[str, Any]  # ref → whatever the caller tracks per material
+    subject: Subject | None = None  # who the item is about, when not the applicant
+
+
+def subject_maps(bundle: Bundle | None) -> dict[str, SubjectMap]:
+    """The bundle's per-item subject mappings by item code (none outside a bundle)."""
+    if bundle is None:
+        return {}
+    return {bi.code: bi.subject for bi in bundle.items if bi.subject is not None}
 
 
 def split(items: tuple[Item, ...] | list[Item], values: Mapping[str, Any],
-          materials: Mapping[str, Any], answers: Answers) -> list[ItemPart]:
-    """One part per item: its own fields and its own applicable materials, nothing else."""
+          materials: Mapping[str, Any], answers: Answers,
+          subjects: Mapping[str, SubjectMap] | None = None) -> list[ItemPart]:
+    """One part per item: its own fields and its own applicable materials, nothing else.
+
+    An item the bundle files for someone else (``subjects``, by item code) gets a Subject
+    record. If the item's own form does not ask the subject's fields (医保参保登记 asks
+    姓名/身份号码 of the insured), its person fields are the subject's, and a person field
+    the mapping does not supply is left out: the parent's ID number is not the newborn's.
+    An item that asks them itself (出生登记 asks child_name beside the 申报人's name)
+    keeps its own fields as typed."""
     parts = []
     for it in items:
         wanted = {m.ref for m, _ in applicable_materials(it, answers)}
+        own = {f: values[f] for f in it.form.fields if f in values}
+        mapping = (subjects or {}).get(it.code)
+        subject = None
+        if mapping is not None:
+            subject = Subject(relation=mapping.label, **{
+                k: str(values.get(f) or "") for k, f in mapping.fields.items()})
+            if not set(mapping.fields.values()) & set(it.form.fields):
+                for key in SUBJECT_KEYS:
+                    own.pop(key, None)
+                    if key in it.form.fields and key in mapping.fields \
+                            and values.get(mapping.fields[key]) not in (None, ""):
+                        own[key] = values[mapping.fields[key]]
         parts.append(ItemPart(
-            item=it,
-            values={f: values[f] for f in it.form.fields if f in values},
-            materials={ref: materials[ref] for ref in materials if ref in wanted}))
+            item=it, values=own,
+            materials={ref: materials[ref] for ref in materials if ref in wanted},
+            subject=subject))
     return parts

@@ -55,6 +55,11 @@ def receipt_lines(case: Case, ctx: ReceiptContext, printed_at: dt.datetime,
     out.append(Line(f"申请人：{mask_name(case.applicant.name)}"))
     out.append(Line(f"{id_label(case.applicant.card_kind)}："
                     f"{mask_id_number(case.applicant.id_number)}"))
+    if case.subject is not None:  # filed by the applicant for someone else (a newborn)
+        who = f"办理对象（{case.subject.relation}）" if case.subject.relation else "办理对象"
+        number = f"（{mask_id_number(case.subject.id_number)}）" if case.subject.id_number \
+            else ""
+        out.append(Line(f"{who}：{mask_name(case.subject.name)}{number}"))
     if case.agent is not None:
         out.append(Line(f"代办人：{mask_name(case.agent.name)}"
                         f"（{mask_id_number(case.agent.id_number)}）"))

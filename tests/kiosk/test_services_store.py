@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,9 @@ def every_byte(folder: Path) -> bytes:
 
 
 @pytest.fixture
-def kiosk(cfg: Config) -> Kiosk:
+def kiosk(cfg: Config) -> Iterator[Kiosk]:
     k = Kiosk.open(cfg)
-    yield k  # type: ignore[misc]
+    yield k
     k.close()
 
 
