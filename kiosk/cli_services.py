@@ -152,6 +152,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"    {'、'.join(ln.items)}  申请人 {ln.masked_name} {ln.masked_id}")
         if ln.detail:
             print(f"    {ln.detail}")
+        for missing in ln.missing:  # 补正: the one complete list (一次性告知)
+            print(f"      {missing}")
     return 0 if answer.lines else 1
 
 
