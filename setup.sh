@@ -14,6 +14,7 @@ APT_PACKAGES=(
   pcscd libpcsclite-dev vsmartcard-vpcd         # PC/SC stack and a virtual reader
   cups cups-bsd printer-driver-cups-pdf libcups2-dev   # printing, with a PDF printer
   poppler-utils                                 # pdftotext / pdftoppm read receipts back
+  cage systemd                                  # the kiosk session; systemd-analyze verify (packaging/)
 )
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }

@@ -45,13 +45,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from kiosk import sdnotify
     from kiosk.app import Kiosk
     from kiosk.frontend import load_frontend
 
     kiosk = Kiosk.open(check_for_residents(config_from_args(args)))  # never on mocks unasked
     kiosk.worker.start()
     try:
-        return load_frontend().run(kiosk)
+        frontend = load_frontend()
+        # systemd (Type=notify): the terminal's data and devices opened. The front end
+        # should say it again from its home screen's first frame and ping WATCHDOG=1 from
+        # the GUI thread (kiosk.sdnotify); until it does, the unit sets no WatchdogSec.
+        sdnotify.ready("terminal opened, starting the screen")
+        return frontend.run(kiosk)
     finally:
         kiosk.close()
 

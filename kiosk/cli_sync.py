@@ -37,6 +37,23 @@ def cmd_requeue(args: argparse.Namespace) -> int:
     return 0 if n else 1
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    """The retention purge alone (the systemd timer's job, beside the sync service's own):
+    personal details of cases the platform acknowledged more than retention_days ago."""
+    from kiosk.app import Kiosk
+    from kiosk.cli import config_from_args
+    from kiosk.provision import purge_if_clock_trusted
+
+    cfg = config_from_args(args)
+    kiosk = Kiosk.open(cfg)
+    try:
+        n = purge_if_clock_trusted(cfg, kiosk.store)
+    finally:
+        kiosk.close()
+    print(f"purged: {n} case(s) older than {cfg.retention_days} days after acknowledgement")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sp = sub.add_parser("provision", help="enrol this terminal with the county platform",
                         description="Makes an Ed25519 key pair and registers its public half "
@@ -46,6 +63,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sp.add_argument("--code", required=True, help="the one-time enrolment code")
     sp.add_argument("--data-dir", help="override the config's data_dir")
     sp.set_defaults(func=cmd_provision)
+    sp = sub.add_parser("purge", help="drop personal data the platform acknowledged more "
+                                      "than retention_days ago")
+    sp.add_argument("--data-dir", help="override the config's data_dir")
+    sp.set_defaults(func=cmd_purge)
     sp = sub.add_parser("requeue", help="put parked outbox items back in the queue")
     sp.add_argument("id", nargs="?", type=int, help="one outbox item (default: all parked)")
     sp.add_argument("--data-dir", help="override the config's data_dir")

@@ -1,0 +1,33 @@
+import QtQuick
+import QtQuick.Window
+
+// Full screen, no buttons: nothing to touch, nothing to escape to.
+Window {
+    visible: true
+    visibility: Window.FullScreen
+    color: "#f4f1ea"
+    title: "暂停服务"
+    Column {
+        anchors.centerIn: parent
+        spacing: 32
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: "本机暂停服务"
+            font.pixelSize: 72
+            font.bold: true
+            color: "#1a1a1a"
+        }
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: "请到村（社区）便民服务站窗口办理，给您带来不便，敬请谅解"
+            font.pixelSize: 36
+            color: "#1a1a1a"
+        }
+        Text {
+            anchors.horizontalCenter: parent.horizontalCenter
+            text: "咨询电话：12345"
+            font.pixelSize: 36
+            color: "#1a1a1a"
+        }
+    }
+}
