@@ -120,7 +120,7 @@ def plan_application(catalog: Catalog, app: Application, calendar: WorkCalendar,
 
     form = union_form(catalog, items) if len(items) > 1 else item_form(catalog, items[0])
     extra: tuple[str, ...] = ("proxy_name", "proxy_id_number") if answers.get("proxy") else ()
-    subjects = subject_maps(bundle)
+    subjects = subject_maps(items, bundle)
     # A chosen item filed for someone else needs that person's fields answered.
     extra += tuple(f for it in items if it.code in subjects
                    for f in subjects[it.code].fields.values() if f in form.fields)

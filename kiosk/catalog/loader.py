@@ -226,6 +226,10 @@ def _reference_problems(data: Mapping[str, Any]) -> list[tuple[str, str]]:
                 for j, f in enumerate(form["fields"]) if f not in fields]
         out += [(f"{p}.form.required[{j}]", f"'{f}' is required but not in form.fields")
                 for j, f in enumerate(form["required"]) if f not in form["fields"]]
+        if "subject" in item:
+            out += [(f"{p}.subject.fields.{key}", f"'{fid}' is not a field of this item's form")
+                    for key, fid in item["subject"]["fields"].items()
+                    if fid not in form["fields"]]
     for i, b in enumerate(data["bundles"]):
         p = f"$.bundles[{i}]"
         if b["code"] in seen:
@@ -315,7 +319,8 @@ def _item(d: Mapping[str, Any]) -> Item:
         keywords=tuple(d.get("keywords", [])), tongban=d.get("tongban", ""),
         commitment_options=tuple(Commitment(c["id"], c["title"], c["text"], tuple(c["replaces"]))
                                  for c in d.get("commitment_options", [])),
-        questions=tuple(d.get("questions", [])), reminders=tuple(d.get("reminders", [])))
+        questions=tuple(d.get("questions", [])), reminders=tuple(d.get("reminders", [])),
+        subject=_subject(d.get("subject")))
 
 
 def _bundle(d: Mapping[str, Any]) -> Bundle:

@@ -163,6 +163,21 @@ class FormSpec:
     required: tuple[str, ...]
 
 
+SUBJECT_KEYS = ("name", "id_number", "sex", "birth_date", "nation_code")
+"""What a case's subject record holds (kiosk.cases.Subject); ``name`` is always mapped."""
+
+
+@dataclass(frozen=True)
+class SubjectMap:
+    """Who an item or a bundle item is about when it is not the applicant (新生儿出生一件事:
+    the parent applies, the newborn is registered and insured), and which form fields say
+    so: ``fields`` maps a subject key (SUBJECT_KEYS) to a field id the item's form (for an
+    item) or the bundle's union form (for a bundle item) asks."""
+
+    label: str
+    fields: Mapping[str, str]
+
+
 @dataclass(frozen=True)
 class Item:
     code: str
@@ -191,6 +206,7 @@ class Item:
     commitment_options: tuple[Commitment, ...] = ()
     questions: tuple[str, ...] = ()
     reminders: tuple[str, ...] = ()
+    subject: SubjectMap | None = None  # who the item is about when not the applicant
 
     @property
     def is_local_code(self) -> bool:
@@ -199,20 +215,6 @@ class Item:
 
     def material(self, ref: str) -> ItemMaterial | None:
         return next((m for m in self.materials if m.ref == ref), None)
-
-
-SUBJECT_KEYS = ("name", "id_number", "sex", "birth_date", "nation_code")
-"""What a case's subject record holds (kiosk.cases.Subject); ``name`` is always mapped."""
-
-
-@dataclass(frozen=True)
-class SubjectMap:
-    """Who a bundle item is about when it is not the applicant (新生儿出生一件事: the parent
-    applies, the newborn is insured), and which of the bundle's form fields say so:
-    ``fields`` maps a subject key (SUBJECT_KEYS) to a field id the bundle asks."""
-
-    label: str
-    fields: Mapping[str, str]
 
 
 @dataclass(frozen=True)

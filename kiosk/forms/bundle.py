@@ -66,11 +66,15 @@ class ItemPart:
     subject: Subject | None = None  # who the item is about, when not the applicant
 
 
-def subject_maps(bundle: Bundle | None) -> dict[str, SubjectMap]:
-    """The bundle's per-item subject mappings by item code (none outside a bundle)."""
-    if bundle is None:
-        return {}
-    return {bi.code: bi.subject for bi in bundle.items if bi.subject is not None}
+def subject_maps(items: tuple[Item, ...] | list[Item],
+                 bundle: Bundle | None = None) -> dict[str, SubjectMap]:
+    """Who each item is about when not the applicant, by item code: the item's own mapping
+    (出生登记 is always the newborn's), and in a bundle the bundle item's (医保参保登记 is
+    the newborn's in 新生儿出生一件事, the applicant's own when filed alone)."""
+    out = {it.code: it.subject for it in items if it.subject is not None}
+    if bundle is not None:
+        out.update({bi.code: bi.subject for bi in bundle.items if bi.subject is not None})
+    return out
 
 
 def split(items: tuple[Item, ...] | list[Item], values: Mapping[str, Any],

@@ -35,10 +35,42 @@ def kiosk(cfg: Config) -> Iterator[Kiosk]:
 
 
 def test_the_newborn_bundle_names_the_child_as_subject_of_its_items() -> None:
-    maps = subject_maps(CAT.bundle(NEWBORN))
+    bundle = CAT.bundle(NEWBORN)
+    maps = subject_maps([CAT.item(bi.code) for bi in bundle.items], bundle)
     assert sorted(maps) == sorted(FOR_CHILD)
     assert all(m.label == "新生儿" and m.fields["name"] == "child_name" for m in maps.values())
-    assert subject_maps(None) == {}
+    # 出生登记 is the newborn's wherever it is filed; 医保参保登记 alone is the applicant's
+    assert sorted(subject_maps([CAT.item("LOCAL-GA-0003"), CAT.item("LOCAL-YB-0001")])) == \
+        ["LOCAL-GA-0003"]
+
+
+def test_birth_registration_filed_alone_is_the_childs_too() -> None:
+    values = {k: v for k, v in newborn_app().values.items()
+              if k in CAT.item("LOCAL-GA-0003").form.fields}
+    p = plan_application(CAT, dataclasses.replace(newborn_app(), codes=("LOCAL-GA-0003",),
+                                                  values=values), calendar(), TODAY)
+    assert p.ok, p.problems
+    (case,) = p.cases
+    assert case.subject == Subject(name="王小宝", relation="新生儿", sex="男",
+                                   birth_date="2026-11-01")
+    assert case.values["name"] == newborn_app().applicant.name  # the 申报人
+    alone = plan_application(CAT, dataclasses.replace(
+        newborn_app(), codes=("LOCAL-YB-0001",), answers={}, materials={}, photos={},
+        values={k: v for k, v in values.items() if k in ("name", "id_number", "phone")}),
+        calendar(), TODAY)
+    assert alone.ok and alone.cases[0].subject is None  # the applicant insures themself
+
+
+def test_an_item_mapping_naming_a_field_outside_its_form_is_refused_at_load(
+        tmp_path: Path) -> None:
+    data = raw_catalog()
+    i = next(i for i, it in enumerate(data["items"]) if it["code"] == "LOCAL-GA-0003")
+    data["items"][i]["subject"]["fields"]["sex"] = "disability_kind"
+    with pytest.raises(CatalogError) as info:
+        load_catalog(write_catalog(tmp_path / "a", data))
+    assert [(p.path, p.reason) for p in info.value.problems] == [
+        (f"$.items[{i}].subject.fields.sex", "'disability_kind' is not a field of this "
+                                             "item's form")]
 
 
 def test_split_gives_the_insured_items_the_childs_person_fields_and_not_the_parents_id() -> None:
