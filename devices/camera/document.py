@@ -1,5 +1,8 @@
-"""Document capture (高拍仪 use): find the page, straighten it, crop, and fit the JPEG
-under a byte budget (default 300 KB) so attachments go over slow village uplinks.
+"""Document capture (高拍仪 use): find the page, straighten it, crop, and encode it.
+
+``capture_page`` is the materials step's path (legibility-first bytes, devices/camera/
+encode.py: a text page is ~15-20 KB); ``capture_document`` is the older one (a JPEG fitted
+under a byte budget, default 300 KB), kept as the benchmark's baseline.
 
 Pure functions on frames; the camera driver only supplies the frame.
 """
@@ -13,6 +16,7 @@ import cv2
 import numpy as np
 
 from devices.camera.camera import CameraError
+from devices.camera.encode import Encoded, PageRules, encode_page
 from devices.camera.quality import Frame, grey
 
 DEFAULT_MAX_BYTES = 300_000
@@ -103,3 +107,24 @@ def capture_document(frame: Frame, max_bytes: int = DEFAULT_MAX_BYTES) -> Docume
     h, w = encoded.shape[:2]
     return DocumentScan(jpeg=jpeg, width=w, height=h, outline_found=quad is not None,
                         quality=quality)
+
+
+@dataclass(frozen=True)
+class PageCapture:
+    """A document page as the confirmation screen shows it and the case stores it: the
+    encoded bytes (``encode.Encoded``: bitonal PNG, grey or colour JPEG) and whether a page
+    outline was found (False: the whole frame was kept, the screen should offer 重拍)."""
+
+    page: Encoded
+    outline_found: bool
+    outline: tuple[tuple[float, float], ...] | None  # corners in the still's pixels
+
+
+def capture_page(still: Frame, rules: PageRules | None = None) -> PageCapture:
+    """The still taken when auto-capture fired (or on 拍照): find the page, straighten it,
+    encode it for legibility under the page budget (devices/camera/encode.py)."""
+    quad = find_page(still)
+    page = straighten(still, quad) if quad is not None else still
+    enc = encode_page(page, rules or PageRules())
+    corners = None if quad is None else tuple((float(x), float(y)) for x, y in quad)
+    return PageCapture(enc, quad is not None, corners)

@@ -110,3 +110,19 @@ def test_portrait_near_the_frame_edge_is_padded_not_cropped_short() -> None:
     (face2,) = detect_faces(moved)
     assert encode_portrait(moved, face2).width == 358
     assert face2.x != face.x
+
+
+def test_capture_page_from_the_mock_document_still(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from devices import registry
+    from devices.camera.document import capture_page
+
+    photo = registry.camera("mock:?scene=document", Path(str(tmp_path))).capture()
+    still = cv2.imdecode(np.frombuffer(photo.jpeg, np.uint8), cv2.IMREAD_COLOR)
+    cap = capture_page(still)
+    assert cap.outline_found and cap.outline is not None and len(cap.outline) == 4
+    assert cap.page.mode == "bitonal" and len(cap.page.data) <= PAGE_MAX_BYTES
+    assert decode(cap.page.data).shape == (cap.page.height, cap.page.width)
+    empty = capture_page(scenes.desk(0, 640, 480))
+    assert not empty.outline_found and empty.outline is None
