@@ -23,6 +23,7 @@ from kiosk.config import Config
 from kiosk.flow import Screen, Step
 from kiosk.flow.guide import items_of
 from kiosk.flow.views import GuideView, ProblemView
+from kiosk.forms.bundle import subject_maps
 from kiosk.identity import mask_id_number
 from kiosk.samples import VisitFailed, sample_card, sample_cards, scripted_visit
 from tests.kiosk.test_flow_ways_out import leaks
@@ -80,6 +81,15 @@ def _finish(kiosk: Kiosk, code: str, card_born: dt.date, last: bool, tmp: Path) 
     for c in cases:
         stored = kiosk.store.get_case(c.id)
         assert stored.applicant.id_number == card.id_number
+    # a case filed for someone else (the newborn) names them as its subject
+    maps = subject_maps(expected, entry if isinstance(entry, Bundle) else None)
+    for c in cases:
+        full = kiosk.store.with_details(kiosk.store.get_case(c.id))
+        m = maps.get(c.items[0].code)
+        assert (full.subject is None) == (m is None), c.items[0].code
+        if full.subject is not None and m is not None:
+            asked = m.fields["name"] if m.fields["name"] in full.form else "name"
+            assert full.subject.name == full.form[asked] != card.name
     # the receipt, read back as a person would
     text = pdf_text(receipt).replace(" ", "")
     assert cases[0].display_no in text
