@@ -9,10 +9,11 @@ second frame is grabbed with the texts hidden), never from declared colours.
 Rules are data (``RuleSet``) so 长辈模式 is a second rule set, not a second auditor, and
 limits scale with the window against the 1280×800 reference screen.
 
-What counts: items that are visible, not fully transparent, and not wholly clipped away or
-off the window. Actionable items are Qt Quick Controls (buttons, text fields, combo
-boxes …), items whose ``Accessible.role`` is an actionable role, and the owners of enabled
-``MouseArea``s and ``TapHandler``s; a MouseArea inside an actionable item is part of it.
+What counts: items that are visible, not fully transparent, not wholly clipped away or
+off the window, and not wholly covered by what is drawn above them. Actionable items are
+Qt Quick Controls (buttons, text fields, combo boxes …), items whose ``Accessible.role`` is
+an actionable role, and the owners of enabled ``MouseArea``s and ``TapHandler``s; a
+MouseArea inside an actionable item is part of it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -613,9 +614,52 @@ def audit(window: QQuickWindow, frame: QImage | None = None, screen: str = "",
     found = [Violation(screen, item, rule, what, "tap and vertical scroll only"
                        if rule == GESTURE else "none")
              for item, rule, what in scan.screen_level]
-    found += _target_rules(screen, rules, scale, scan.targets)
-    found += _text_rules(screen, rules, scale, scan.texts, frames)
+    # A target wholly covered by an item drawn above it (the keyboard over the footer) is
+    # not seen: like an invisible one it is not counted, nor are the texts on it.
+    covered = _covered(window, frames, scan.targets)
+    found += _target_rules(screen, rules, scale, _uncovered(scan.targets, covered))
+    hidden_owners = [t.owner for t in covered]
+    found += _text_rules(screen, rules, scale,
+                         [t for t in scan.texts
+                          if not any(_within(t.item, o) for o in hidden_owners)], frames)
     return found
+
+
+def _covered(window: QQuickWindow, frames: _Frames, targets: list[_Target]) -> list[_Target]:
+    """Targets that are 'visible' yet show nothing: hiding one changes no pixel of its
+    place, because something drawn above it covers it (a keyboard over the footer). One
+    grab per target."""
+    found: list[_Target] = []
+    for t in _flatten(targets):
+        where = frames.region(t.visible)
+        if where is None:
+            continue
+        shown = t.owner if t.owner is not t.item else t.item  # a MouseArea draws nothing
+        opacity = shown.opacity()
+        try:
+            shown.setOpacity(0.0)
+            without = _rgb(window.grabWindow())
+        finally:
+            shown.setOpacity(opacity)
+        if without.shape != frames.rgb.shape:
+            continue
+        if not (np.abs(frames.rgb[where] - without[where]).max(axis=-1) > _GLYPH_DELTA).any():
+            found.append(t)
+    return found
+
+
+def _uncovered(targets: list[_Target], covered: list[_Target]) -> list[_Target]:
+    return [replace(t, children=_uncovered(t.children, covered))
+            for t in targets if not any(t is c for c in covered)]
+
+
+def _within(item: QQuickItem, ancestor: QQuickItem) -> bool:
+    node: QQuickItem | None = item
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.parentItem()
+    return False
 
 
 def activate_accessibility() -> None:

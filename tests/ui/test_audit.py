@@ -208,6 +208,17 @@ def test_a_backdrop_that_swallows_presses_between_buttons_is_not_a_target(
     assert rules_of(found) == [("bare", ACCESSIBLE_NAME)]
 
 
+def test_a_button_covered_by_a_panel_is_not_counted(scene: Scene) -> None:
+    """Under an opaque panel (a keyboard over the footer) a too-small, nameless button and
+    its text show nothing: not counted, like an invisible one. A button only partly under
+    the panel still shows, and counts."""
+    found = scene('Rectangle { objectName: "tiny"; x: 40; y: 680; width: 30; height: 30; '
+                  'Text { text: "首页"; font.pixelSize: 12 } MouseArea { anchors.fill: parent } }'
+                  + button(400, 560, "继", w=50)
+                  + 'Rectangle { x: 0; y: 620; width: 1280; height: 180; color: "#263238" }')
+    assert rules_of(found) == [("继", TARGET_SIZE)]
+
+
 def test_elder_rules_and_a_larger_screen_raise_the_limits(scene: Scene) -> None:
     body = button(40, 40, "办", w=76, h=70, px=48)
     assert scene(body) == []
