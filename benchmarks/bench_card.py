@@ -18,9 +18,16 @@ import serial
 
 from devices.idcard.frames import Command, build_command
 from devices.idcard.reader import CardRead, NoCard
-from devices.idcard.simulator import INSTANT, REALISTIC, PtySimulator, SamModule, SimCard, Timing
-from devices.idcard.simulator import sample_card as _sample_card
 from devices.idcard.uri import open_reader
+from tests.devices.idcard.simulator import (
+    INSTANT,
+    REALISTIC,
+    PtySimulator,
+    SamModule,
+    SimCard,
+    Timing,
+)
+from tests.devices.idcard.simulator import sample_card as _sample_card
 
 # Request and the size of its answer: find 9F (15), select 90 (19), read (1295), no
 # appended address 91 (11).

@@ -26,8 +26,10 @@ trap 'rm -rf "$WORK"' EXIT
 STAGE="$WORK/root"
 VENV="$STAGE$APP/venv"
 
-say "wheel of the checkout"
-"$BUILD_PY" -m pip wheel -q --no-deps -w "$WORK/dist" "$ROOT" >/dev/null
+say "wheel of the checkout (its source files only, copied: no stale build/)"
+"$BUILD_PY" "$ROOT/packaging/source_tree.py" "$WORK/src"
+"$BUILD_PY" -m pip wheel -q --no-deps -w "$WORK/dist" "$WORK/src" >/dev/null 2>"$WORK/wheel.log" \
+    || { cat "$WORK/wheel.log" >&2; exit 1; }
 say "environment: $TARGET_PY venv at $APP/venv"
 "$TARGET_PY" -m venv --without-pip "$VENV"
 "$BUILD_PY" -m pip --python "$VENV/bin/python" install -q --no-deps --no-index --no-compile \

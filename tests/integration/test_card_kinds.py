@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from devices.idcard import IdCard, codes
-from devices.idcard.simulator import PtySimulator, SamModule, SimCard
 from kiosk.app import Kiosk
 from kiosk.cases import CaseStatus
 from kiosk.config import Config, DeviceChoice
@@ -25,6 +24,7 @@ from kiosk.provision import provision
 from kiosk.status import by_id_number, id_number_query
 from tests.conftest import PlatformProcess
 from tests.devices.idcard.conftest import ALL_KINDS
+from tests.devices.idcard.simulator import PtySimulator, SamModule, SimCard
 from tests.pdfread import pdf_text
 
 pytestmark = pytest.mark.integration

@@ -10,6 +10,7 @@ hook never loads there: ``kiosk`` can only come from the wheel.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -18,6 +19,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def source_files() -> list[Path]:
+    """packaging/source_tree.py's list (loaded by path: ``packaging`` on sys.path is the
+    PyPI library of that name, not the top-level folder)."""
+    spec = importlib.util.spec_from_file_location(
+        "source_tree", ROOT / "packaging" / "source_tree.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    files: list[Path] = module.source_files(ROOT)
+    return files
 
 
 @dataclass(frozen=True)
@@ -40,9 +53,13 @@ class InstalledTerminal:
 
 
 def build_wheel(outdir: Path) -> Path:
-    """``pip wheel`` of the project alone (its build backend from the build isolation)."""
+    """``pip wheel`` of the project alone (its build backend from the build isolation),
+    from a copy of the checkout's source files (packaging/source_tree.py)."""
+    src = outdir.parent / "src"
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "source_tree.py"), str(src)],
+                   check=True, capture_output=True, timeout=300)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w",
-                    str(outdir), str(ROOT)], check=True, capture_output=True, timeout=600)
+                    str(outdir), str(src)], check=True, capture_output=True, timeout=600)
     (wheel,) = outdir.glob("village_kiosk-*.whl")
     return wheel
 

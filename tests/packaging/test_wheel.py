@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.installed import ROOT, InstalledTerminal, build_wheel, clean_env, install_wheel
+from tests.packaging.installed import (
+    ROOT,
+    InstalledTerminal,
+    build_wheel,
+    clean_env,
+    install_wheel,
+    source_files,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -23,14 +30,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[InstalledTer
 
 def test_the_wheel_holds_every_asset_and_qml_file(installed: InstalledTerminal) -> None:
     names = set(zipfile.ZipFile(installed.wheel).namelist())
-    shipped = [p for p in (ROOT / "assets").rglob("*") if p.is_file()
-               and "__pycache__" not in p.parts]
-    qml = [p for p in (ROOT / "ui" / "qml").rglob("*") if p.is_file()]
-    assert shipped and qml
-    missing = [str(p.relative_to(ROOT)) for p in shipped + qml
-               if str(p.relative_to(ROOT)) not in names]
+    source = [str(p) for p in source_files()]
+    shipped = [n for n in source if n.startswith(("assets/", "ui/qml/"))]
+    assert "assets/catalog/holidays.json" in shipped and "ui/qml/Main.qml" in shipped
+    missing = [n for n in shipped if n not in names]
     assert missing == []
     assert "ui/qml/qmldir" in names and "assets/catalog/catalog.json" in names
+    assert not [n for n in names if n.startswith("tests/") or n.endswith("simulator.py")]
     # the metadata declares what is imported, and the platform as an extra
     meta = next(n for n in names if n.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(installed.wheel).read(meta).decode()

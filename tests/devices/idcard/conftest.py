@@ -11,9 +11,9 @@ import pytest
 from devices.idcard import codes
 from devices.idcard.model import IdCard
 from devices.idcard.session import SamReader
-from devices.idcard.simulator import PtySimulator, SamModule, SimCard
 from devices.idcard.uri import open_reader
 from devices.idcard.validation import gb11643_check_char
+from tests.devices.idcard.simulator import PtySimulator, SamModule, SimCard
 
 
 def with_check(first17: str) -> str:

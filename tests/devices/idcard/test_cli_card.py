@@ -14,11 +14,11 @@ import pytest
 
 from devices.idcard.frames import SW3, build_answer
 from devices.idcard.mock import MockCardReader
-from devices.idcard.simulator import PtySimulator, SamModule, SimCard, sample_wlt
 from devices.idcard.textblock import build_text_block
 from kiosk.config import Config
 from tests.conftest import kiosk_cmd
 from tests.devices.idcard.conftest import foreign_2023_card, permit_card, resident_card
+from tests.devices.idcard.simulator import PtySimulator, SamModule, SimCard, sample_wlt
 
 CARD = resident_card()
 

@@ -17,11 +17,11 @@ from devices.idcard.link import FrameLink
 from devices.idcard.model import IdCard
 from devices.idcard.reader import CardStatus
 from devices.idcard.session import EventKind, ReaderEvent, SamReader, Timeouts
-from devices.idcard.simulator import REALISTIC, PtySimulator, SamModule, SimCard
 from devices.idcard.transport import SerialTransport
 from devices.idcard.uri import open_reader
 from devices.idcard.watch import CardWatcher
 from tests.devices.idcard.conftest import ALL_KINDS, resident_card
+from tests.devices.idcard.simulator import REALISTIC, PtySimulator, SamModule, SimCard
 
 MakeReader = Callable[..., SamReader]
 

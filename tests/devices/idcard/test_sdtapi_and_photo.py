@@ -24,10 +24,10 @@ from devices.idcard.photo import (
     placeholder_bmp,
 )
 from devices.idcard.session import SamReader
-from devices.idcard.simulator import sample_wlt
 from devices.idcard.textblock import build_appended_address, build_text_block
 from devices.idcard.uri import open_reader
 from tests.devices.idcard.conftest import resident_card
+from tests.devices.idcard.simulator import sample_wlt
 
 SOURCE = Path(__file__).with_name("standin_sdtapi.c")
 

@@ -16,10 +16,16 @@ from devices.idcard.frames import Command
 from devices.idcard.link import FrameLink
 from devices.idcard.sdtapi import SdtapiLink
 from devices.idcard.session import SamReader
-from devices.idcard.simulator import FakeUsbDevice, SamModule, SimCard, TcpSimulator, finder_for
 from devices.idcard.transport import SerialTransport, TcpTransport, UsbTransport
 from tests.conftest import free_port
 from tests.devices.idcard.conftest import resident_card
+from tests.devices.idcard.simulator import (
+    FakeUsbDevice,
+    SamModule,
+    SimCard,
+    TcpSimulator,
+    finder_for,
+)
 
 
 def test_sam_tcp_reads_and_reconnects_after_the_converter_drops(tmp_path: Path) -> None:
