@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 from numpy.typing import NDArray
 from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QAccessible, QFont, QImage
+from PySide6.QtGui import QAccessible, QColor, QFont, QImage
 from PySide6.QtQml import QQmlEngine, QQmlExpression, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -462,9 +462,12 @@ def _measured_contrast(frames: _Frames, text: _Text) -> float | None:
         delta = np.abs(frames.rgb[where] - frames.bg_rgb[where]).max(axis=-1)
         glyph = delta > _GLYPH_DELTA
         if not glyph.any():
-            # A sliver of a scrolled text shows no ink: not seen, not measured. A whole
-            # text with no ink is drawn in the colour of what is behind it, or covered.
-            return None if text.clipped else 1.0
+            # No ink shows. A sliver of a scrolled text, or a text covered by something
+            # drawn above it (its colour is far from what is there), is not seen: not
+            # measured. Otherwise it is drawn in the colour of what is behind it: 1:1.
+            if text.clipped or _covered_text(text, frames.rgb[where]):
+                return None
+            return 1.0
         return float(np.percentile(_ratio(fg[glyph], frames.bg_lum[where][glyph]),
                                    _CORE_PERCENTILE))
     rgb = frames.rgb[where].reshape(-1, 3)
@@ -478,6 +481,17 @@ def _measured_contrast(frames: _Frames, text: _Text) -> float | None:
         return 1.0
     return float(np.percentile(_ratio(fg.reshape(-1)[far], np.full(far.sum(), bg)),
                                _CORE_PERCENTILE))
+
+
+def _covered_text(text: _Text, region: NDArray[np.int16]) -> bool:
+    """The declared colour only explains missing ink here; it never stands in for the
+    measured contrast."""
+    color = text.item.property("color")
+    if not isinstance(color, QColor) or color.alpha() == 0:
+        return False
+    there = np.median(region.reshape(-1, 3), axis=0)
+    declared = np.array([color.red(), color.green(), color.blue()])
+    return bool(np.abs(declared - there).max() > 3 * _GLYPH_DELTA)
 
 
 def _background_frame(window: QQuickWindow, texts: Sequence[_Text]) -> QImage:
@@ -581,8 +595,8 @@ def _text_rules(screen: str, rules: RuleSet, scale: float, texts: list[_Text],
             continue
         limit = rules.min_contrast_large if t.px + 0.05 >= large_px else rules.min_contrast
         if measured + 0.005 < limit:
-            what = f"{measured:.2f}:1" + (" (no ink shows: covered by something, or in "
-                                          "the colour behind it)" if measured == 1.0 else "")
+            what = f"{measured:.2f}:1" + (" (no ink shows: drawn in the colour behind it)"
+                                          if measured == 1.0 else "")
             yield Violation(screen, label, CONTRAST, what, f"{limit:g}:1")
 
 

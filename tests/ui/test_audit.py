@@ -193,7 +193,7 @@ def test_a_text_in_the_colour_behind_it_is_caught(scene: Scene) -> None:
     found = scene('Text { objectName: "ghost"; x: 40; y: 40; text: "看不见"; '
                   'font.pixelSize: 30; color: "#EEF1F5" }')
     assert rules_of(found) == [("ghost", CONTRAST)]
-    assert found[0].measured.startswith("1.00:1 (no ink shows")
+    assert found[0].measured == "1.00:1 (no ink shows: drawn in the colour behind it)"
 
 
 def test_a_backdrop_that_swallows_presses_between_buttons_is_not_a_target(
@@ -209,12 +209,13 @@ def test_a_backdrop_that_swallows_presses_between_buttons_is_not_a_target(
 
 
 def test_a_button_covered_by_a_panel_is_not_counted(scene: Scene) -> None:
-    """Under an opaque panel (a keyboard over the footer) a too-small, nameless button and
-    its text show nothing: not counted, like an invisible one. A button only partly under
-    the panel still shows, and counts."""
+    """Under an opaque panel (a keyboard over the footer) a too-small, nameless button, its
+    text and a plain text show nothing: not counted, like invisible ones. A button only
+    partly under the panel still shows, and counts."""
     found = scene('Rectangle { objectName: "tiny"; x: 40; y: 680; width: 30; height: 30; '
                   'Text { text: "首页"; font.pixelSize: 12 } MouseArea { anchors.fill: parent } }'
                   + button(400, 560, "继", w=50)
+                  + 'Text { x: 600; y: 700; text: "键盘下面"; font.pixelSize: 30 }'
                   + 'Rectangle { x: 0; y: 620; width: 1280; height: 180; color: "#263238" }')
     assert rules_of(found) == [("继", TARGET_SIZE)]
 
