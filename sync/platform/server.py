@@ -81,7 +81,8 @@ __all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
 
 # 1.1: POST /submissions/inline. 1.2: SubmissionAck.local_no. 1.3: signed answers.
 # 1.4: Applicant.card_kind (every card kind the reader accepts) and bounds on every field.
-# 1.5: CaseStatus.missing and correct_by: the platform's one complete 补正 list.
+# 1.5: CaseStatus.missing and correct_by: the platform's one complete 补正 list; and
+#      SubmissionIn.subject: who a bundle item is about when not the applicant (a newborn).
 CONTRACT_VERSION = "1.5"
 
 
@@ -481,7 +482,12 @@ def terminal_app(platform: Platform, with_admin: bool = True) -> FastAPI:
             f"many `originals` and `copies`; at most {MISSING_MAX} entries, names of at most "
             f"{MISSING_NAME_MAX} and reasons of at most {MISSING_REASON_MAX} characters), "
             "and `correct_by`, the last day to bring them, when one is set. A terminal "
-            "takes a status answer over these bounds as no answer."
+            "takes a status answer over these bounds as no answer. **Subject** (1.5): a "
+            "submission may carry `subject`, the person the case is about when that is not "
+            "the applicant (the newborn of 新生儿出生一件事: the parent applies, the child is "
+            "insured); bounded like the applicant, its ID number may be empty (a newborn has "
+            "none yet). A platform before 1.5 refuses the unknown key, so such a case waits "
+            "in the terminal's queue until the platform is updated."
             "\n\n**What terminals do with answers**: they never follow a redirect "
             "(a 3xx is no answer); a 5xx, 408, 425 or 429 is retried with jittered "
             "exponential backoff, and its `Retry-After` (seconds or an HTTP date, at most "
