@@ -104,6 +104,9 @@ def _portrait(n: int) -> list[str]:
 
 
 def _fps(frames: int) -> list[str]:
+    """Per frame: the preview's read (FFV1 file decode + fit + black check, 29 frames a
+    pass so no rewind seek is timed) plus the work on it; fps = 1 / (read + work). Best
+    of the passes: the machine is shared, the best pass is the code's own cost."""
     cv2.setNumThreads(1)
     with tempfile.TemporaryDirectory() as tmp:
         doc = syn.write_video(Path(tmp) / "doc.avi",
@@ -111,22 +114,25 @@ def _fps(frames: int) -> list[str]:
         face = syn.write_video(Path(tmp) / "face.avi",
                                [scenes.face(i, 640, 480) for i in range(30)])
 
-        def rate(video: Path, work: Callable[[np.ndarray], object]) -> float:
-            """Best of three runs: the machine is shared, the best run is the code's."""
-            best = 0.0
-            for _ in range(3):
-                stream = OpenCvCamera(str(video)).preview((640, 480), fps=0)
-                stream.next_event()
+        def per_frame(video: Path, work: Callable[[np.ndarray], object]) -> float:
+            best = float("inf")
+            for _ in range(max(3, frames // 29)):
+                stream = OpenCvCamera(f"{video}?loop=0").preview((640, 480), fps=0)
+                got = []
                 t0 = time.perf_counter()
-                for _ in range(frames):
+                for _ in range(29):
                     ev = stream.next_event()
                     assert ev.frame is not None
-                    work(ev.frame)
+                    got.append(ev.frame)
+                read = (time.perf_counter() - t0) / 29
                 stream.stop()
-                best = max(best, frames / (time.perf_counter() - t0))
+                t0 = time.perf_counter()
+                for f in got:
+                    work(f)
+                best = min(best, read + (time.perf_counter() - t0) / 29)
             return best
 
-        plain = rate(doc, lambda f: None)
+        plain = per_frame(doc, lambda f: None)
         ac = AutoCapture()
         fired = [0]
 
@@ -135,12 +141,12 @@ def _fps(frames: int) -> list[str]:
                 fired[0] += 1
                 ac.reset()
 
-        detect = rate(doc, feed)
-        portrait = rate(face, check_portrait)
-    return [f"preview 640x480 (video file, one core): plain {plain:.0f} fps; with page "
-            f"detector + auto-capture {detect:.1f} fps ({plain / detect:.2f}x time per frame, "
-            f"fired {fired[0]}x); with portrait check {portrait:.1f} fps "
-            f"({plain / portrait:.2f}x); goal >= 15 fps"]
+        detect = per_frame(doc, feed)
+        portrait = per_frame(face, check_portrait)
+    return [f"preview 640x480 (video file, one core): plain {1 / plain:.0f} fps; with page "
+            f"detector + auto-capture {1 / detect:.1f} fps ({detect / plain:.2f}x time per "
+            f"frame, fired {fired[0]}x); with portrait check {1 / portrait:.1f} fps "
+            f"({portrait / plain:.2f}x); goal >= 15 fps"]
 
 
 def run(quick: bool) -> list[str]:
