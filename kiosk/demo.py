@@ -90,7 +90,8 @@ def run_headless(base: Config, out: Path, item: str = "") -> int:
                        else "guide and checklist only (filed at a counter)"
                        if done.submitted is False and not done.error else "")
                 word = "FAILED: " + done.error if done.error else f"ok, {how}"
-                print(f"  {code}: {len(done.shots)} screens → "
+                print(f"  {code}: {len(done.shots)} screens, {done.pressed} buttons pressed, "
+                      f"{done.acted} typed/toggled → "
                       f"{(out / 'visits' / code).relative_to(out)}  {word}")
                 if done.error:
                     failed.append(code)

@@ -57,6 +57,10 @@ class DemoVisitResult(Protocol):
     def receipt(self) -> Path | None: ...
     @property
     def error(self) -> str: ...
+    @property
+    def pressed(self) -> int: ...  # steps asked for by clicking their button
+    @property
+    def acted(self) -> int: ...  # steps sent as the screen's handler would (typing, toggles)
 
 
 class FrontendMissing(RuntimeError):

@@ -2,12 +2,16 @@
 
 The script is the core's (``kiosk.samples.scripted_visit``: card → search → guide →
 questions → form → photos → check answers → submit → receipt, derived from the catalog).
-Here it runs against ``ShownFlow``, which stands in for the flow: every action goes
-through the window's shell exactly as a button's handler sends it (``ShellViewModel.act``,
-device actions on the device thread), waits until the window has drawn the new screen,
-and saves a PNG of it; the card is laid on the (mock) reader and read by the shell's own
-polling. So each PNG is what a resident would have seen at that step, and a step that
-fails (a problem screen, a screen the script cannot get past) fails the demo.
+Here it runs against ``ShownFlow``, which stands in for the flow: where the screen on view
+has the button for the action (``BUTTONS``: 我要办事, an entry, 开始办理, a choice, 确认提交,
+打印回执, 评价 …) the button is pressed by objectName with a real mouse click and the
+shell must then have asked the flow for exactly that action; what a button cannot say
+(typed search text, form values, toggles) goes through the shell as the screen's own
+handler would (``ShellViewModel.act``). Either way the demo waits until the window has
+drawn the new screen and saves a PNG of it; the card is laid on the (mock) reader and
+read by the shell's own polling. So each PNG is what a resident would have seen at that
+step, and a step that fails (a problem screen, a screen the script cannot get past, a
+button that asks for the wrong thing) fails the demo.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPointF, Qt
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
 
 from devices.idcard import CardRead
 from devices.idcard.mock import MockCardReader
@@ -33,6 +39,19 @@ if TYPE_CHECKING:
     from ui.vm.shell import ShellViewModel
 
 STEP_TIMEOUT_S = 30.0
+
+# (action, first argument or None) → the objectName of the button that asks for it.
+BUTTONS: dict[tuple[str, str | None], str] = {
+    ("start", "service"): "homeStart", ("start", "query"): "homeQuery",
+    ("start", "rate"): "homeRate", ("browse", None): "homeBrowse",
+    ("open_entry", None): "entry_{0}", ("apply", None): "guideStart|checklistApply",
+    ("answer", None): "choice_{0}", ("submit", None): "submit",
+    ("print_receipt", None): "printReceipt", ("take_photo", None): "takePhoto",
+    ("rate", None): "rate|rateDone",
+}
+# A button may ask for the step the script's action leads to by another name: 开始办理 on
+# a guide with questions asks for them first (the script then answers them).
+SAME: dict[str, tuple[str, ...]] = {"apply": ("start_questions",)}
 
 
 def _spin_until(done: Callable[[], bool], timeout_s: float = STEP_TIMEOUT_S) -> bool:
@@ -54,6 +73,8 @@ class ShownFlow:
     shell: ShellViewModel
     outdir: Path
     shots: list[Path] = field(default_factory=list)
+    pressed: int = 0  # actions asked for by clicking their button
+    acted: int = 0  # actions sent through the shell (typing, toggles)
 
     def __getattr__(self, name: str) -> Any:
         if name in ACTIONS:
@@ -63,8 +84,45 @@ class ShownFlow:
     def _settled(self) -> bool:
         return not self.shell.busy
 
+    def _button(self, name: str, args: tuple[object, ...]) -> QQuickItem | None:
+        key = (name, str(args[0]) if args and isinstance(args[0], str) else None)
+        pattern = BUTTONS.get(key) or BUTTONS.get((name, None))
+        if pattern is None or (key[1] is None and "{0}" in pattern):
+            return None
+        window = self.frontend.window
+        if window is None:
+            return None
+        wanted = {p.format(*(str(a) for a in args)) for p in pattern.split("|")}
+        found = [i for i in _visible(window.contentItem()) if i.objectName() in wanted
+                 and i.isEnabled()]
+        return found[0] if len(found) == 1 else None
+
     def _act(self, name: str, *args: object) -> Screen:
-        self.shell.act(name, *args)
+        button = self._button(name, args)
+        receipt = args[0] if name == "print_receipt" and args else None
+        if button is not None:
+            window = self.frontend.window
+            assert window is not None
+            asked = len(self.shell.actions)
+            label = button.objectName()
+            centre = button.mapToScene(QPointF(button.width() / 2, button.height() / 2))
+            QTest.mouseClick(window, Qt.MouseButton.LeftButton,
+                             Qt.KeyboardModifier.NoModifier, centre.toPoint())
+            if not _spin_until(lambda: len(self.shell.actions) > asked and self._settled()):
+                raise VisitFailed(f"pressing {label} did nothing",
+                                  self.shell.current_screen())
+            got = self.shell.actions[asked][0]
+            if got != name and got not in SAME.get(name, ()):
+                raise VisitFailed(f"pressing {label} asked for {got}, "
+                                  f"not {name}", self.shell.current_screen())
+            self.pressed += 1
+            if isinstance(receipt, Path):  # the button prints to the terminal's own folder
+                printed = Path(self.kiosk.flow.visit.receipt_path or "")
+                if printed.is_file():
+                    receipt.write_bytes(printed.read_bytes())
+        else:
+            self.shell.act(name, *args)
+            self.acted += 1
         if not _spin_until(self._settled):
             raise VisitFailed(f"{name} did not finish", self.shell.current_screen())
         return self._shot(name)
@@ -93,6 +151,16 @@ class ShownFlow:
         return screen
 
 
+def _visible(root: QQuickItem) -> list[QQuickItem]:
+    out, todo = [], [root]
+    while todo:
+        item = todo.pop()
+        if item.isVisible():
+            out.append(item)
+            todo.extend(item.childItems())
+    return out
+
+
 def _safe(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", name)
 
@@ -104,6 +172,8 @@ class DemoVisit:
     submitted: bool
     receipt: Path | None
     error: str  # "" when the visit went through
+    pressed: int = 0  # actions asked for by clicking their button (the rest: typed/toggled)
+    acted: int = 0
 
 
 def visit(frontend: QtFrontend, kiosk: Kiosk, code: str, outdir: Path) -> DemoVisit:
@@ -120,13 +190,15 @@ def visit(frontend: QtFrontend, kiosk: Kiosk, code: str, outdir: Path) -> DemoVi
     try:
         result = scripted_visit(flow, code, sample_card(), receipt=receipt)  # type: ignore[arg-type]
     except (VisitFailed, KeyError) as exc:
-        return DemoVisit(code, tuple(flow.shots), False, None, str(exc))
+        return DemoVisit(code, tuple(flow.shots), False, None, str(exc), flow.pressed,
+                         flow.acted)
     finally:
         shell.endSession()
     if result.submitted and not receipt.is_file():
-        return DemoVisit(code, tuple(flow.shots), True, None, "no receipt was written")
+        return DemoVisit(code, tuple(flow.shots), True, None, "no receipt was written",
+                         flow.pressed, flow.acted)
     return DemoVisit(code, tuple(flow.shots), result.submitted,
-                     receipt if result.submitted else None, "")
+                     receipt if result.submitted else None, "", flow.pressed, flow.acted)
 
 
 def entry_codes(kiosk: Kiosk, item: str) -> list[str]:

@@ -33,6 +33,12 @@ def test_every_item_and_bundle_goes_through_the_real_screens(tmp_path: Path) -> 
 
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     assert f"{len(codes)} visit(s) went through" in res.stdout
+    # The buttons on the screens are really pressed (by objectName, with a mouse click):
+    # at least 我要办事, the entry, 开始办理/确认提交 and 打印回执 for a submitted entry.
+    pressed = {line.split(":")[0].strip(): int(line.split(" buttons pressed")[0].split()[-1])
+               for line in res.stdout.splitlines() if " buttons pressed" in line}
+    assert set(pressed) == set(codes)
+    assert all(pressed[c] >= (2 if c in counter else 4) for c in codes), pressed
     for code in codes:
         folder = tmp_path / "visits" / code
         shots = sorted(folder.glob("*.png"))
