@@ -15,6 +15,7 @@ APT_PACKAGES=(
   cups cups-bsd printer-driver-cups-pdf libcups2-dev   # printing, with a PDF printer
   poppler-utils                                 # pdftotext / pdftoppm read receipts back
   cage systemd                                  # the kiosk session; systemd-analyze verify (packaging/)
+  xwayland grim libwayland-cursor0 libwayland-client0 libwayland-egl1  # cage's Xwayland, Qt's wayland plugin; tests capture cage headless
 )
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }

@@ -3,8 +3,8 @@ import QtQuick.Window
 
 // Full screen, no buttons: nothing to touch, nothing to escape to.
 Window {
-    visible: true
-    visibility: Window.FullScreen
+    // shown full screen by out_of_order.py (the screen's geometry, then showFullScreen)
+    visible: false
     color: "#f4f1ea"
     title: "暂停服务"
     Column {
@@ -19,6 +19,9 @@ Window {
         }
         Text {
             anchors.horizontalCenter: parent.horizontalCenter
+            width: Window.width * 0.8
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
             text: "请到村（社区）便民服务站窗口办理，给您带来不便，敬请谅解"
             font.pixelSize: 36
             color: "#1a1a1a"

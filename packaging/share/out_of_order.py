@@ -17,6 +17,9 @@ def main() -> int:
     engine.load(str(Path(__file__).with_name("OutOfOrder.qml")))
     if not engine.rootObjects():
         return 1
+    window = engine.rootObjects()[0]
+    window.setGeometry(app.primaryScreen().geometry())  # all of cage's one output
+    window.showFullScreen()
     return app.exec()
 
 
