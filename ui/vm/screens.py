@@ -20,7 +20,7 @@ FORM_SCREEN = QML_DIR / "form" / "FormScreen.qml"
 # Steps whose screen file another helper is still writing: until the file exists the step
 # shows MissingScreen (which says so in plain words), and the screenshot test accepts that
 # for these steps only.
-PENDING = {"form": "H6: ui/qml/form/FormScreen.qml (the form page, session: the shell)"}
+PENDING: dict[str, str] = {}  # step → who writes its file; empty: every step has one
 
 
 def screen_file(step: str) -> Path | None:
