@@ -1,0 +1,224 @@
+"""Spoken prompts: one short sentence per flow step, and the audio they are played from.
+
+Many residents at a village terminal read little or see poorly, so every step can say what
+to do next out loud (请把身份证放在读卡区). The sentences are data, in Chinese and English,
+and deliberately generic: a prompt is spoken into a public room, so it never carries the
+resident's name, ID number or anything read from the card or typed — ``prompt_for`` builds
+it from the step and a few yes/no facts of the screen only, and no prompt holds a digit.
+
+Audio comes from a cache of WAV files rendered with espeak-ng (``render_cache``), played by
+the UI (``ui.speech.Speaker``). Measured on Debian 12 (espeak-ng 1.51, notes in
+``tests/kiosk/test_prompts.py``): the default Mandarin voice ``cmn`` reads Chinese characters
+whose dictionary entry is pinyin (请 = qing3) as English words with the tone digit spoken
+("king three", espeak-ng#1028), which made prompts 1.3-1.5x longer and unintelligible; the
+variant ``cmn-latn-pinyin`` reads the same entries as pinyin with tones. That is the voice
+here, and a test fails if any prompt's phonemes switch to English again. Speech-dispatcher
+(Qt's ``speechd`` engine) picks the default ``cmn`` voice, needs a daemon per user and took
+about 2 s before the first word; pre-rendered files start in milliseconds and are exactly
+what the tests measure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.flow.steps import Step
+from kiosk.flow.views import DoneView, FormView, InsertCardView, Screen
+
+LANGUAGES = ("zh_CN", "en_US")
+SPEECH_MODES = ("elder", "on", "off")
+"""``Config.speech``: ``elder`` — spoken prompts start by themselves only in 长辈模式 (the
+default); ``on`` — on every visit; ``off`` — a terminal without speakers: nothing is ever
+played and the 再听一遍 button is hidden."""
+
+VOICES = {"zh_CN": "cmn-latn-pinyin", "en_US": "en-us"}
+RATE_WPM = 150  # espeak-ng's default is 175; slower for older listeners (about 0.37 s/字)
+ESPEAK = "espeak-ng"
+RENDER_TIMEOUT_S = 10.0
+
+
+@dataclass(frozen=True)
+class Prompt:
+    zh: str
+    en: str
+
+    def text(self, language: str) -> str:
+        return self.en if language == "en_US" else self.zh
+
+
+STEP_PROMPTS: dict[Step, Prompt] = {
+    Step.HOME: Prompt("您好，请选择您要做什么", "Welcome. Please choose what you want to do."),
+    Step.INSERT_CARD: Prompt("请把身份证放在读卡区",
+                             "Please place your ID card on the card reader."),
+    Step.FIND_SERVICE: Prompt("请选择要办的事", "Please choose the service you need."),
+    Step.CATEGORY: Prompt("请选择要办的事项", "Please choose an item."),
+    Step.SEARCH: Prompt("请从搜索结果中选择", "Please choose from the search results."),
+    Step.GUIDE: Prompt("这是办事指南，请看要准备的材料",
+                       "This is the guide. Please see what you need to bring."),
+    Step.QUESTION: Prompt("请回答这个问题", "Please answer this question."),
+    Step.CHECKLIST: Prompt("这是您要准备的材料清单", "This is the list of documents you need."),
+    Step.FORM: Prompt("请填写表格，填好后点继续", "Please fill in the form, then tap Continue."),
+    Step.MATERIALS: Prompt("请选择每份材料怎么提交", "Please choose how to provide each document."),
+    Step.ECERT_SCAN: Prompt("请把手机上的电子证照对准摄像头",
+                            "Please hold the e-certificate on your phone up to the camera."),
+    Step.SIGN: Prompt("请读完承诺内容，然后在框里签名",
+                      "Please read the commitment, then sign in the box."),
+    Step.PHOTO: Prompt("请把材料放在拍照区", "Please place the document under the camera."),
+    Step.CHECK_ANSWERS: Prompt("请核对信息，没有问题就点提交",
+                               "Please check your information, then tap Submit."),
+    Step.DONE: Prompt("提交成功，请取走回执", "Submitted. Please take your receipt."),
+    Step.PRINT_PROBLEM: Prompt("回执没有打印出来，请记下屏幕上的编号",
+                               "The receipt did not print. Please note the number on the screen."),
+    Step.RATE: Prompt("请为这次服务评价，也可以跳过", "Please rate this service, or skip it."),
+    Step.RATED: Prompt("谢谢您的评价", "Thank you for your rating."),
+    Step.QUERY_RESULT: Prompt("这是您的办件进度", "Here is the progress of your cases."),
+    Step.QUERY_NUMBER: Prompt("请输入办件编号", "Please enter the case number."),
+    Step.QUERY_SCAN: Prompt("请把回执上的二维码对准摄像头",
+                            "Please hold the code on your receipt up to the camera."),
+    Step.CORRECTION: Prompt("这些材料还需要补交", "These documents still need to be handed in."),
+    Step.PROBLEM: Prompt("出了点问题，请看屏幕上的说明",
+                         "Something went wrong. Please read the screen."),
+    Step.MAINTENANCE: Prompt("这是维护信息，请工作人员查看",
+                             "Maintenance information, for staff."),
+}
+
+# Variants of a step for a state the resident must hear about (still generic).
+CARD_RETRY = Prompt("没有读到身份证，请重新放在读卡区",
+                    "The card was not read. Please place it on the reader again.")
+FORM_ERRORS = Prompt("有内容需要修改，请看屏幕上方的提示",
+                     "Something needs changing. Please see the note at the top.")
+DONE_PRINTING = Prompt("提交成功，正在打印回执", "Submitted. Your receipt is printing.")
+# A step added to the flow before its own prompt (a test requires one for every step).
+FALLBACK = Prompt("请按屏幕上的提示操作", "Please follow the steps on the screen.")
+
+ALL_PROMPTS: tuple[Prompt, ...] = (*STEP_PROMPTS.values(), CARD_RETRY, FORM_ERRORS,
+                                   DONE_PRINTING, FALLBACK)
+
+
+def _check_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValueError(f"language {language!r}: expected one of {', '.join(LANGUAGES)}")
+    return language
+
+
+def step_prompt(step: Step, language: str = "zh_CN") -> str:
+    return STEP_PROMPTS.get(step, FALLBACK).text(_check_language(language))
+
+
+def prompt_for(screen: Screen, language: str = "zh_CN") -> str:
+    """The sentence spoken for ``screen``. It reads only the step and whether a card
+    problem, form errors or a printed receipt are on screen — never a name, number or any
+    other text of the view, so no resident's data can be spoken whatever the view holds."""
+    _check_language(language)
+    view = screen.view
+    if isinstance(view, InsertCardView) and view.banner is not None:
+        return CARD_RETRY.text(language)
+    if isinstance(view, FormView) and view.errors:
+        return FORM_ERRORS.text(language)
+    if isinstance(view, DoneView) and not view.printed:
+        return DONE_PRINTING.text(language)
+    return step_prompt(screen.step, language)
+
+
+def all_prompts(language: str) -> tuple[str, ...]:
+    """Every sentence the terminal can speak in ``language`` (what the cache holds)."""
+    _check_language(language)
+    return tuple(dict.fromkeys(p.text(language) for p in ALL_PROMPTS))
+
+
+def speech_on(mode: str, elder_mode: bool) -> bool:
+    """Whether prompts are spoken by themselves on a visit (``Config.speech``)."""
+    return mode == "on" or (mode == "elder" and elder_mode)
+
+
+# Audio -------------------------------------------------------------------------------------
+
+
+class PromptAudioError(RuntimeError):
+    """A prompt could not be rendered; one line naming the cause and its fix."""
+
+
+def cache_dir(data_dir: Path) -> Path:
+    return data_dir / "cache" / "prompts"
+
+
+def audio_name(text: str, language: str) -> str:
+    """File name of a prompt's audio: a hash of everything that changes the sound, so a
+    changed sentence, voice or rate is rendered afresh and never played stale."""
+    key = f"{VOICES[_check_language(language)]}|{RATE_WPM}|{text}".encode()
+    return f"{language}-{hashlib.sha256(key).hexdigest()[:16]}.wav"
+
+
+def espeak_binary() -> str | None:
+    return shutil.which(ESPEAK)
+
+
+def espeak_command(text: str, language: str, out: Path | None = None) -> list[str]:
+    """espeak-ng's arguments for ``text``; ``out=None`` prints phonemes instead (``-x``)."""
+    cmd = [ESPEAK, "-v", VOICES[_check_language(language)], "-s", str(RATE_WPM)]
+    cmd += ["-x", "-q"] if out is None else ["-w", str(out)]
+    return [*cmd, "--", text]
+
+
+def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
+    if espeak_binary() is None:
+        raise PromptAudioError("espeak-ng not installed — fix: apt-get install espeak-ng")
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False,
+                              timeout=RENDER_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        raise PromptAudioError(f"espeak-ng took over {RENDER_TIMEOUT_S:.0f} s") from None
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1][:200]
+        raise PromptAudioError(f"espeak-ng exit {done.returncode}: {last}")
+    return done
+
+
+def render(text: str, language: str, out: Path) -> Path:
+    """Render ``text`` to the WAV file ``out`` (written beside it, then renamed, so a
+    half-written file is never played)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        _run(espeak_command(text, language, tmp))
+        if not tmp.is_file() or tmp.stat().st_size <= 44:  # a bare WAV header: no audio
+            raise PromptAudioError("espeak-ng wrote no audio")
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out
+
+
+def phonemes(text: str, language: str) -> str:
+    """espeak-ng's phoneme transcription; ``(en)`` in it marks a switch to English."""
+    return _run(espeak_command(text, language)).stdout.strip()
+
+
+def cached_audio(cache: Path, text: str, language: str) -> Path:
+    """The cached WAV for a prompt, rendered now if missing."""
+    path = cache / audio_name(text, language)
+    return path if path.is_file() else render(text, language, path)
+
+
+def render_cache(cache: Path, languages: Iterable[str] = LANGUAGES) -> list[Path]:
+    """Every prompt in every language in ``cache`` (at set-up or first start: about 20 ms
+    a prompt here); files already there are kept."""
+    return [cached_audio(cache, text, lang) for lang in languages for text in all_prompts(lang)]
+
+
+def voice_installed(language: str = "zh_CN") -> bool:
+    """espeak-ng is there and knows the voice used for ``language`` (for ``kiosk doctor``)."""
+    if espeak_binary() is None:
+        return False
+    voice = VOICES[_check_language(language)]
+    try:
+        listed = _run([ESPEAK, f"--voices={voice.split('-')[0]}"]).stdout
+    except PromptAudioError:
+        return False
+    return any(voice in line.split() for line in listed.splitlines())
