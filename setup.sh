@@ -16,6 +16,7 @@ APT_PACKAGES=(
   poppler-utils                                 # pdftotext / pdftoppm read receipts back
   cage systemd                                  # the kiosk session; systemd-analyze verify (packaging/)
   xwayland grim libwayland-cursor0 libwayland-client0 libwayland-egl1  # cage's Xwayland, Qt's wayland plugin; tests capture cage headless
+  espeak-ng sox pulseaudio pulseaudio-utils     # spoken prompts: WAV cache, sox measures it, null sink for tests
 )
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }

@@ -60,6 +60,10 @@ class Config:
     data_dir: Path = field(default_factory=lambda: Path(platformdirs.user_data_dir(APP_NAME)))
     idle_timeout_s: int = 90
     language: str = "zh_CN"
+    # Spoken prompts (kiosk.prompts): "elder" — by themselves only in 长辈模式; "on" — every
+    # visit; "off" — never (a terminal without speakers). Volume 0-100 of the sound output.
+    speech: str = "elder"
+    speech_volume: int = 80
     # Mock devices stand in for the card reader, camera and printer in tests and the demo.
     # A public terminal on them would take no real card and print nothing, so `kiosk run`
     # refuses any `mock:` device unless this says, in so many words, that it is meant.
@@ -97,6 +101,7 @@ _TERMINAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$")
 _REGION = re.compile(r"^\d{12}$")
 _URL = re.compile(r"^https?://[^\s/]+(:\d+)?(/\S*)?$")
 _LANGUAGES = ("zh_CN", "en_US")
+_SPEECH_MODES = ("elder", "on", "off")  # as kiosk.prompts.SPEECH_MODES
 _DEVICE_URI = re.compile(r"^[a-z][a-z0-9-]*:.*$")
 
 
@@ -128,6 +133,10 @@ def _check(cfg: Config) -> Config:
             "a folder (this path is a file or a device)", str(cfg.data_dir))
     _expect(cfg.language in _LANGUAGES, "language", f"one of {', '.join(_LANGUAGES)}",
             cfg.language)
+    _expect(cfg.speech in _SPEECH_MODES, "speech", f"one of {', '.join(_SPEECH_MODES)}",
+            cfg.speech)
+    _expect(0 <= cfg.speech_volume <= 100, "speech_volume", "a whole number between 0 and 100",
+            cfg.speech_volume)
     for kind in DEVICE_KINDS:
         uri = getattr(cfg.devices, kind)
         _expect(bool(_DEVICE_URI.match(uri)), f"devices.{kind}",

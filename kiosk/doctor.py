@@ -108,12 +108,31 @@ def _platform(cfg: Config) -> Check:
     return Check("platform reachable", True, cfg.platform_url)
 
 
+def _speech(cfg: Config) -> Check:
+    """Spoken prompts: the voice is there and every prompt renders into the cache."""
+    from kiosk import prompts  # the flow tables it reads load only when doctor runs
+
+    if cfg.speech == "off":
+        return Check("spoken prompts", True, "off (config speech = off)")
+    if not prompts.voice_installed():
+        return Check("spoken prompts", False, f"espeak-ng voice {prompts.VOICES['zh_CN']} "
+                     "missing; the terminal stays silent", "apt-get install espeak-ng")
+    try:
+        n = len(prompts.render_cache(prompts.cache_dir(cfg.data_dir)))
+    except (prompts.PromptAudioError, OSError) as exc:
+        return Check("spoken prompts", False, f"rendering failed: {exc}",
+                     "check espeak-ng and that data_dir is writable")
+    return Check("spoken prompts", True, f"{n} prompts cached in "
+                 f"{prompts.cache_dir(cfg.data_dir)} (played through PulseAudio/PipeWire)")
+
+
 def run_checks(cfg: Config) -> list[Check]:
     steps: list[Callable[[], Check]] = [
         _qt_plugin, _font,
         lambda: _daemon("pcscd (smart cards)", "pcscd", "pcscd"),
         lambda: _daemon("cupsd (printing)", "cupsd", "cups"),
-        lambda: _devices(cfg), lambda: _data_dir(cfg), lambda: _platform(cfg),
+        lambda: _devices(cfg), lambda: _data_dir(cfg), lambda: _speech(cfg),
+        lambda: _platform(cfg),
     ]
     return [step() for step in steps]
 

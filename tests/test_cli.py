@@ -43,7 +43,7 @@ def test_doctor_prints_one_line_per_check_with_fixes(tmp_path: Path) -> None:
     res = run("doctor", env=env_for(tmp_path, KIOSK_PLATFORM_URL="http://127.0.0.1:9"))
     lines = res.stdout.strip().splitlines()
     names = ["Qt platform plugin", "CJK font", "pcscd", "cupsd", "devices",
-             "data dir writable", "platform reachable"]
+             "data dir writable", "spoken prompts", "platform reachable"]
     assert len(lines) == len(names)
     for line, name in zip(lines, names, strict=True):
         assert name in line
