@@ -10,12 +10,13 @@ Audio comes from a cache of WAV files rendered with espeak-ng (``render_cache``)
 the UI (``ui.speech.Speaker``). Measured on Debian 12 (espeak-ng 1.51, notes in
 ``tests/kiosk/test_prompts.py``): the default Mandarin voice ``cmn`` reads Chinese characters
 whose dictionary entry is pinyin (请 = qing3) as English words with the tone digit spoken
-("king three", espeak-ng#1028), which made prompts 1.3-1.5x longer and unintelligible; the
+("king three", espeak-ng#1028), which made prompts 1.2-1.5x longer and unintelligible; the
 variant ``cmn-latn-pinyin`` reads the same entries as pinyin with tones. That is the voice
 here, and a test fails if any prompt's phonemes switch to English again. Speech-dispatcher
-(Qt's ``speechd`` engine) picks the default ``cmn`` voice, needs a daemon per user and took
-about 2 s before the first word; pre-rendered files start in milliseconds and are exactly
-what the tests measure.
+(Qt's ``speechd`` engine) picked the default ``cmn`` voice (请核对信息: 4.0 s of audio against
+1.7 s), needs a daemon per user, has no synthesize-to-file in Qt (so its output cannot be
+measured without a sound server) and took 2.1 s before the first word; pre-rendered files
+started playing 6 ms after ``play()`` and are exactly what the tests measure.
 """
 
 from __future__ import annotations
@@ -52,41 +53,44 @@ class Prompt:
         return self.en if language == "en_US" else self.zh
 
 
-STEP_PROMPTS: dict[Step, Prompt] = {
-    Step.HOME: Prompt("您好，请选择您要做什么", "Welcome. Please choose what you want to do."),
-    Step.INSERT_CARD: Prompt("请把身份证放在读卡区",
-                             "Please place your ID card on the card reader."),
-    Step.FIND_SERVICE: Prompt("请选择要办的事", "Please choose the service you need."),
-    Step.CATEGORY: Prompt("请选择要办的事项", "Please choose an item."),
-    Step.SEARCH: Prompt("请从搜索结果中选择", "Please choose from the search results."),
-    Step.GUIDE: Prompt("这是办事指南，请看要准备的材料",
-                       "This is the guide. Please see what you need to bring."),
-    Step.QUESTION: Prompt("请回答这个问题", "Please answer this question."),
-    Step.CHECKLIST: Prompt("这是您要准备的材料清单", "This is the list of documents you need."),
-    Step.FORM: Prompt("请填写表格，填好后点继续", "Please fill in the form, then tap Continue."),
-    Step.MATERIALS: Prompt("请选择每份材料怎么提交", "Please choose how to provide each document."),
-    Step.ECERT_SCAN: Prompt("请把手机上的电子证照对准摄像头",
-                            "Please hold the e-certificate on your phone up to the camera."),
-    Step.SIGN: Prompt("请读完承诺内容，然后在框里签名",
-                      "Please read the commitment, then sign in the box."),
-    Step.PHOTO: Prompt("请把材料放在拍照区", "Please place the document under the camera."),
-    Step.CHECK_ANSWERS: Prompt("请核对信息，没有问题就点提交",
-                               "Please check your information, then tap Submit."),
-    Step.DONE: Prompt("提交成功，请取走回执", "Submitted. Please take your receipt."),
-    Step.PRINT_PROBLEM: Prompt("回执没有打印出来，请记下屏幕上的编号",
-                               "The receipt did not print. Please note the number on the screen."),
-    Step.RATE: Prompt("请为这次服务评价，也可以跳过", "Please rate this service, or skip it."),
-    Step.RATED: Prompt("谢谢您的评价", "Thank you for your rating."),
-    Step.QUERY_RESULT: Prompt("这是您的办件进度", "Here is the progress of your cases."),
-    Step.QUERY_NUMBER: Prompt("请输入办件编号", "Please enter the case number."),
-    Step.QUERY_SCAN: Prompt("请把回执上的二维码对准摄像头",
-                            "Please hold the code on your receipt up to the camera."),
-    Step.CORRECTION: Prompt("这些材料还需要补交", "These documents still need to be handed in."),
-    Step.PROBLEM: Prompt("出了点问题，请看屏幕上的说明",
-                         "Something went wrong. Please read the screen."),
-    Step.MAINTENANCE: Prompt("这是维护信息，请工作人员查看",
-                             "Maintenance information, for staff."),
+# Keyed by the step's value, so a step the flow table does not have (yet, or any more) costs
+# nothing at import; a test requires a prompt for every step it does have.
+_BY_STEP: dict[str, Prompt] = {
+    "home": Prompt("您好，请选择您要做什么", "Welcome. Please choose what you want to do."),
+    "insert_card": Prompt("请把身份证放在读卡区",
+                          "Please place your ID card on the card reader."),
+    "find_service": Prompt("请选择要办的事", "Please choose the service you need."),
+    "category": Prompt("请选择要办的事项", "Please choose an item."),
+    "search": Prompt("请从搜索结果中选择", "Please choose from the search results."),
+    "guide": Prompt("这是办事指南，请看要准备的材料",
+                    "This is the guide. Please see what you need to bring."),
+    "question": Prompt("请回答这个问题", "Please answer this question."),
+    "checklist": Prompt("这是您要准备的材料清单", "This is the list of documents you need."),
+    "form": Prompt("请填写表格，填好后点继续", "Please fill in the form, then tap Continue."),
+    "materials": Prompt("请选择每份材料怎么提交", "Please choose how to provide each document."),
+    "ecert_scan": Prompt("请把手机上的电子证照对准摄像头",
+                         "Please hold the e-certificate on your phone up to the camera."),
+    "sign": Prompt("请读完承诺内容，然后在框里签名",
+                   "Please read the commitment, then sign in the box."),
+    "photo": Prompt("请把材料放在拍照区", "Please place the document under the camera."),
+    "check_answers": Prompt("请核对信息，没有问题就点提交",
+                            "Please check your information, then tap Submit."),
+    "done": Prompt("提交成功，请取走回执", "Submitted. Please take your receipt."),
+    "print_problem": Prompt("回执没有打印出来，请记下屏幕上的编号",
+                            "The receipt did not print. Please note the number on the screen."),
+    "rate": Prompt("请为这次服务评价，也可以跳过", "Please rate this service, or skip it."),
+    "rated": Prompt("谢谢您的评价", "Thank you for your rating."),
+    "query_result": Prompt("这是您的办件进度", "Here is the progress of your cases."),
+    "query_number": Prompt("请输入办件编号", "Please enter the case number."),
+    "query_scan": Prompt("请把回执上的二维码对准摄像头",
+                         "Please hold the code on your receipt up to the camera."),
+    "correction": Prompt("这些材料还需要补交", "These documents still need to be handed in."),
+    "problem": Prompt("出了点问题，请看屏幕上的说明",
+                      "Something went wrong. Please read the screen."),
+    "maintenance": Prompt("这是维护信息，请工作人员查看",
+                          "Maintenance information, for staff."),
 }
+STEP_PROMPTS: dict[Step, Prompt] = {s: _BY_STEP[s.value] for s in Step if s.value in _BY_STEP}
 
 # Variants of a step for a state the resident must hear about (still generic).
 CARD_RETRY = Prompt("没有读到身份证，请重新放在读卡区",
