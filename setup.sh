@@ -16,6 +16,8 @@ APT_PACKAGES=(
   poppler-utils                                 # pdftotext / pdftoppm read receipts back
   cage systemd                                  # the kiosk session; systemd-analyze verify (packaging/)
   xwayland grim libwayland-cursor0 libwayland-client0 libwayland-egl1  # cage's Xwayland, Qt's wayland plugin; tests capture cage headless
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libxcb-image0 libxcb-render-util0
+  libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libx11-xcb1  # Qt's xcb plugin: the app on cage's XWayland
   espeak-ng sox pulseaudio pulseaudio-utils     # spoken prompts: WAV cache, sox measures it, null sink for tests
 )
 
