@@ -18,13 +18,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from kiosk.catalog import load_catalog
 from kiosk.cli import main
 from kiosk.jsonfile import JsonFileError, read_bounded
 
 # Each command with {P} where the path goes; the guide's item is the shipped catalog's.
+ITEM = load_catalog().items[0].code
 INPUT_COMMANDS = {
     "submit": ["submit", "{P}"],
-    "guide --answers": ["guide", "LOCAL-RS-0001", "--answers", "{P}"],
+    "guide --answers": ["guide", ITEM, "--answers", "{P}"],
     "card decode --hex": ["card", "decode", "--hex", "{P}"],
     "--config": ["--config", "{P}", "queue"],
     "catalog validate": ["catalog", "validate", "{D}"],
@@ -32,7 +34,7 @@ INPUT_COMMANDS = {
 }
 OUTPUT_COMMANDS = {
     "receipt --pdf": ["receipt", "VK-1", "--pdf", "{P}"],
-    "guide --pdf": ["guide", "LOCAL-RS-0001", "--pdf", "{P}"],
+    "guide --pdf": ["guide", ITEM, "--pdf", "{P}"],
 }
 INPUT_KINDS = ("directory", "fifo", "missing", "unreadable", "symlink loop", "huge",
                "nested", "non-utf8", "garbage", "wrong shape")

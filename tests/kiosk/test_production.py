@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -65,3 +66,21 @@ def test_kiosk_run_on_mocks_exits_2_with_one_line(tmp_path: Path) -> None:
     assert res.stderr.startswith("error: devices.card_reader, devices.camera, devices.printer")
     assert len(res.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "data" / "kiosk.sqlite3").exists()  # refused before opening
+
+
+@pytest.mark.parametrize("argv, missing", [
+    (["platform", "account", "add", "x", "--role", "admin", "--db", "{tmp}/p.db"], "argon2"),
+    (["platform", "serve", "--db", "{tmp}/p.db"], "fastapi"),
+])
+def test_the_platform_without_its_extra_says_how_to_install_it(
+        tmp_path: Path, argv: list[str], missing: str) -> None:
+    """A terminal installed without [platform]: one line with the pip command."""
+    code = ("import sys; sys.modules[sys.argv[1]] = None; from kiosk.cli import main; "
+            "sys.exit(main(sys.argv[2:]))")
+    args = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    res = subprocess.run([sys.executable, "-c", code, missing, *args], capture_output=True,
+                         text=True, timeout=120, check=False, input="pw\n",
+                         env=dict(os.environ, KIOSK_CONFIG=str(tmp_path / "none.toml")))
+    assert res.returncode == 2, res.stderr
+    assert "pip install 'village-kiosk[platform]'" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
