@@ -165,3 +165,19 @@ def test_speech_config_keys(tmp_path: Path) -> None:
     toml.write_text('speech = "off"\nspeech_volume = 55\n', encoding="utf-8")
     assert (load_config(toml, env={}).speech, load_config(toml, env={}).speech_volume) == (
         "off", 55)
+
+
+def test_doctor_line_for_spoken_prompts(cfg: Config, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from kiosk.doctor import _speech, format_check
+
+    ok = _speech(cfg)
+    assert ok.ok and f"{2 * len(prompts.ALL_PROMPTS)} prompts cached" in ok.detail
+    assert len(list(prompts.cache_dir(cfg.data_dir).glob("*.wav"))) == 2 * len(
+        prompts.ALL_PROMPTS)
+    assert _speech(replace(cfg, speech="off")).ok
+    monkeypatch.setenv("PATH", str(tmp_path))  # no espeak-ng: silent terminal, told how
+    line = format_check(_speech(cfg))
+    assert line.startswith("[FAIL] spoken prompts") and "fix: apt-get install espeak-ng" in line

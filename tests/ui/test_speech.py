@@ -192,3 +192,9 @@ def test_say_plays_through_a_real_sound_server(tmp_path: Path,
     # volume 80 on a log scale is ~0.35 of full: quieter, but there; the pause between the
     # two prompts is kept, so the recording is at least both prompts long
     assert expected * 0.9 <= heard <= expected + 3.0, (heard, expected)
+
+
+def test_prepare_renders_the_whole_cache_in_the_background(tmp_path: Path) -> None:
+    sp = Speaker(tmp_path / "c")
+    sp.prepare().join(60)
+    assert len(list((tmp_path / "c").glob("*.wav"))) == 2 * len(prompts.ALL_PROMPTS)
