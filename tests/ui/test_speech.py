@@ -191,7 +191,7 @@ def test_say_plays_through_a_real_sound_server(tmp_path: Path,
     assert rms > 0.01, (heard, rms)
     # volume 80 on a log scale is ~0.35 of full: quieter, but there; the pause between the
     # two prompts is kept, so the recording is at least both prompts long
-    assert expected * 0.9 <= heard <= expected + 3.0, (heard, expected)
+    assert expected * 0.85 <= heard <= expected + 3.0, (heard, expected)  # measured 0.95x
 
 
 def test_prepare_renders_the_whole_cache_in_the_background(tmp_path: Path) -> None:
