@@ -61,6 +61,11 @@ def test_the_package_holds_the_app_its_environment_units_rules_and_config(
     assert (r / APP / "share/OutOfOrder.qml").is_file()
     postinst = (ROOT / "packaging/debian/postinst").read_text()
     assert "adduser --system" in postinst and "--shell /usr/sbin/nologin" in postinst
+    control = r.parent / "control"  # the maintainer scripts as packed, parsed by sh -n
+    subprocess.run(["dpkg-deb", "-e", str(package.deb), str(control)], check=True)
+    for script in ("postinst", "prerm", "postrm"):
+        assert os.access(control / script, os.X_OK), script
+        subprocess.run(["sh", "-n", str(control / script)], check=True)
 
 
 def test_the_session_unit_is_cage_on_tty1_as_kiosk_restarting_then_out_of_order(
