@@ -1119,6 +1119,14 @@ the next step starts by itself once it is read.</translation>
     </message>
 </context>
 <context>
+    <name>RepeatButton</name>
+    <message>
+        <location filename="../../ui/qml/controls/RepeatButton.qml" line="+13"/>
+        <source>再听一遍</source>
+        <translation>Listen again</translation>
+    </message>
+</context>
+<context>
     <name>ScrollPage</name>
     <message>
         <location filename="../../ui/qml/screens/service/ScrollPage.qml" line="+69"/>

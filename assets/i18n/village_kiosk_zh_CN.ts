@@ -1118,6 +1118,14 @@
     </message>
 </context>
 <context>
+    <name>RepeatButton</name>
+    <message>
+        <location filename="../../ui/qml/controls/RepeatButton.qml" line="+13"/>
+        <source>再听一遍</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScrollPage</name>
     <message>
         <location filename="../../ui/qml/screens/service/ScrollPage.qml" line="+69"/>
