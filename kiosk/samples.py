@@ -317,6 +317,13 @@ def scripted_visit(flow: ResidentFlow, code: str, card: IdCard, last: bool = Fal
             s = see(flow.continue_form(values))
         elif s.step is Step.PHOTO:
             s = see(flow.take_photo())
+        elif s.step is Step.MATERIALS:
+            s = see(_cover_one(flow, s) or flow.continue_materials())
+        elif s.step is Step.ECERT_SCAN:
+            ref = flow.visit.arg
+            s = see(flow.scan_ecert([f"DZZZ1:{ref.upper()}:5101232026000123:7F3A9C2E11B04D58"]))
+        elif s.step is Step.SIGN:
+            s = see(flow.sign(*sample_signature()))
         elif s.step is Step.CHECK_ANSWERS:
             s = see(flow.consent(True))
             for c in getattr(s.view, "commitments", ()):
@@ -331,6 +338,54 @@ def scripted_visit(flow: ResidentFlow, code: str, card: IdCard, last: bool = Fal
         else:
             raise VisitFailed("unexpected screen", s)
     raise VisitFailed("the visit did not end within 200 screens", s)
+
+
+def sample_signature(width: float = 600, height: float = 240
+                     ) -> tuple[list[list[list[float]]], float, float]:
+    """Three strokes shaped like a short handwritten name (what the demo signs with)."""
+    import math
+
+    strokes = [[[width * (0.15 + 0.25 * k) + 40 * t / 20,
+                 height * 0.3 + height * 0.4 * math.sin(t / 3) ** 2] for t in range(21)]
+               for k in range(3)]
+    return strokes, width, height
+
+
+def _cover_one(flow: ResidentFlow, s: Screen) -> Screen | None:
+    """The scripted choice for the first material the item cannot do without that is not
+    covered yet (the others go to the counter, as a resident who skips them): a photo
+    where the camera may take it, else 容缺, else the 告知承诺, else the e-certificate;
+    None when all are."""
+    for line in getattr(s.view, "materials", ()):
+        if line.chosen_words or not line.ways or not line.needed:
+            continue
+        ways = [w.way for w in line.ways]
+        for way in ("photo", "defer", "commitment", "ecert"):
+            if way in ways:
+                return flow.choose_way(line.ref, way)
+    return None
+
+
+def _sample_materials(f: ResidentFlow, s: Screen, add: Callable[[str, Screen], Screen],
+                      suffix: str = "") -> Screen:
+    """The materials screens (issue 14): the list, 容缺 chosen, 亮证扫码 before and after a
+    wrong code, the 告知承诺 pad with its refusal of a dot; then 继续."""
+    add("materials_list" + suffix, s)
+    lines = list(getattr(s.view, "materials", ()))
+    ways = {w.way: m.ref for m in lines for w in m.ways}
+    if "ecert" in ways:
+        add("ecert_scan", f.choose_way(ways["ecert"], "ecert"))
+        add("ecert_scan_refused", f.scan_ecert(["https://example.com/not-a-licence"]))
+        f.back()
+    if suffix:
+        return s
+    if "commitment" in ways:
+        add("sign_pad", f.choose_way(ways["commitment"], "commitment"))
+        add("sign_refused", f.sign([[[100.0, 100.0]]], 600, 240))
+        f.back()  # signed later on 核对信息 (check_answers_confirmed)
+    if "defer" in ways:
+        s = add("materials_defer_chosen", f.choose_way(ways["defer"], "defer"))
+    return f.continue_materials()
 
 
 # Sample screens for `kiosk screenshots` -----------------------------------------------------------
@@ -405,6 +460,8 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         while s.step is Step.FORM:
             fields = [x.id for x in getattr(s.view, "fields", ()) if not x.read_only]
             s = f.continue_form(sample_values(k.catalog, fields, f.today()))
+        if s.step is Step.MATERIALS:
+            s = _sample_materials(f, s, add)
         add("check_answers_before_consent", s)
         s = f.change("q:use_commitment")
         s = f.answer(YES)
@@ -450,6 +507,10 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
                 s = f.continue_form(sample_values(k.catalog, fields, f.today()))
             elif s.step is Step.PHOTO:
                 s = f.take_photo()
+            elif s.step is Step.MATERIALS:
+                if "materials_list_bundle" not in {n for n, _ in out}:
+                    _sample_materials(f, s, add, "_bundle")
+                s = f.continue_materials()
             else:
                 break
         f.consent(True)
@@ -497,10 +558,41 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
             f.visit.step = Step.PROBLEM
             add(name, f.screen())
         f.end("sample")
+        _materials_visit(f, card, add)
+        f.end("sample")
         f.visit.step = Step.MAINTENANCE
         add("maintenance", f.screen())
         f.end("sample")
     return out
+
+
+def _materials_visit(f: ResidentFlow, card: IdCard, add: Callable[[str, Screen], Screen]
+                     ) -> None:
+    """困难残疾人生活补贴申请 up to its materials: 亮证扫码 refused, then accepted; the
+    document camera for the bank book; the camera gone (only 容缺 and the counter left)."""
+    f.start("service")
+    f.on_card(CardRead(card))
+    f.open_entry("LOCAL-MZ-0002")
+    s = f.apply()
+    for _ in range(20):
+        if s.step is Step.QUESTION:
+            s = f.answer(NO)
+        elif s.step is Step.CHECKLIST:
+            s = f.apply()
+        elif s.step is Step.FORM:
+            fields = [x.id for x in getattr(s.view, "fields", ()) if not x.read_only]
+            s = f.continue_form(sample_values(f.catalog, fields, f.today()))
+        else:
+            break
+    if s.step is not Step.MATERIALS:
+        raise VisitFailed("no materials step for LOCAL-MZ-0002", s)
+    add("materials_disability", s)
+    add("ecert_scan", f.choose_way("disability_cert", "ecert"))
+    add("ecert_scan_refused", f.scan_ecert(["https://example.com/not-a-licence"]))
+    add("materials_ecert_attached", f.scan_ecert(
+        ["DZZZ1:DISABILITY_CERT:5101232026000123:7F3A9C2E11B04D58"]))
+    add("photo_document", f.choose_way("bank_book", "photo"))
+    add("materials_camera_missing", f.camera_trouble("没有找到拍照设备"))
 
 
 def _needs_correction(k: Kiosk) -> None:

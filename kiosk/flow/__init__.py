@@ -18,9 +18,16 @@ Steps (``kiosk.flow.steps.Step``; the table is ``FLOW``, one ``StepSpec`` per st
                                                        digits, or views.UNKNOWN (不清楚)
     checklist       ChecklistView      print_checklist(), apply(), start_questions()
     form            FormView           continue_form({field: text}), use_history(bool)
-    photo           PhotoView          take_photo()    [hook: camera preview, issue 14]
+    materials       MaterialsView      choose_way(ref, way), cannot_provide(ref),
+                                       continue_materials(), show_checklist(),
+                                       camera_trouble(words)
+    photo           PhotoView          take_photo(), attach_page(bytes, last)
+                                       [hook: camera preview, issue 14]
+    ecert_scan      ECertScanView      scan_ecert(texts), scan_camera(), camera_trouble(words)
+    sign            SignView           sign(strokes, width, height), resign()
     check_answers   CheckAnswersView   change(key), consent(bool), confirm_commitment(id,
-                                       bool), defer(ref, bool), use_history(bool), submit()
+                                       bool), open_sign(id), defer(ref, bool),
+                                       use_history(bool), submit()
     done            DoneView           print_receipt(), rate(), refresh_cases()
                                        [polls_printer, refreshes_case]
     print_problem   PrintProblemView   retry() (prints again), skip_print(), rate()
@@ -60,6 +67,13 @@ the real flow in a throwaway sandbox terminal (for ``kiosk screenshots``);
 ``scripted_visit(flow, code, card)`` — a whole visit for any item or bundle, card to
 receipt (for ``kiosk demo --headless --item CODE`` and the flow tests);
 ``sample_values(catalog, fields, today)`` — accepted text per field; ``sample_cards()``.
+
+Materials (issue 14, ``kiosk.flow.materials_step``): after the form, ``materials`` lists
+every material not already 已核验 with only the ways ``kiosk.materials.material_choice``
+allows (way values: photo / ecert / defer / commitment); a material whose only way is a
+photo the item cannot do without (电子证件照) goes straight to ``photo``. 容缺 is recorded
+with its date; a 告知承诺 signed on ``sign`` becomes the case's SignedCommitment (the
+receipt names it); ``cannot_provide`` shows 请带上… and the checklist.
 
 Changes after publishing: none renamed. Added ``ResidentFlow.current_answers()``,
 ``CheckAnswersView.needs_consent`` now follows the catalog's ``personal`` fields.

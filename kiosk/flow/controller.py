@@ -26,6 +26,7 @@ from kiosk.cases import STATUS_WORDS, Case, CaseStatus, Consent
 from kiosk.catalog.categories import categories, category
 from kiosk.catalog.model import Bundle, Catalog, Item, Necessity
 from kiosk.flow import guide as g
+from kiosk.flow import materials_step as ms
 from kiosk.flow.problems import Problem, card_problem, card_refused, problem_for
 from kiosk.flow.steps import DEFAULT_IDLE, FLOW, Step
 from kiosk.flow.views import (
@@ -315,6 +316,8 @@ class ResidentFlow:
             v.entry_code = code
             v.answers, v.unknown, v.entered, v.errors = {}, set(), {}, {}
             v.photos, v.deferred, v.confirmed, v.consent_at = {}, set(), {}, ""
+            v.ways, v.ecerts, v.signed, v.unable = {}, {}, {}, set()
+            v.scan_error = v.sign_error = ""
             v.checklist_printed = False
             if self._resume and self._resume.get("entry") == code:
                 v.answers = dict(self._resume.get("answers", {}))
@@ -518,6 +521,8 @@ class ResidentFlow:
         return self._after_form()
 
     def _after_form(self) -> Screen:
+        if self._offers_materials():
+            return self.go(Step.MATERIALS)
         need = self._photos_needed()
         if need:
             return self.go(Step.PHOTO, need[0])
@@ -538,6 +543,8 @@ class ResidentFlow:
             first = next(f for f in form.fields if f in check.errors)
             v.errors = dict(check.errors)
             return self.go(Step.FORM, str(fp.page_of(form, first)))
+        if self._offers_materials() and ms.must_cover(self):
+            return self.go(Step.MATERIALS)
         need = self._photos_needed()
         if need:
             return self.go(Step.PHOTO, need[0])
@@ -557,10 +564,11 @@ class ResidentFlow:
             if v.consent_at else None
         decls = {ref: MaterialDecl(MaterialStatus.ON_SITE) for ref in self._unread_cards()}
         decls.update({ref: MaterialDecl(MaterialStatus.DEFERRED) for ref in v.deferred})
+        decls.update(ms.decls(self))
         return Application(
             applicant=v.applicant, codes=(v.entry_code,), values=values,
             answers={k: x for k, x in v.answers.items() if k in self.catalog.questions},
-            materials=decls,
+            materials=decls, commitments=ms.commitments_signed(self),
             photos={ref: tuple(p) for ref, p in v.photos.items() if p}, consent=consent)
 
     def _unread_cards(self) -> list[str]:
@@ -617,12 +625,201 @@ class ResidentFlow:
             photo = self.host.devices.camera.capture()
         except Exception as exc:
             return self.fail(exc)
-        v.photos.setdefault(v.arg, []).append(photo.jpeg)
+        return self.attach_page(photo.jpeg)
+
+    def attach_page(self, data: bytes, last: bool = True) -> Screen:
+        """A page the camera screen captured (auto-capture or 拍照, already cropped and
+        encoded by ``devices.camera.capture_page`` on the device thread) for the material
+        on screen; ``last=False`` stays for the next page of the same material (户口簿 首页 +
+        本人页 are pages of one material)."""
+        v = self.visit
+        if v.step is not Step.PHOTO:
+            raise FlowError("no photo step on screen")
+        if not data:
+            raise FlowError("an empty page")
+        v.photos.setdefault(v.arg, []).append(bytes(data))
+        if not last:
+            return self.screen()
+        if v.arg in {a.choice.ref for a in ms.pending(self)} and self._offers_materials():
+            v.ways[v.arg] = "photo"
+            return self.go(Step.MATERIALS)
         need = self._photos_needed()
         if need:
             return self.go(Step.PHOTO, need[0])
         v.returning_to_check = False
         return self.go(Step.CHECK_ANSWERS)
+
+    # 提交材料: the ways the catalog allows per material (kiosk.flow.materials_step) ----------
+
+    def _offers_materials(self) -> bool:
+        """The materials screen is shown when a material not already 已核验 has a way to
+        choose. A material whose only way is a photo the item cannot do without (an
+        电子证件照) goes straight to the camera: there is nothing to choose."""
+        need = ms.must_cover(self) | set(self._photos_needed())
+        for a in ms.pending(self):
+            ways = {o.way.value for o in a.choice.options}
+            lib = self.catalog.materials.get(a.choice.ref)
+            only_photo = ways == {"photo"} and (a.choice.ref in need or (
+                lib is not None and lib.medium == ("electronic",)))
+            if not only_photo:
+                return True
+        return False
+
+    def choose_way(self, ref: str, way: str) -> Screen:
+        """One of the ways the materials screen offers for ``ref``: 拍照上传 and 亮证扫码
+        open the camera screens, 容缺后补 is recorded with its deadline, 签告知承诺 opens
+        the commitment's text and the pad."""
+        from kiosk.materials import Way
+
+        v = self.visit
+        if v.step is not Step.MATERIALS:
+            raise FlowError("choose_way is on the materials screen")
+        choice = ms.choice_of(self, ref)
+        offered = {o.way.value: o for o in choice.options}
+        if way not in offered:
+            raise FlowError(f"{way} is not offered for {ref}")
+        v.unable.discard(ref)
+        if way == Way.PHOTO:
+            ms.forget(self, ref)
+            return self.go(Step.PHOTO, ref)
+        if way == Way.ECERT:
+            v.scan_error = ""
+            return self.go(Step.ECERT_SCAN, ref)
+        if way == Way.DEFER:
+            ms.forget(self, ref)
+            v.ways[ref] = way
+            v.deferred.add(ref)
+            return self.screen()
+        v.sign_error = ""
+        return self.go(Step.SIGN, offered[way].commitment_id)
+
+    def cannot_provide(self, ref: str) -> Screen:
+        """我没有这份材料: the line then says 请带上… (and the checklist prints it); the
+        visit goes on where 容缺 / 告知承诺 or the counter covers it."""
+        v = self.visit
+        if v.step is not Step.MATERIALS:
+            raise FlowError("cannot_provide is on the materials screen")
+        ms.choice_of(self, ref)
+        ms.forget(self, ref)
+        v.unable.add(ref)
+        return self.screen()
+
+    def continue_materials(self) -> Screen:
+        """继续 on the materials screen: every material the item cannot do without covered,
+        then the commitments to sign, a photo still needed, and 核对信息."""
+        v = self.visit
+        if v.step is not Step.MATERIALS:
+            raise FlowError("continue_materials is on the materials screen")
+        view = ms.materials_view(self)
+        if not view.can_continue:
+            # What nothing but a picture can cover (an 电子证件照): 继续 opens the camera.
+            only_photo = [m.ref for m in view.materials if m.needed and not m.chosen_words
+                          and [w.way for w in m.ways] == ["photo"]]
+            if only_photo and len(only_photo) == len(view.missing):
+                return self.go(Step.PHOTO, only_photo[0])
+            return self.screen()
+        need = self._photos_needed()
+        if need:
+            return self.go(Step.PHOTO, need[0])
+        v.returning_to_check = False
+        return self.go(Step.CHECK_ANSWERS)
+
+    def open_sign(self, option_id: str) -> Screen:
+        """签名确认 beside a 告知承诺 on 核对信息: its full text above the signature pad."""
+        v = self.visit
+        if v.step is not Step.CHECK_ANSWERS:
+            raise FlowError("open_sign is on 核对信息")
+        ms.option(self, option_id)
+        v.sign_error = ""
+        return self.go(Step.SIGN, option_id)
+
+    def camera_trouble(self, words: str) -> Screen:
+        """The preview worker's CameraStatus (MISSING / UNPLUGGED / BLACK) in resident
+        words: the camera ways are withdrawn, 容缺 and the counter stay, and the screen
+        goes back to the materials list."""
+        v = self.visit
+        v.camera_problem = words
+        for ref, way in list(v.ways.items()):
+            if way in ("photo", "ecert") and not v.photos.get(ref) and ref not in v.ecerts:
+                v.ways.pop(ref)
+        if v.step in (Step.PHOTO, Step.ECERT_SCAN) and self._offers_materials():
+            return self.go(Step.MATERIALS)
+        return self.screen()
+
+    def scan_ecert(self, texts: list[str] | tuple[str, ...]) -> Screen:
+        """The QR texts the camera read on the 亮证扫码 screen: an e-certificate reference
+        (unverified: the platform checks it) or a plain refusal, and the screen stays."""
+        from kiosk.ecert import ECertReference, read_ecert
+
+        v = self.visit
+        if v.step is not Step.ECERT_SCAN:
+            raise FlowError("scan_ecert is on the 亮证扫码 screen")
+        names = {ref: m.name for ref, m in self.catalog.materials.items()}
+        hosts = tuple(getattr(self.host.config, "ecert_hosts", ()) or ())
+        got = read_ecert(list(texts), v.arg, names, hosts)
+        if not isinstance(got, ECertReference):
+            log.info("e-certificate refused: %s", got.reason)
+            v.scan_error = got.message
+            return self.screen()
+        ref = v.arg
+        ms.forget(self, ref)
+        v.ecerts[ref], v.ways[ref], v.scan_error = got, "ecert", ""
+        return self.go(Step.MATERIALS)
+
+    def scan_camera(self) -> Screen:
+        """One still from the camera read for QR codes (a device action: off the GUI
+        thread); the live screen calls ``scan_ecert`` with what its preview found."""
+        from devices.camera.qr import scan_qr
+
+        try:
+            frame = self.host.devices.camera.capture()
+            import cv2
+            import numpy as np
+
+            img = cv2.imdecode(np.frombuffer(frame.jpeg, np.uint8), cv2.IMREAD_COLOR)
+            texts = scan_qr(img) if img is not None else []
+        except Exception as exc:
+            return self.fail(exc)
+        return self.scan_ecert(texts)
+
+    def sign(self, strokes: Any, width: float, height: float) -> Screen:
+        """确认 under the pad: the strokes become the case's SignedCommitment for every
+        item offering this 告知承诺 (a tap, a line or a scribble too small is refused in
+        plain words and nothing is bound); a commitment that replaces a material covers it."""
+        from kiosk.signature import SignatureError, signed_commitment, simplify
+
+        v = self.visit
+        if v.step is not Step.SIGN:
+            raise FlowError("sign is on the 告知承诺 screen")
+        o, items = ms.option(self, v.arg)
+        try:
+            sig = simplify(ms.points(strokes), width, height)
+            at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            v.signed[o.id] = [signed_commitment(it.code, o, sig, at) for it in items]
+        except (SignatureError, ValueError, TypeError) as exc:
+            v.sign_error = str(exc) if isinstance(exc, SignatureError) else \
+                "签名数据有误，请重新签名"
+            return self.screen()
+        v.sign_error = ""
+        v.confirmed[o.id] = at
+        asked = {a.choice.ref for a in ms.pending(self)}
+        for ref in o.replaces:
+            if ref in asked:
+                ms.forget(self, ref)
+                v.ways[ref] = "commitment"
+        if v.history and v.history[-1][0] is Step.MATERIALS:
+            return self.go(Step.MATERIALS)
+        return self.go(Step.CHECK_ANSWERS)
+
+    def resign(self) -> Screen:
+        """重签: the pad is cleared by the screen; a signature already bound is withdrawn."""
+        v = self.visit
+        if v.step is not Step.SIGN:
+            raise FlowError("resign is on the 告知承诺 screen")
+        v.signed.pop(v.arg, None)
+        v.confirmed.pop(v.arg, None)
+        v.sign_error = ""
+        return self.screen()
 
     # 核对信息 ----------------------------------------------------------------------------------
 
@@ -639,6 +836,10 @@ class ResidentFlow:
             return self.go(Step.QUESTION, key[2:])
         if key.startswith("material:"):
             ref = key.split(":", 1)[1]
+            if self._offers_materials() and any(
+                    a.choice.ref == ref and {o.way.value for o in a.choice.options} != {"photo"}
+                    for a in ms.pending(self)):
+                return self.go(Step.MATERIALS)
             return self.go(Step.PHOTO, ref)
         form = self._typing_form()
         if key in form.fields:
@@ -727,7 +928,8 @@ class ResidentFlow:
                     if codes & self._commitment_items(o.id) and o.id in v.confirmed:
                         h.store.audit("resident", "commitment.confirmed", case.id,
                                       {"option": o.id, "touched_at": v.confirmed[o.id],
-                                       "signature": "pending: signature pad (issue 14)"})
+                                       "signature": "signed" if o.id in v.signed
+                                       else "touch only"})
             if v.draft_id:
                 h.store.delete_draft(v.draft_id)
                 v.draft_id = ""
@@ -1068,6 +1270,12 @@ class ResidentFlow:
                              bool(v.photos.get(v.arg)))
         if s is Step.CHECK_ANSWERS:
             return self._check_view()
+        if s is Step.MATERIALS:
+            return ms.materials_view(self)
+        if s is Step.ECERT_SCAN:
+            return ms.ecert_view(self)
+        if s is Step.SIGN:
+            return ms.sign_view(self)
         if s is Step.DONE:
             return self._done_view()
         if s is Step.PRINT_PROBLEM:

@@ -25,7 +25,10 @@ class Step(StrEnum):
     QUESTION = "question"  # 智能导办: one question per screen
     CHECKLIST = "checklist"  # the tailored 材料清单 (printable)
     FORM = "form"  # one page of the form
+    MATERIALS = "materials"  # every material asked: 已核验, or the ways the catalog allows
     PHOTO = "photo"  # a material the terminal must photograph (camera UI: issue 14)
+    ECERT_SCAN = "ecert_scan"  # 亮证扫码: an e-certificate's QR on the resident's phone
+    SIGN = "sign"  # 告知承诺: the full text and the signature pad
     CHECK_ANSWERS = "check_answers"  # every answer with 修改, consent, 告知承诺 / 容缺 text
     DONE = "done"  # 办件编号 (+ bundle number), promised date, receipt printing
     PRINT_PROBLEM = "print_problem"  # printer failed: number and QR text large on screen
@@ -80,27 +83,39 @@ FLOW: Mapping[Step, StepSpec] = {s.step: s for s in (
              in_history=False),
     StepSpec(Step.INSERT_CARD, "请放身份证",
              (Step.FIND_SERVICE, Step.QUESTION, Step.FORM, Step.PHOTO, Step.CHECK_ANSWERS,
-              Step.QUERY_RESULT, Step.RATE),
+              Step.QUERY_RESULT, Step.RATE, Step.MATERIALS, Step.SIGN),
              polls_card=True, in_history=False),
     StepSpec(Step.FIND_SERVICE, "我要办事", (Step.CATEGORY, Step.SEARCH, Step.GUIDE)),
     StepSpec(Step.CATEGORY, "按部门找", (Step.GUIDE, Step.SEARCH), guard="category_known"),
     StepSpec(Step.SEARCH, "搜索结果", (Step.GUIDE, Step.CATEGORY)),
     StepSpec(Step.GUIDE, "办事指南",
              (Step.INSERT_CARD, Step.QUESTION, Step.CHECKLIST, Step.FORM, Step.PHOTO,
-              Step.CHECK_ANSWERS),
+              Step.CHECK_ANSWERS, Step.MATERIALS, Step.SIGN),
              guard="entry_chosen"),
     StepSpec(Step.QUESTION, "智能导办", (Step.QUESTION, Step.CHECKLIST, Step.FORM, Step.PHOTO,
-                                     Step.CHECK_ANSWERS),
+                                     Step.CHECK_ANSWERS, Step.MATERIALS, Step.SIGN),
              guard="question_pending"),
     StepSpec(Step.CHECKLIST, "材料清单",
-             (Step.INSERT_CARD, Step.FORM, Step.PHOTO, Step.CHECK_ANSWERS, Step.QUESTION),
+             (Step.INSERT_CARD, Step.FORM, Step.PHOTO, Step.CHECK_ANSWERS, Step.QUESTION,
+              Step.MATERIALS, Step.SIGN),
              guard="entry_chosen"),
-    StepSpec(Step.FORM, "填写表单", (Step.FORM, Step.QUESTION, Step.PHOTO, Step.CHECK_ANSWERS),
+    StepSpec(Step.FORM, "填写表单", (Step.FORM, Step.QUESTION, Step.PHOTO, Step.CHECK_ANSWERS,
+                                  Step.MATERIALS, Step.SIGN),
              guard="can_apply", on_exit=("save_draft",), needs_card=True),
-    StepSpec(Step.PHOTO, "拍照上传材料", (Step.PHOTO, Step.CHECK_ANSWERS),
+    StepSpec(Step.MATERIALS, "提交材料",
+             (Step.PHOTO, Step.ECERT_SCAN, Step.SIGN, Step.CHECK_ANSWERS, Step.CHECKLIST,
+              Step.MATERIALS),
+             guard="can_apply", needs_card=True),
+    StepSpec(Step.PHOTO, "拍照上传材料", (Step.PHOTO, Step.CHECK_ANSWERS, Step.MATERIALS,
+                                       Step.SIGN),
              guard="photo_needed", needs_card=True, hook="camera preview: issue 14"),
+    StepSpec(Step.ECERT_SCAN, "亮证扫码", (Step.MATERIALS,), guard="photo_needed",
+             needs_card=True, hook="camera QR: issue 14"),
+    StepSpec(Step.SIGN, "签署告知承诺", (Step.MATERIALS, Step.SIGN, Step.PHOTO,
+                                       Step.CHECK_ANSWERS),
+             guard="commitment_known", needs_card=True),
     StepSpec(Step.CHECK_ANSWERS, "核对信息",
-             (Step.FORM, Step.QUESTION, Step.PHOTO, Step.DONE),
+             (Step.FORM, Step.QUESTION, Step.PHOTO, Step.DONE, Step.MATERIALS, Step.SIGN),
              guard="can_apply", needs_card=True),
     StepSpec(Step.DONE, "提交成功", (Step.PRINT_PROBLEM, Step.RATE),
              guard="has_cases", back=False, in_history=False, needs_card=True,
@@ -123,7 +138,8 @@ FLOW: Mapping[Step, StepSpec] = {s.step: s for s in (
     StepSpec(Step.PROBLEM, "出了点问题", (*_SERVICE, Step.GUIDE, Step.CHECKLIST, Step.QUESTION,
                                       Step.FORM, Step.PHOTO, Step.CHECK_ANSWERS,
                                       Step.INSERT_CARD, Step.DONE, Step.QUERY_RESULT,
-                                      Step.QUERY_NUMBER, Step.RATE, Step.CORRECTION),
+                                      Step.QUERY_NUMBER, Step.RATE, Step.CORRECTION,
+                                      Step.MATERIALS, Step.SIGN, Step.ECERT_SCAN),
              back=False, in_history=False),
     StepSpec(Step.MAINTENANCE, "维护信息", (Step.HOME,), back=False, idle_timeout_s=0,
              in_history=False),

@@ -182,6 +182,66 @@ class PhotoView:
 
 
 @dataclass(frozen=True)
+class WayButton:
+    """One way the catalog allows for a material (kiosk.materials.Way value)."""
+
+    way: str  # ecert / photo / defer / commitment
+    label: str  # 亮证扫码 / 拍照上传 / 容缺后补 / 签告知承诺 (the button's text)
+    detail: str  # one plain sentence under it (the deadline in words for 容缺)
+    chosen: bool
+
+
+@dataclass(frozen=True)
+class MaterialLine:
+    """One material on the materials screen: what, why, how many, and what to do."""
+
+    ref: str
+    name: str
+    why: str
+    counts: str  # 原件1份 / 复印件1份
+    known_words: str  # 已核验 words (读卡 / 数据共享 / 终端生成); "" when something is to do
+    ways: tuple[WayButton, ...]  # only what the catalog allows; empty when known
+    chosen_words: str  # what was done: 已拍照2页 / 已扫电子证照 123****5678 / 容缺…前补交
+    bring: str  # 请带上…（原件1份）… ; shown when the resident cannot provide it
+    unable: bool  # the resident said they do not have it with them
+    needed: bool  # it must be covered before 继续 (no counter fallback)
+
+
+@dataclass(frozen=True)
+class MaterialsView:
+    title: str
+    materials: tuple[MaterialLine, ...]
+    can_continue: bool
+    missing: tuple[str, ...]  # names still to cover before 继续
+    bring: tuple[str, ...]  # the 请带上… sentences: the visit ends with these + the checklist
+    camera_problem: str  # plain words when the camera is missing / dark; "" when it works
+    checklist_printed: bool
+
+
+@dataclass(frozen=True)
+class ECertScanView:
+    """亮证扫码: the resident holds the phone's e-certificate QR to the camera."""
+
+    ref: str
+    material: str
+    hint: str
+    error: str  # the plain refusal of the last code read, "" before one
+
+
+@dataclass(frozen=True)
+class SignView:
+    """告知承诺: the full text above the signature pad."""
+
+    option_id: str
+    title: str
+    text: str
+    replaces: tuple[str, ...]  # names of the materials it stands in for ("" none)
+    error: str  # why the last signature was refused, in plain words
+    signed: bool
+    hint: str
+
+
+@dataclass(frozen=True)
 class AnswerRow:
     key: str  # a field id, or "q:<question id>"; handed back to ``change``
     label: str
@@ -338,7 +398,8 @@ class MaintenanceScreen:
 View = (HomeView | InsertCardView | FindServiceView | CategoryView | SearchView | GuideView
         | QuestionView | ChecklistView | FormView | PhotoView | CheckAnswersView | DoneView
         | PrintProblemView | RateView | RatedView | QueryView | QueryNumberView | QueryScanView
-        | CorrectionView | ProblemView | MaintenanceScreen)
+        | CorrectionView | ProblemView | MaintenanceScreen | MaterialsView | ECertScanView
+        | SignView)
 
 
 @dataclass(frozen=True)

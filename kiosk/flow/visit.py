@@ -58,6 +58,13 @@ class Visit:
     deferred: set[str] = field(default_factory=set)
     confirmed: dict[str, str] = field(default_factory=dict)  # commitment id → touched at
     consent_at: str = ""
+    ways: dict[str, str] = field(default_factory=dict)  # material → kiosk.materials.Way value
+    ecerts: dict[str, Any] = field(default_factory=dict, repr=False)  # → ECertReference
+    signed: dict[str, list[Any]] = field(default_factory=dict, repr=False)  # → SignedCommitment
+    unable: set[str] = field(default_factory=set)  # materials the resident does not have
+    scan_error: str = ""
+    sign_error: str = ""
+    camera_problem: str = ""  # CameraStatus resident words, set by the UI's preview worker
     # After submitting
     cases: list[Case] = field(default_factory=list, repr=False)
     printed: bool = False
@@ -167,7 +174,12 @@ def _correction_case(v: Visit, c: Catalog) -> str | None:
     return None if v.correction_case_id else "没有需要补正的办件"
 
 
+def _commitment_known(v: Visit, c: Catalog) -> str | None:
+    return None if v.arg and v.applicant is not None else "没有需要签署的告知承诺"
+
+
 GUARDS: Mapping[str, Guard] = {
+    "commitment_known": _commitment_known,
     "category_known": _category_known,
     "entry_chosen": _entry_chosen,
     "question_pending": _question_pending,

@@ -140,6 +140,8 @@ def _to_check_answers(k: Kiosk, code: str) -> CheckAnswersView:
             s = f.continue_form(sample_values(f.catalog, ids, TODAY))
         elif s.step is Step.PHOTO:
             s = f.take_photo()
+        elif s.step is Step.MATERIALS:
+            s = f.continue_materials()
         else:
             break
     assert isinstance(s.view, CheckAnswersView)
