@@ -91,7 +91,9 @@ def run_headless(base: Config, out: Path, item: str = "") -> int:
                        if done.submitted is False and not done.error else "")
                 word = "FAILED: " + done.error if done.error else f"ok, {how}"
                 print(f"  {code}: {len(done.shots)} screens, {done.pressed} buttons pressed, "
-                      f"{done.acted} typed/toggled → "
+                      f"{done.acted} typed/toggled"
+                      + (f", {done.direct} behind the window" if done.direct else "")
+                      + " → "
                       f"{(out / 'visits' / code).relative_to(out)}  {word}")
                 if done.error:
                     failed.append(code)

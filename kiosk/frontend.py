@@ -61,6 +61,8 @@ class DemoVisitResult(Protocol):
     def pressed(self) -> int: ...  # steps asked for by clicking their button
     @property
     def acted(self) -> int: ...  # steps sent as the screen's handler would (typing, toggles)
+    @property
+    def direct(self) -> int: ...  # flow actions the shell does not offer, run behind it
 
 
 class FrontendMissing(RuntimeError):

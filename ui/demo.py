@@ -52,6 +52,7 @@ BUTTONS: dict[tuple[str, str | None], str] = {
 # A button may ask for the step the script's action leads to by another name: 开始办理 on
 # a guide with questions asks for them first (the script then answers them).
 SAME: dict[str, tuple[str, ...]] = {"apply": ("start_questions",)}
+READ_ONLY = frozenset({"screen", "today", "current_answers", "printer_state"})
 
 
 def _spin_until(done: Callable[[], bool], timeout_s: float = STEP_TIMEOUT_S) -> bool:
@@ -75,11 +76,24 @@ class ShownFlow:
     shots: list[Path] = field(default_factory=list)
     pressed: int = 0  # actions asked for by clicking their button
     acted: int = 0  # actions sent through the shell (typing, toggles)
+    direct: int = 0  # flow actions the shell does not offer, run behind the window
 
     def __getattr__(self, name: str) -> Any:
         if name in ACTIONS:
             return lambda *args: self._act(name, *args)
-        return getattr(self.kiosk.flow, name)  # catalog, visit, today, current_answers …
+        found = getattr(self.kiosk.flow, name)  # catalog, visit, today, current_answers …
+        if not callable(found) or name in READ_ONLY:
+            return found
+
+        def behind_the_window(*args: object) -> Screen:
+            """A flow action the shell does not offer (yet): run, then the window shows
+            where it led, so the next step starts from what is on screen."""
+            found(*args)
+            self.direct += 1
+            self.shell.refresh()
+            return self._shot(name)
+
+        return behind_the_window
 
     def _settled(self) -> bool:
         return not self.shell.busy
@@ -174,6 +188,7 @@ class DemoVisit:
     error: str  # "" when the visit went through
     pressed: int = 0  # actions asked for by clicking their button (the rest: typed/toggled)
     acted: int = 0
+    direct: int = 0  # actions the shell does not offer, run behind the window (should be 0)
 
 
 def visit(frontend: QtFrontend, kiosk: Kiosk, code: str, outdir: Path) -> DemoVisit:
@@ -191,14 +206,15 @@ def visit(frontend: QtFrontend, kiosk: Kiosk, code: str, outdir: Path) -> DemoVi
         result = scripted_visit(flow, code, sample_card(), receipt=receipt)  # type: ignore[arg-type]
     except (VisitFailed, KeyError) as exc:
         return DemoVisit(code, tuple(flow.shots), False, None, str(exc), flow.pressed,
-                         flow.acted)
+                         flow.acted, flow.direct)
     finally:
         shell.endSession()
     if result.submitted and not receipt.is_file():
         return DemoVisit(code, tuple(flow.shots), True, None, "no receipt was written",
-                         flow.pressed, flow.acted)
+                         flow.pressed, flow.acted, flow.direct)
     return DemoVisit(code, tuple(flow.shots), result.submitted,
-                     receipt if result.submitted else None, "", flow.pressed, flow.acted)
+                     receipt if result.submitted else None, "", flow.pressed, flow.acted,
+                     flow.direct)
 
 
 def entry_codes(kiosk: Kiosk, item: str) -> list[str]:
