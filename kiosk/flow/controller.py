@@ -1267,7 +1267,8 @@ class ResidentFlow:
                              max(1, len(need)),
                              (spec.photo_spec if spec and spec.photo_spec else
                               "请把材料平放在拍照区，文字朝上，不要遮挡"),
-                             bool(v.photos.get(v.arg)))
+                             bool(v.photos.get(v.arg)), v.arg, v.arg == "e_photo",
+                             len(v.photos.get(v.arg, ())))
         if s is Step.CHECK_ANSWERS:
             return self._check_view()
         if s is Step.MATERIALS:

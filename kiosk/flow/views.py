@@ -179,6 +179,9 @@ class PhotoView:
     total: int
     hint: str
     taken: bool
+    ref: str = ""  # the catalog material id (issue 14's camera screens)
+    portrait: bool = False  # a face photo (电子证件照): guide oval and face checks
+    pages: int = 0  # pages taken so far of this material
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,9 @@ def screen_file(step: str) -> Path | None:
         from ui.vm.service_screens import SCREENS
     except ImportError:  # the service screens are not installed in this tree
         SCREENS = {}
-    path = FORM_SCREEN if step == "form" else SCREENS.get(step)
+    from ui.vm.materials_screens import SCREENS as MATERIALS
+
+    path = FORM_SCREEN if step == "form" else SCREENS.get(step) or MATERIALS.get(step)
     return path if path is not None and path.is_file() else None
 
 

@@ -61,10 +61,13 @@ ACTIONS = frozenset({
     "refresh_cases", "retry", "skip_print", "choose_level", "submit_rating", "skip_rating",
     "reprint", "rate_row", "open_correction", "open_query_number", "query_number",
     "open_scan", "scan_payload", "print_correction", "back", "home", "exit",
-    "idle_timeout", "reload", "go"})
+    "idle_timeout", "reload", "go",
+    # the materials steps (issue 14, kiosk/flow/materials_step.py)
+    "choose_way", "cannot_provide", "continue_materials", "attach_page", "scan_ecert",
+    "scan_camera", "camera_trouble", "sign", "resign", "open_sign"})
 DEVICE_ACTIONS = frozenset({"poll_card", "print_receipt", "print_checklist", "reprint",
                             "print_correction", "take_photo", "retry", "reload",
-                            "refresh_cases"})
+                            "refresh_cases", "scan_camera"})
 
 
 @QmlElement

@@ -1,0 +1,403 @@
+"""The camera screens' live preview: a device thread pulls ``Camera.preview`` frames and
+pushes them into a ``QVideoSink`` (``QVideoFrame(QImage)``) that a QML ``VideoOutput``
+shows, and runs the rule of the screen on the same thread — the document auto-capture
+(``devices.camera.autocapture``), the portrait gate (``devices.camera.portrait``) or the
+QR reader (``devices.camera.qr``).
+
+Why its own thread: a frame conversion, the page-outline search and the face check take
+several milliseconds each; on the GUI thread they would stall touch and animation, and a
+camera unplugged mid-read would freeze the screen. The GUI thread never touches the
+camera: it only receives Qt signals (queued across threads) with the hint, the outline
+corners (0..1 of the frame) and the captured bytes. ``QVideoSink.setVideoFrame`` is the
+one call made from the device thread, which is how Qt Multimedia's own decoders feed it.
+
+Personal data: frames and captured bytes stay in memory; nothing is written to disk or
+logged (the flow puts the confirmed bytes into the case, encrypted by the store).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import Any
+
+import cv2
+import numpy as np
+from PySide6.QtCore import Property, QObject, QRectF, Signal, Slot
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtMultimedia import QVideoFrame, QVideoSink
+from PySide6.QtQml import QmlElement
+from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
+
+from devices.camera.autocapture import AutoCapture
+from devices.camera.camera import CameraStatus
+from devices.camera.document import capture_page
+from devices.camera.encode import encode_portrait
+from devices.camera.portrait import PortraitGate, guide_oval
+from devices.camera.qr import scan_qr
+
+QML_IMPORT_NAME = "VillageKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+PREVIEW_SIZE = (640, 480)
+PREVIEW_FPS = 15.0
+QR_EVERY = 3  # frames between QR reads (the detector is the slowest of the three rules)
+QR_PAUSE_S = 1.5  # after a code is handed to the flow: time to read its answer
+
+
+def to_qimage(frame: np.ndarray[Any, Any]) -> QImage:
+    """A BGR (or grey) OpenCV frame as an RGB888 QImage that owns its pixels."""
+    if frame.ndim == 2:
+        frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2RGB)
+    else:
+        frame = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+    h, w = frame.shape[:2]
+    return QImage(frame.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+def camera_of(session: Any) -> Any:
+    """The configured camera behind a FlowSession (the shell, or a FlowBridge)."""
+    kiosk = getattr(session, "kiosk", None)
+    if kiosk is None:
+        flow = getattr(session, "_flow", None) or getattr(session, "flow", None)
+        kiosk = getattr(flow, "host", None)
+    devices = getattr(kiosk, "devices", None)
+    return getattr(devices, "camera", None)
+
+
+@QmlElement
+class CameraPreview(QObject):
+    """One screen's camera: ``mode`` document | portrait | qr; ``videoSink`` is the QML
+    VideoOutput's; ``start()`` / ``stop()``; ``shoot()`` is the manual 拍照, ``retake()``
+    arms the rule again (重拍). ``captured`` carries the encoded bytes to confirm."""
+
+    sessionChanged = Signal()
+    modeChanged = Signal()
+    videoSinkChanged = Signal()
+    resultSinkChanged = Signal()
+    hintChanged = Signal()
+    cornersChanged = Signal()
+    ovalChanged = Signal()
+    problemChanged = Signal()
+    runningChanged = Signal()
+    hasResultChanged = Signal()
+    framesChanged = Signal()
+    captured = Signal(bytes)
+    scanned = Signal(list)
+    trouble = Signal(str)
+    # From the device thread to this object's (the GUI) thread, queued:
+    _sight = Signal(str, list)
+    _shot = Signal(bytes, QImage, str)
+    _ended = Signal(str, str)
+    _qr = Signal(list)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session: QObject | None = None
+        self._camera: Any = None
+        self._mode = "document"
+        self._sink: QVideoSink | None = None
+        self._result_sink: QVideoSink | None = None
+        self._hint = ""
+        self._corners: list[float] = []
+        self._oval: list[float] = []
+        self._problem = ""
+        self._result: bytes = b""
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._manual = threading.Event()
+        self._rearm = threading.Event()
+        self._stream: Any = None
+        self._frames = 0
+        self.frame_times: list[float] = []  # monotonic time of each frame pushed (bench)
+        self._sight.connect(self._on_sight)
+        self._shot.connect(self._on_shot)
+        self._ended.connect(self._on_ended)
+        self._qr.connect(self._on_qr)
+
+    # Properties ----------------------------------------------------------------------------
+
+    def _get_session(self) -> QObject | None:
+        return self._session
+
+    def _set_session(self, s: QObject | None) -> None:
+        self._session = s
+        self._camera = camera_of(s) if s is not None else None
+        self.sessionChanged.emit()
+
+    session = Property(QObject, _get_session, _set_session, notify=sessionChanged)
+
+    def set_camera(self, camera: Any) -> None:
+        """For a caller without a session (the benchmark)."""
+        self._camera = camera
+
+    def _get_mode(self) -> str:
+        return self._mode
+
+    def _set_mode(self, m: str) -> None:
+        if m not in ("document", "portrait", "qr"):
+            raise ValueError(m)
+        self._mode = m
+        self.modeChanged.emit()
+
+    mode = Property(str, _get_mode, _set_mode, notify=modeChanged)
+
+    def _get_sink(self) -> QVideoSink | None:
+        return self._sink
+
+    def _set_sink(self, sink: QObject | None) -> None:
+        self._sink = sink if isinstance(sink, QVideoSink) else None
+        self.videoSinkChanged.emit()
+
+    # Typed QObject: PySide6 cannot declare a QVideoSink* property; QML hands the
+    # VideoOutput's sink and the setter checks its type.
+    videoSink = Property(QObject, _get_sink, _set_sink, notify=videoSinkChanged)
+
+    def _get_result_sink(self) -> QVideoSink | None:
+        return self._result_sink
+
+    def _set_result_sink(self, sink: QObject | None) -> None:
+        self._result_sink = sink if isinstance(sink, QVideoSink) else None
+        self.resultSinkChanged.emit()
+
+    resultSink = Property(QObject, _get_result_sink, _set_result_sink,
+                          notify=resultSinkChanged)
+    """The second VideoOutput's sink: the captured, straightened page (or portrait)."""
+
+    @Property(str, notify=hintChanged)
+    def hint(self) -> str:
+        return self._hint
+
+    @Property(list, notify=cornersChanged)
+    def corners(self) -> list[float]:
+        """The page outline as x0, y0, … x3, y3 in 0..1 of the frame; [] when none."""
+        return self._corners
+
+    @Property(list, notify=ovalChanged)
+    def oval(self) -> list[float]:
+        """The portrait guide (x, y, w, h) in 0..1 of the frame."""
+        return self._oval
+
+    @Property(str, notify=problemChanged)
+    def problem(self) -> str:
+        """The camera's trouble in the resident's words ("" while it works)."""
+        return self._problem
+
+    @Property(bool, notify=runningChanged)
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @Property(bool, notify=hasResultChanged)
+    def hasResult(self) -> bool:
+        return bool(self._result)
+
+    @Property(int, notify=framesChanged)
+    def frames(self) -> int:
+        return self._frames
+
+    @property
+    def result(self) -> bytes:
+        return self._result
+
+    # Control -------------------------------------------------------------------------------
+
+    @Slot()
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        if self._camera is None and self._session is not None:
+            self._camera = camera_of(self._session)
+        if self._camera is None:
+            self._on_ended(CameraStatus.MISSING.resident, "no camera configured")
+            return
+        self._stop.clear()
+        w, h = PREVIEW_SIZE
+        if self._mode == "portrait":
+            x, y, ow, oh = guide_oval(w, h)
+            self._oval = [x / w, y / h, ow / w, oh / h]
+            self.ovalChanged.emit()
+        self._thread = threading.Thread(target=self._run, name="camera-preview", daemon=True)
+        self._thread.start()
+        self.runningChanged.emit()
+
+    @Slot()
+    def stop(self) -> None:
+        self._stop.set()
+        stream = self._stream
+        if stream is not None:
+            stream.stop()
+        t = self._thread
+        if t is not None and t is not threading.current_thread():
+            t.join(timeout=2)
+        self._thread = None
+        self.runningChanged.emit()
+
+    @Slot()
+    def shoot(self) -> None:
+        """拍照 by hand: the next frame is taken whatever the rule says."""
+        self._manual.set()
+
+    @Slot()
+    def retake(self) -> None:
+        """重拍: forget the result, arm the rule again."""
+        self._result = b""
+        self.hasResultChanged.emit()
+        self._rearm.set()
+
+    @Slot()
+    def confirm(self) -> None:
+        """确认 the captured result: hands it to the flow (attach_page on the photo step)."""
+        if self._result and self._session is not None:
+            data, self._result = self._result, b""
+            self.hasResultChanged.emit()
+            self.stop()
+            act = getattr(self._session, "act", None)
+            if act is not None:
+                act("attach_page", data)
+
+    # The device thread ---------------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            self._loop()
+        except Exception as exc:  # never let a camera fault kill the process
+            log.error("camera preview failed: %s", type(exc).__name__)
+            self._ended.emit(CameraStatus.UNPLUGGED.resident, type(exc).__name__)
+
+    def _loop(self) -> None:
+        stream = self._camera.preview(PREVIEW_SIZE, PREVIEW_FPS)
+        self._stream = stream
+        page, face = AutoCapture(), PortraitGate()
+        taken = False
+        qr_wait_until = 0.0
+        n = 0
+        while not self._stop.is_set():
+            ev = stream.next_event()
+            if ev.frame is None:
+                if ev.status is not CameraStatus.STOPPED:
+                    self._ended.emit(ev.status.resident, ev.status.technician)
+                return
+            frame = ev.frame
+            if self._sink is not None:
+                self._sink.setVideoFrame(QVideoFrame(to_qimage(frame)))
+            self.frame_times.append(time.monotonic())
+            n += 1
+            if ev.status is CameraStatus.BLACK:
+                self._sight.emit(ev.status.resident, [])
+                continue
+            if self._rearm.is_set():
+                self._rearm.clear()
+                page.reset()
+                face.reset()
+                taken = False
+            if taken:
+                continue
+            manual = self._manual.is_set()
+            if self._mode == "document":
+                sight = page.feed(frame)
+                h, w = frame.shape[:2]
+                corners = [] if sight.outline is None else [
+                    v for x, y in sight.outline for v in (x / w, y / h)]
+                self._sight.emit(sight.hint, corners)
+                if sight.fire or manual:
+                    self._manual.clear()
+                    taken = True
+                    pc = capture_page(frame)
+                    img = cv2.imdecode(np.frombuffer(pc.page.data, np.uint8),
+                                       cv2.IMREAD_COLOR)
+                    self._shot.emit(pc.page.data, to_qimage(img if img is not None
+                                                               else frame), "自动拍照完成"
+                                    if not manual else "已拍照")
+            elif self._mode == "portrait":
+                guide, fire = face.feed(frame)
+                self._sight.emit(guide.hint, [])
+                if (fire or (manual and guide.face is not None)) and guide.face is not None:
+                    self._manual.clear()
+                    taken = True
+                    enc = encode_portrait(frame, guide.face)
+                    img = cv2.imdecode(np.frombuffer(enc.data, np.uint8), cv2.IMREAD_COLOR)
+                    self._shot.emit(enc.data, to_qimage(img if img is not None else frame),
+                                    "已拍好，请确认")
+            elif n % QR_EVERY == 0 and time.monotonic() >= qr_wait_until:
+                texts = scan_qr(frame)
+                if texts:
+                    qr_wait_until = time.monotonic() + QR_PAUSE_S
+                    self._qr.emit(list(texts))
+
+    # Back on the GUI thread ----------------------------------------------------------------
+
+    def _on_sight(self, hint: str, corners: list[float]) -> None:
+        self._frames += 1
+        self.framesChanged.emit()
+        if hint != self._hint:
+            self._hint = hint
+            self.hintChanged.emit()
+        if corners != self._corners:
+            self._corners = corners
+            self.cornersChanged.emit()
+
+    def _on_shot(self, data: bytes, image: QImage, hint: str) -> None:
+        self._result = bytes(data)
+        if self._result_sink is not None:
+            self._result_sink.setVideoFrame(QVideoFrame(image))
+        self._hint = hint
+        self.hintChanged.emit()
+        self.hasResultChanged.emit()
+        self.captured.emit(bytes(data))
+
+    def _on_ended(self, words: str, detail: str) -> None:
+        log.warning("camera preview ended: %s", detail)
+        self._problem = words
+        self.problemChanged.emit()
+        self.runningChanged.emit()
+        self.trouble.emit(words)
+
+    def _on_qr(self, texts: list[str]) -> None:
+        self.scanned.emit(texts)
+        act = getattr(self._session, "act", None)
+        if act is not None:
+            act("scan_ecert", list(texts))
+
+
+@QmlElement
+class SinkView(QQuickPaintedItem):
+    """Paints the frames of a ``QVideoSink`` where Qt Quick renders in software (the
+    offscreen screenshots, a terminal without GPU): ``VideoOutput`` draws nothing there.
+    Fed from the same sink, so the device-thread path is the one under test."""
+
+    sinkChanged = Signal()
+
+    def __init__(self, parent: QQuickItem | None = None) -> None:
+        super().__init__(parent)
+        self._sink: QVideoSink | None = None
+        self._image = QImage()
+
+    def _get_sink(self) -> QObject | None:
+        return self._sink
+
+    def _set_sink(self, sink: QObject | None) -> None:
+        if self._sink is not None:
+            self._sink.videoFrameChanged.disconnect(self._frame)
+        self._sink = sink if isinstance(sink, QVideoSink) else None
+        if self._sink is not None:
+            self._sink.videoFrameChanged.connect(self._frame)
+        self.sinkChanged.emit()
+
+    sink = Property(QObject, _get_sink, _set_sink, notify=sinkChanged)
+
+    def _frame(self, frame: QVideoFrame) -> None:
+        # Kept while hidden too: the captured page arrives just before it is shown.
+        self._image = frame.toImage()
+        self.update()
+
+    def paint(self, painter: QPainter) -> None:
+        if self._image.isNull():
+            return
+        w, h = self.width(), self.height()
+        iw, ih = self._image.width(), self._image.height()
+        k = min(w / iw, h / ih)
+        r = QRectF((w - iw * k) / 2, (h - ih * k) / 2, iw * k, ih * k)
+        painter.drawImage(r, self._image)
