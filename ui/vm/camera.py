@@ -58,6 +58,12 @@ def to_qimage(frame: np.ndarray[Any, Any]) -> QImage:
     return QImage(frame.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
+def _floats(getter: Any, notify: Signal) -> Property:
+    """A list property made by a call, so the qmltypes take its runtime type (QVariantList,
+    which QML reads ``.length`` of) rather than metaobjectdump's bare "list"."""
+    return Property(list, getter, notify=notify)
+
+
 def camera_of(session: Any) -> Any:
     """The configured camera behind a FlowSession (the shell, or a FlowBridge)."""
     kiosk = getattr(session, "kiosk", None)
@@ -171,15 +177,17 @@ class CameraPreview(QObject):
     def hint(self) -> str:
         return self._hint
 
-    @Property(list, notify=cornersChanged)
-    def corners(self) -> list[float]:
-        """The page outline as x0, y0, … x3, y3 in 0..1 of the frame; [] when none."""
+    def _get_corners(self) -> list[float]:
         return self._corners
 
-    @Property(list, notify=ovalChanged)
-    def oval(self) -> list[float]:
-        """The portrait guide (x, y, w, h) in 0..1 of the frame."""
+    corners = _floats(_get_corners, cornersChanged)
+    """The page outline as x0, y0, … x3, y3 in 0..1 of the frame; [] when none."""
+
+    def _get_oval(self) -> list[float]:
         return self._oval
+
+    oval = _floats(_get_oval, ovalChanged)
+    """The portrait guide (x, y, w, h) in 0..1 of the frame."""
 
     @Property(str, notify=problemChanged)
     def problem(self) -> str:

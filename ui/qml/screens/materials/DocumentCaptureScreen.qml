@@ -58,16 +58,16 @@ Item {
             property var pts: camera.corners
             onPtsChanged: requestPaint()
             onPaint: {
-                var ctx = getContext("2d")
+                let ctx = getContext("2d")
                 ctx.reset()
                 if (pts.length !== 8)
                     return
-                var r = output.contentRect
+                let r = output.contentRect
                 ctx.lineWidth = 6
                 ctx.strokeStyle = "#2BD45A"
                 ctx.beginPath()
-                for (var i = 0; i < 4; i++) {
-                    var x = r.x + pts[2 * i] * r.width, y = r.y + pts[2 * i + 1] * r.height
+                for (let i = 0; i < 4; i++) {
+                    let x = r.x + pts[2 * i] * r.width, y = r.y + pts[2 * i + 1] * r.height
                     if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y)
                 }
                 ctx.closePath()
@@ -166,7 +166,7 @@ Item {
             visible: camera.problem !== ""
             kind: "primary"
             text: qsTr("选择其他方式")
-            onClicked: screen.session.act("back")
+            onClicked: if (screen.vm) screen.vm.back()
         }
     }
 }

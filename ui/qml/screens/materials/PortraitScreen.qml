@@ -133,7 +133,7 @@ Item {
             visible: camera.problem !== ""
             kind: "primary"
             text: qsTr("选择其他方式")
-            onClicked: screen.session.act("back")
+            onClicked: if (screen.vm) screen.vm.back()
         }
     }
 }

@@ -79,16 +79,16 @@ Item {
             id: pad
             anchors.fill: parent
             onPaint: {
-                var ctx = getContext("2d")
+                let ctx = getContext("2d")
                 ctx.reset()
                 ctx.lineWidth = 6
                 ctx.lineCap = "round"
                 ctx.lineJoin = "round"
                 ctx.strokeStyle = "#111111"
-                for (var i = 0; i < screen.strokes.length; i++) {
-                    var s = screen.strokes[i]
+                for (let i = 0; i < screen.strokes.length; i++) {
+                    let s = screen.strokes[i]
                     ctx.beginPath()
-                    for (var j = 0; j < s.length; j++) {
+                    for (let j = 0; j < s.length; j++) {
                         if (j === 0) ctx.moveTo(s[j][0], s[j][1]); else ctx.lineTo(s[j][0], s[j][1])
                     }
                     if (s.length === 1) ctx.lineTo(s[0][0] + 0.5, s[0][1] + 0.5)
@@ -102,7 +102,7 @@ Item {
             acceptedDevices: PointerDevice.TouchScreen | PointerDevice.Mouse | PointerDevice.Stylus
             onActiveChanged: {
                 if (active) {
-                    var all = screen.strokes
+                    let all = screen.strokes
                     all.push([[point.position.x, point.position.y]])
                     screen.strokes = all
                     pad.requestPaint()
@@ -111,7 +111,7 @@ Item {
             onPointChanged: {
                 if (!active || screen.strokes.length === 0)
                     return
-                var all = screen.strokes
+                let all = screen.strokes
                 all[all.length - 1].push([point.position.x, point.position.y])
                 screen.strokes = all
                 pad.requestPaint()
