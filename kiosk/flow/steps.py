@@ -87,7 +87,7 @@ FLOW: Mapping[Step, StepSpec] = {s.step: s for s in (
              polls_card=True, in_history=False),
     StepSpec(Step.FIND_SERVICE, "我要办事", (Step.CATEGORY, Step.SEARCH, Step.GUIDE)),
     StepSpec(Step.CATEGORY, "按部门找", (Step.GUIDE, Step.SEARCH), guard="category_known"),
-    StepSpec(Step.SEARCH, "搜索结果", (Step.GUIDE, Step.CATEGORY)),
+    StepSpec(Step.SEARCH, "搜索结果", (Step.GUIDE, Step.CATEGORY, Step.SEARCH)),
     StepSpec(Step.GUIDE, "办事指南",
              (Step.INSERT_CARD, Step.QUESTION, Step.CHECKLIST, Step.FORM, Step.PHOTO,
               Step.CHECK_ANSWERS, Step.MATERIALS, Step.SIGN),

@@ -15,6 +15,9 @@ Window {
     property url screen
     readonly property alias item: loader.item
 
+    // A new screen (the stage sets it when the flow's step changes).
+    onScreenChanged: loader.setSource(host.screen, { "session": host.session })
+
     Rectangle {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }

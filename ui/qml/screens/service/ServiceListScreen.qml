@@ -144,6 +144,5 @@ Item {
         id: keyboard
         // Over the footer rather than the results: the results keep the room above it.
         parent: screen.Window.window ? screen.Window.window.contentItem : screen
-        width: Theme.px(960)
     }
 }
