@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.flow.views import AnswerRow, CheckAnswersView, ErrorLink, MaterialRow
+from kiosk.flow.views import AnswerRow, CheckAnswersView, MaterialRow
 from ui.vm.service_base import (
     ScreenViewModel,
     bool_property,
@@ -34,6 +34,22 @@ class MaterialStatusLine:
     deferral: str  # 可以先办，5个工作日内补交 — when 容缺 may be chosen
     deferrable: bool
     deferred: bool
+
+
+@dataclass(frozen=True)
+class ProblemLine:
+    """One thing that blocks submitting, with the key its 修改 hands back."""
+
+    field: str
+    label: str
+    message: str
+
+    @classmethod
+    def of(cls, link: Any) -> ProblemLine:
+        # kiosk.flow.views.ErrorLink has a label; kiosk.forms.page.ErrorLink does not
+        return cls(str(link.field), str(getattr(link, "label", "") or QCoreApplication.translate(
+            "CheckAnswersViewModel", "需要修改")),
+                   str(link.message))
 
 
 @dataclass(frozen=True)
@@ -71,7 +87,7 @@ class CheckAnswersViewModel(ScreenViewModel):
         self._fields = RowListModel(AnswerRow, self)
         self._materials = RowListModel(MaterialStatusLine, self)
         self._commitments = RowListModel(CommitmentLine, self)
-        self._problems = RowListModel(ErrorLink, self)
+        self._problems = RowListModel(ProblemLine, self)
 
     def _update_models(self, view: Any) -> None:
         assert isinstance(view, CheckAnswersView)
@@ -81,7 +97,7 @@ class CheckAnswersViewModel(ScreenViewModel):
         self._commitments.set_rows([CommitmentLine(c.id, c.title, c.text,
                                                    joined(c.replaces, "、"), c.confirmed)
                                     for c in view.commitments])
-        self._problems.set_rows(view.problems)
+        self._problems.set_rows([ProblemLine.of(p) for p in view.problems])
 
     def _get_answers(self) -> RowListModel:
         return self._answers
