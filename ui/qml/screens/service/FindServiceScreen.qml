@@ -85,7 +85,9 @@ Item {
         anchors { left: parent.left; right: parent.right; top: bundleRow.bottom; topMargin: Theme.gap; bottom: parent.bottom }
         columns: 4
         unit: qsTr("类")
-        model: vm.categories
+        // Rows once the grid has its real height: counted at height 0 it would settle on
+        // one row and a pager it does not need.
+        model: categories.height >= Theme.touchHeight ? vm.categories : null
         delegate: ServiceTile {
             required property string categoryId
             required property string name

@@ -50,6 +50,7 @@ Rectangle {
         }
         spacing: Theme.px(2)
         Text {
+            id: nameText
             width: parent.width
             text: tile.text
             color: Theme.ink
@@ -62,7 +63,9 @@ Rectangle {
         }
         Text {
             width: parent.width
-            visible: tile.detail !== ""
+            // A name that needs two lines takes the second line's room (the description
+            // stays for screen readers).
+            visible: tile.detail !== "" && nameText.lineCount < 2
             text: tile.detail
             color: tile.warn ? Theme.warningInk : Theme.inkSoft
             font.pixelSize: Theme.smallSize
