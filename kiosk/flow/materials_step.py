@@ -121,7 +121,7 @@ def materials_view(flow: ResidentFlow) -> MaterialsView:
     missing = tuple(a.choice.name for a in items if a.choice.ref in need)
     bring = dead_end([a.choice for a in items], v.unable)
     return MaterialsView("请提供以下材料", tuple(lines), not missing, missing, bring,
-                         CAMERA_WORDS if v.camera_problem else "", v.checklist_printed)
+                         v.camera_problem, v.checklist_printed)
 
 
 def choice_of(flow: ResidentFlow, ref: str) -> MaterialChoice:

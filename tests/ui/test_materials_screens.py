@@ -8,6 +8,7 @@ shows (qtbot.waitUntil with a generous bound), never for a time.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterator
@@ -285,3 +286,46 @@ def test_the_signature_pad_takes_strokes_and_refuses_a_dot(
     wait_step(qtbot, stage, "check_answers")
     signed = f.visit.signed["honesty"]
     assert signed and signed[0].title == "诚信承诺" and len(signed[0].strokes["strokes"]) == 3
+
+
+def test_the_portrait_shows_a_plain_hint_then_takes_the_photo_itself(
+        qtbot: QtBot, kiosk: Kiosk) -> None:
+    f = kiosk.flow
+    cam(kiosk).show("face_far")
+    f.start("service")
+    f.on_card(CardRead(CARD))
+    f.open_entry("LOCAL-WJ-0002")  # 老年人优待证: the 电子证件照 is required
+    s = f.apply()
+    for _ in range(20):
+        if s.step is Step.QUESTION:
+            s = f.answer("no")
+        elif s.step is Step.CHECKLIST:
+            s = f.apply()
+        elif s.step is Step.FORM:
+            ids = [x.id for x in s.view.fields if not x.read_only]  # type: ignore[union-attr]
+            s = f.continue_form(sample_values(f.catalog, ids, TODAY))
+        else:
+            break
+    assert s.step is Step.PHOTO and s.view.portrait  # type: ignore[union-attr]
+    stage = MaterialsStage(FlowBridge(f))
+    with qtbot.waitExposed(stage.window):
+        stage.window.show()
+    try:
+        preview = item(stage, "cameraPreview")
+        assert item(stage, "guideOval").isVisible()
+        qtbot.waitUntil(lambda: preview.property("hint") == "请靠近一点", timeout=WAIT)
+        shot(stage, qtbot, "portrait_with_hint")
+        assert not preview.property("hasResult")
+        cam(kiosk).show("face")
+        qtbot.waitUntil(lambda: preview.property("hasResult"), timeout=WAIT)
+        shot(stage, qtbot, "portrait_captured")
+        press(qtbot, stage, "confirmPortrait")
+        qtbot.waitUntil(lambda: bool(f.visit.photos.get("e_photo")), timeout=WAIT)
+        photo = f.visit.photos["e_photo"][0]
+        assert photo[:2] == b"\xff\xd8" and len(photo) <= 40_000  # a JPEG under the budget
+    finally:
+        with contextlib.suppress(RuntimeError):  # gone with its screen after 确认
+            preview.stop()  # type: ignore[attr-defined]
+        warnings = list(stage.warnings)
+        stage.close()
+    assert warnings == []
