@@ -75,7 +75,7 @@ def test_every_button_is_named_by_its_visible_text(qtbot: QtBot,
         engine = QQmlApplicationEngine()
         warnings: list[str] = []
         engine.warnings.connect(lambda ws, out=warnings: out.extend(w.toString() for w in ws))
-        engine.setInitialProperties({"session": session, "screen": QUrl.fromLocalFile(
+        engine.setInitialProperties({"session": session, "screenUrl": QUrl.fromLocalFile(
             str(SCREENS[screen.step.value]))})
         engine.load(QUrl.fromLocalFile(str(HOST_QML)))
         window = engine.rootObjects()[0]

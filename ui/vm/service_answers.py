@@ -114,11 +114,11 @@ class CheckAnswersViewModel(ScreenViewModel):
     def _get_problems(self) -> RowListModel:
         return self._problems
 
-    answers = Property(QObject, _get_answers, constant=True)
-    fields = Property(QObject, _get_fields, constant=True)
-    materials = Property(QObject, _get_materials, constant=True)
-    commitments = Property(QObject, _get_commitments, constant=True)
-    problems = Property(QObject, _get_problems, constant=True)
+    answers = Property(RowListModel, _get_answers, constant=True)
+    fields = Property(RowListModel, _get_fields, constant=True)
+    materials = Property(RowListModel, _get_materials, constant=True)
+    commitments = Property(RowListModel, _get_commitments, constant=True)
+    problems = Property(RowListModel, _get_problems, constant=True)
     title = text_property("title", titleChanged)
     deferralText = text_property("deferral_text", deferralTextChanged)
     privacyNotice = text_property("privacy_notice", privacyNoticeChanged)

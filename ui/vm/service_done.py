@@ -96,7 +96,7 @@ class ServiceDoneViewModel(ScreenViewModel):
     def _get_is_bundle(self) -> bool:
         return bool(self.field("bundle_no"))
 
-    cases = Property(QObject, _get_cases, constant=True)
+    cases = Property(RowListModel, _get_cases, constant=True)
     isBundle = Property(bool, _get_is_bundle, notify=isBundleChanged)
     bundleNo = text_property("bundle_no", bundleNoChanged)
     promised = text_property("promised", promisedChanged)
@@ -188,7 +188,7 @@ class CorrectionViewModel(ScreenViewModel):
     def _get_missing(self) -> RowListModel:
         return self._missing
 
-    missing = Property(QObject, _get_missing, constant=True)
+    missing = Property(RowListModel, _get_missing, constant=True)
     caseNo = text_property("case_no", caseNoChanged)
     items = text_property("items", itemsChanged, "、")
     where = text_property("where", whereChanged)
@@ -235,7 +235,7 @@ class ProblemViewModel(ScreenViewModel):
     def _get_fixes(self) -> RowListModel:
         return self._fixes
 
-    fixes = Property(QObject, _get_fixes, constant=True)
+    fixes = Property(RowListModel, _get_fixes, constant=True)
 
     def _p(self) -> ProblemWords:
         return ProblemWords.of(self.field("problem", None))

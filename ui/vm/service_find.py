@@ -57,8 +57,8 @@ class FindServiceViewModel(ScreenViewModel):
     def _get_categories(self) -> RowListModel:
         return self._categories
 
-    bundles = Property(QObject, _get_bundles, constant=True)
-    categories = Property(QObject, _get_categories, constant=True)
+    bundles = Property(RowListModel, _get_bundles, constant=True)
+    categories = Property(RowListModel, _get_categories, constant=True)
     searchHint = text_property("search_hint", searchHintChanged)
 
     @Slot(str)
@@ -118,7 +118,7 @@ class ServiceListViewModel(ScreenViewModel):
     def _get_is_search(self) -> bool:
         return _is_search(self._view)
 
-    entries = Property(QObject, _get_entries, constant=True)
+    entries = Property(RowListModel, _get_entries, constant=True)
     title = Property(str, _get_title, notify=titleChanged)  # the category's name
     icon = Property(str, _get_icon, notify=iconChanged)
     query = Property(str, _get_query, notify=queryChanged)

@@ -102,7 +102,7 @@ class GuideViewModel(ScreenViewModel):
     def _get_materials(self) -> RowListModel:
         return self._materials
 
-    materials = Property(QObject, _get_materials, constant=True)
+    materials = Property(RowListModel, _get_materials, constant=True)
     kind = text_property("kind", kindChanged)
     code = text_property("code", codeChanged)
     name = text_property("name", nameChanged)
@@ -161,7 +161,7 @@ class QuestionViewModel(ScreenViewModel):
     def _get_unknown(self) -> str:
         return UNKNOWN
 
-    options = Property(QObject, _get_options, constant=True)
+    options = Property(RowListModel, _get_options, constant=True)
     unknownValue = Property(str, _get_unknown, constant=True)
     questionId = text_property("id", questionIdChanged)
     text = text_property("text", textChanged)
@@ -204,7 +204,7 @@ class ChecklistViewModel(ScreenViewModel):
     def _get_rows(self) -> RowListModel:
         return self._rows
 
-    rows = Property(QObject, _get_rows, constant=True)
+    rows = Property(RowListModel, _get_rows, constant=True)
     title = text_property("title", titleChanged)
     pending = list_property("pending", pendingChanged)
     items = list_property("items", itemsChanged)

@@ -23,6 +23,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+QML_IMPORT_NAME = "VillageKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
 
 _FIRST_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -34,7 +38,9 @@ def _camel(name: str) -> str:
     return head + "".join(p.title() for p in rest)
 
 
-class RowListModel(QAbstractListModel):
+@QmlElement
+@QmlUncreatable("rows come from a service view model")  # PySide6 6.12 stub: "not callable"
+class RowListModel(QAbstractListModel):  # type: ignore[operator]
     """Rows of one dataclass type; each field is a role named in camelCase."""
 
     countChanged = Signal()

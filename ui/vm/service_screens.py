@@ -61,7 +61,7 @@ class ServiceStage:
             lambda ws: self.warnings.extend(w.toString() for w in ws))
         self._step = self._current_step()
         self.engine.setInitialProperties({"session": session,
-                                          "screen": self._url(self._step)})
+                                          "screenUrl": self._url(self._step)})
         self.engine.load(QUrl.fromLocalFile(str(HOST_QML)))
         roots = self.engine.rootObjects()
         if not roots or not isinstance(roots[0], QQuickWindow):
@@ -89,7 +89,7 @@ class ServiceStage:
     def _replace(self, step: str) -> None:
         if step != self._step:
             return
-        self.window.setProperty("screen", self._url(step))
+        self.window.setProperty("screenUrl", self._url(step))
         screen = self.screen()
         if screen is not None and step not in SCREENS:
             screen.setProperty("step", step)

@@ -1,7 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import "../.."
-import "../../controls" as Controls  // DigitPad (H6), until it is in qmldir
-import "../../form" as Form  // DigitBox (H6)
 
 // 办件查询 by number: the 办件编号 or “一件事”编号 from the receipt, typed on the large digit
 // pad (no Pinyin keyboard for numbers). 查询 looks it up; a bundle number lists all its
@@ -19,7 +18,7 @@ Item {
         spacing: Theme.gap
         Heading { width: parent.width; text: qsTr("输入办件编号查询") }
         BodyText { width: parent.width; soft: true; text: vm.hint !== "" ? vm.hint : qsTr("编号印在回执二维码下面；“一件事”编号可查到同一件事的全部办件。") }
-        Form.DigitBox {
+        DigitBox {
             id: numberBox
             objectName: "queryNumberBox"
             width: parent.width
@@ -52,7 +51,7 @@ Item {
             }
         }
     }
-    Controls.DigitPad {
+    DigitPad {
         id: pad
         anchors { right: parent.right; top: parent.top }
         target: numberBox

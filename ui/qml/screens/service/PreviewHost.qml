@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Window
 import "../.."
@@ -12,11 +13,11 @@ Window {
     color: Theme.background
 
     property QtObject session
-    property url screen
+    property url screenUrl
     readonly property alias item: loader.item
 
     // A new screen (the stage sets it when the flow's step changes).
-    onScreenChanged: loader.setSource(host.screen, { "session": host.session })
+    onScreenUrlChanged: loader.setSource(host.screenUrl, { "session": host.session })
 
     Rectangle {
         id: header
@@ -35,7 +36,7 @@ Window {
         id: loader
         objectName: "screens"
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top; margins: Theme.margin }
-        Component.onCompleted: loader.setSource(host.screen, { "session": host.session })
+        Component.onCompleted: loader.setSource(host.screenUrl, { "session": host.session })
     }
     Rectangle {
         id: footer
@@ -44,9 +45,8 @@ Window {
         color: Theme.surface
         border.color: Theme.lineSoft
         border.width: 1
-        HomeButton {
+        HomeButton {  // the shell's 返回首页, here for its place and size only
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
-            onClicked: if (host.session) host.session.act("home")
         }
     }
 }

@@ -1,7 +1,6 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import "../.."
-import "../../controls" as Controls  // DigitPad (H6), until it is in qmldir
-import "../../form" as Form  // DigitBox (H6)
 
 // 智能导办, one question per screen (GOV.UK question pages): the question is the heading,
 // each answer a large button, 不清楚 always offered (its materials then read 视情形提供),
@@ -56,7 +55,7 @@ Item {
         anchors { left: parent.left; right: parent.right; top: error.bottom; topMargin: Theme.spacing }
         columns: vm.options.count <= 3 ? vm.options.count : 3
         spacing: Theme.gap
-        readonly property int rows: Math.ceil(vm.options.count / Math.max(1, columns))
+        readonly property int rowsNeeded: Math.ceil(vm.options.count / Math.max(1, columns))
         Repeater {
             model: vm.options
             delegate: BigButton {
@@ -65,7 +64,7 @@ Item {
                 required property string label
                 objectName: "choice_" + value
                 width: (choices.width - (choices.columns - 1) * choices.spacing) / Math.max(1, choices.columns)
-                implicitHeight: choices.rows > 1 ? Theme.compactHeight : Theme.touchHeight
+                implicitHeight: choices.rowsNeeded > 1 ? Theme.compactHeight : Theme.touchHeight
                 text: label
                 kind: vm.current === value ? "primary" : "secondary"
                 subtitle: vm.current === value ? qsTr("已选") : ""
@@ -79,7 +78,7 @@ Item {
         visible: screen.numeric
         anchors { left: parent.left; top: error.bottom; topMargin: Theme.spacing }
         spacing: Theme.gap
-        Form.DigitBox {
+        DigitBox {
             id: numberBox
             objectName: "questionNumber"
             width: Theme.px(300)
@@ -97,7 +96,7 @@ Item {
             onClicked: vm.answer(vm.unknownValue)
         }
     }
-    Controls.DigitPad {
+    DigitPad {
         id: pad
         visible: screen.numeric
         anchors { right: parent.right; top: parent.top }

@@ -1,7 +1,7 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import "../.."
-import "../../controls" as Controls  // KeyboardPanel (H6), until it is in qmldir
 
 // The items of one department (CATEGORY) or the search results (SEARCH). Search answers
 // Chinese, full pinyin and initials: the box searches what is on screen while the Pinyin
@@ -140,7 +140,7 @@ Item {
         }
     }
 
-    Controls.KeyboardPanel {
+    KeyboardPanel {
         id: keyboard
         // Over the footer rather than the results: the results keep the room above it.
         parent: screen.Window.window ? screen.Window.window.contentItem : screen
