@@ -67,7 +67,13 @@ class ServiceStage:
         if not roots or not isinstance(roots[0], QQuickWindow):
             raise RuntimeError("PreviewHost.qml did not load: " + "; ".join(self.warnings))
         self.window: QQuickWindow = roots[0]
+        self.window.back.connect(lambda: self.session.act("back"))  # type: ignore[attr-defined]
+        self._show_back()
         session.screenChanged.connect(self._follow)
+
+    def _show_back(self) -> None:
+        screen = self.session.current_screen()
+        self.window.setProperty("backVisible", bool(getattr(screen, "back", False)))
 
     def _current_step(self) -> str:
         screen = self.session.current_screen()
@@ -79,6 +85,7 @@ class ServiceStage:
         return QUrl.fromLocalFile(str(path))
 
     def _follow(self) -> None:
+        self._show_back()
         step = self._current_step()
         if step != self._step:
             self._step = step

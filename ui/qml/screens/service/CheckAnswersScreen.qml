@@ -260,9 +260,5 @@ Item {
             wrapMode: Text.WordWrap
             lineHeight: Theme.lineSpacing
         }
-        BackButton {
-            width: parent.width
-            onClicked: vm.back()
-        }
     }
 }

@@ -96,9 +96,5 @@ Item {
             subtitle: vm.printed ? qsTr("已打印，请在出纸口取走") : ""
             onClicked: vm.printList()
         }
-        BackButton {
-            width: parent.width
-            onClicked: vm.back()
-        }
     }
 }

@@ -98,9 +98,5 @@ Item {
             text: qsTr("打印材料清单")
             onClicked: vm.printChecklist()
         }
-        BackButton {
-            width: parent.width
-            onClicked: vm.back()
-        }
     }
 }

@@ -15,6 +15,8 @@ Window {
     property QtObject session
     property url screenUrl
     readonly property alias item: loader.item
+    property bool backVisible: false  // the screen record's ``back`` (the stage sets it)
+    signal back()
 
     // A new screen (the stage sets it when the flow's step changes).
     onScreenUrlChanged: loader.setSource(host.screenUrl, { "session": host.session })
@@ -45,8 +47,16 @@ Window {
         color: Theme.surface
         border.color: Theme.lineSoft
         border.width: 1
-        HomeButton {  // the shell's 返回首页, here for its place and size only
+        // The shell's footer: 返回 (when the step has one) and 返回首页, same places.
+        BackButton {
+            id: backButton
+            visible: host.backVisible
             anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+            onClicked: host.back()
+        }
+        HomeButton {  // here for its place and size only
+            anchors { left: backButton.visible ? backButton.right : parent.left; leftMargin: Theme.margin
+                      verticalCenter: parent.verticalCenter }
         }
     }
 }

@@ -104,9 +104,4 @@ Item {
         onDone: vm.answer(numberBox.text)
     }
 
-    BackButton {
-        anchors { left: parent.left; bottom: parent.bottom }
-        implicitHeight: Theme.compactHeight
-        onClicked: vm.back()
-    }
 }

@@ -40,18 +40,11 @@ Item {
             text: vm.title
         }
     }
-    BackButton {
-        id: backButton
-        visible: !vm.isSearch
-        anchors { right: parent.right; verticalCenter: heading.verticalCenter }
-        implicitHeight: Theme.compactHeight
-        onClicked: vm.back()
-    }
     BigButton {
         id: searchInstead
         objectName: "searchInstead"
         visible: !vm.isSearch
-        anchors { right: backButton.left; rightMargin: Theme.gap; verticalCenter: heading.verticalCenter }
+        anchors { right: parent.right; verticalCenter: heading.verticalCenter }
         implicitHeight: Theme.compactHeight
         text: qsTr("搜索事项")
         onClicked: vm.openSearch()
@@ -80,19 +73,11 @@ Item {
         onDisplayTextChanged: vm.search(field.displayText)
         Component.onCompleted: if (vm.isSearch) field.forceActiveFocus()
     }
-    BackButton {
-        id: searchBack
-        visible: vm.isSearch
-        anchors { right: parent.right; verticalCenter: field.verticalCenter }
-        width: visible ? Theme.px(160) : 0
-        implicitHeight: Theme.compactHeight
-        onClicked: vm.back()
-    }
     BigButton {
         id: clear
         objectName: "searchClear"
         visible: vm.isSearch
-        anchors { right: searchBack.left; rightMargin: Theme.gap; verticalCenter: field.verticalCenter }
+        anchors { right: parent.right; verticalCenter: field.verticalCenter }
         width: visible ? Theme.px(160) : 0
         implicitHeight: Theme.compactHeight
         text: qsTr("清空")
