@@ -264,10 +264,12 @@ class VisitResult:
 
 def scripted_visit(flow: ResidentFlow, code: str, card: IdCard, last: bool = False,
                    on_screen: Callable[[Screen], None] | None = None,
-                   receipt: Path | None = None) -> VisitResult:
+                   receipt: Path | None = None, every_way: bool = False) -> VisitResult:
     """A resident's whole visit for ``code`` (an item or a bundle): card → find (search by
     the entry's name) → guide → questions → form → photos → check answers → submit →
-    receipt. Counter-only entries stop after the guide and the printed checklist."""
+    receipt. Counter-only entries stop after the guide and the printed checklist.
+    ``every_way`` (the demo): every material offered a way gets one, the least used so far
+    (容缺, 亮证扫码, 拍照 …), and each 告知承诺 is signed on the pad instead of touched."""
     catalog = flow.catalog
     entry = catalog.get(code)
     if entry is None:
@@ -301,6 +303,7 @@ def scripted_visit(flow: ResidentFlow, code: str, card: IdCard, last: bool = Fal
         s = see(flow.show_checklist())
         return VisitResult(tuple(screens), answers, False)
     s = see(flow.apply())
+    used: dict[str, int] = {}
     for _ in range(200):
         if s.step is Step.QUESTION:
             q = catalog.questions[flow.visit.arg]
@@ -318,7 +321,8 @@ def scripted_visit(flow: ResidentFlow, code: str, card: IdCard, last: bool = Fal
         elif s.step is Step.PHOTO:
             s = see(flow.take_photo())
         elif s.step is Step.MATERIALS:
-            s = see(_cover_one(flow, s) or flow.continue_materials())
+            s = see(_cover_one(flow, s, used if every_way else None)
+                    or flow.continue_materials())
         elif s.step is Step.ECERT_SCAN:
             ref = flow.visit.arg
             s = see(flow.scan_ecert([f"DZZZ1:{ref.upper()}:5101232026000123:7F3A9C2E11B04D58"]))
@@ -327,7 +331,11 @@ def scripted_visit(flow: ResidentFlow, code: str, card: IdCard, last: bool = Fal
         elif s.step is Step.CHECK_ANSWERS:
             s = see(flow.consent(True))
             for c in getattr(s.view, "commitments", ()):
-                s = see(flow.confirm_commitment(c.id, True))
+                if every_way and not c.confirmed:
+                    see(flow.open_sign(c.id))
+                    s = see(flow.sign(*sample_signature()))
+                else:
+                    s = see(flow.confirm_commitment(c.id, True))
             if not getattr(s.view, "can_submit", False):
                 raise VisitFailed("cannot submit: " + "；".join(
                     p.message for p in getattr(s.view, "problems", ())), s)
@@ -351,15 +359,21 @@ def sample_signature(width: float = 600, height: float = 240
     return strokes, width, height
 
 
-def _cover_one(flow: ResidentFlow, s: Screen) -> Screen | None:
+def _cover_one(flow: ResidentFlow, s: Screen, used: dict[str, int] | None = None
+               ) -> Screen | None:
     """The scripted choice for the first material the item cannot do without that is not
     covered yet (the others go to the counter, as a resident who skips them): a photo
     where the camera may take it, else 容缺, else the 告知承诺, else the e-certificate;
     None when all are."""
+    order = ("defer", "ecert", "photo", "commitment")
     for line in getattr(s.view, "materials", ()):
-        if line.chosen_words or not line.ways or not line.needed:
+        if line.chosen_words or not line.ways or (used is None and not line.needed):
             continue
         ways = [w.way for w in line.ways]
+        if used is not None:  # the demo: the way used least so far
+            way = min(ways, key=lambda w: (used.get(w, 0), order.index(w)))
+            used[way] = used.get(way, 0) + 1
+            return flow.choose_way(line.ref, way)
         for way in ("photo", "defer", "commitment", "ecert"):
             if way in ways:
                 return flow.choose_way(line.ref, way)

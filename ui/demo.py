@@ -203,7 +203,8 @@ def visit(frontend: QtFrontend, kiosk: Kiosk, code: str, outdir: Path) -> DemoVi
     flow._shot("start")
     receipt = outdir / f"receipt-{_safe(code)}.pdf"
     try:
-        result = scripted_visit(flow, code, sample_card(), receipt=receipt)  # type: ignore[arg-type]
+        result = scripted_visit(flow, code, sample_card(), receipt=receipt,  # type: ignore[arg-type]
+                                every_way=True)  # every material way and a signed pledge
     except (VisitFailed, KeyError) as exc:
         return DemoVisit(code, tuple(flow.shots), False, None, str(exc), flow.pressed,
                          flow.acted, flow.direct)
