@@ -355,3 +355,20 @@ def test_a_counter_only_apply_is_a_problem_screen_whose_retry_shows_the_checklis
     assert banner.property("title") and banner.property("nextStep")
     press(qtbot, stage, "problemRetry")
     assert stage.step == Step.CHECKLIST.value and screen_name(stage) == "checklistScreen"
+
+
+def test_a_number_question_is_typed_on_large_digit_keys(qtbot: QtBot, stage: ServiceStage,
+                                                        kiosk: Kiosk) -> None:
+    kiosk.flow.open_entry("LOCAL-YJS-0002")  # 退休一件事 asks the age before a card is read
+    kiosk.flow.start_questions()
+    reload(qtbot, stage)
+    assert screen_name(stage) == "questionScreen"
+    assert item(stage, "questionPad").isVisible()
+    first = item(stage, "questionText").property("text")
+    for key in ("6", "5"):
+        press(qtbot, stage, f"questionKey_{key}")
+    assert item(stage, "questionNumber").property("text") == "65"
+    press(qtbot, stage, "questionNumberDone")
+    assert kiosk.flow.visit.answers.get("age") == 65
+    assert stage.step != Step.QUESTION.value or \
+        item(stage, "questionText").property("text") != first

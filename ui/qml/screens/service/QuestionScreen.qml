@@ -4,7 +4,7 @@ import "../.."
 
 // 智能导办, one question per screen (GOV.UK question pages): the question is the heading,
 // each answer a large button, 不清楚 always offered (its materials then read 视情形提供),
-// and 返回 at the same place on every question. A number is typed on the digit pad.
+// and 返回 at the same place on every question. A number is typed on large digit keys.
 Item {
     id: screen
     objectName: "questionScreen"
@@ -26,7 +26,7 @@ Item {
     Heading {
         id: question
         objectName: "questionText"
-        anchors { left: parent.left; right: screen.numeric ? pad.left : parent.right; rightMargin: Theme.spacing
+        anchors { left: parent.left; right: parent.right; rightMargin: Theme.spacing
                   top: progress.bottom; topMargin: Theme.px(8) }
         text: vm.text
     }
@@ -75,6 +75,7 @@ Item {
 
     // A number ------------------------------------------------------------------------------
     Row {
+        id: numberRow
         visible: screen.numeric
         anchors { left: parent.left; top: error.bottom; topMargin: Theme.spacing }
         spacing: Theme.gap
@@ -96,12 +97,37 @@ Item {
             onClicked: vm.answer(vm.unknownValue)
         }
     }
-    DigitPad {
+    // The digits in two wide rows under the box: the tall telephone pad does not fit
+    // beside a question in the 504 px the shell leaves, and a number question needs
+    // only digits. Each key is a BigButton (≥ 60 px, named by its digit).
+    Grid {
         id: pad
+        objectName: "questionPad"
         visible: screen.numeric
-        anchors { right: parent.right; top: parent.top }
-        target: numberBox
-        onDone: vm.answer(numberBox.text)
+        anchors { left: parent.left; top: numberRow.bottom; topMargin: Theme.spacing }
+        columns: 6
+        spacing: Theme.gap
+        Repeater {
+            model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", qsTr("删除")]
+            delegate: BigButton {
+                required property string modelData
+                required property int index
+                objectName: "questionKey_" + (index === 10 ? "delete" : modelData)
+                width: Theme.px(150)
+                implicitHeight: Theme.compactHeight
+                text: modelData
+                onClicked: index === 10 ? numberBox.backspace() : numberBox.typeKey(modelData)
+            }
+        }
+        BigButton {
+            objectName: "questionNumberDone"
+            width: Theme.px(150)
+            implicitHeight: Theme.compactHeight
+            kind: "primary"
+            text: qsTr("确定")
+            enabled: numberBox.text.length > 0
+            onClicked: vm.answer(numberBox.text)
+        }
     }
 
 }
