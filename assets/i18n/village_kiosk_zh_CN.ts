@@ -4,7 +4,7 @@
 <context>
     <name>AnswerLine</name>
     <message>
-        <location filename="../../ui/qml/screens/service/AnswerLine.qml" line="+36"/>
+        <location filename="../../ui/qml/screens/service/AnswerLine.qml" line="+37"/>
         <source>（未填写）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -25,7 +25,7 @@
 <context>
     <name>ByNumberScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/query/ByNumberScreen.qml" line="+20"/>
+        <location filename="../../ui/qml/screens/query/ByNumberScreen.qml" line="+19"/>
         <source>输入办件编号查询</source>
         <translation type="unfinished"></translation>
     </message>
@@ -40,7 +40,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>查询</source>
         <translation type="unfinished"></translation>
     </message>
@@ -53,7 +58,7 @@
 <context>
     <name>CheckAnswersScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/CheckAnswersScreen.qml" line="+38"/>
+        <location filename="../../ui/qml/screens/service/CheckAnswersScreen.qml" line="+39"/>
         <source>还有内容需要修改</source>
         <translation type="unfinished"></translation>
     </message>
@@ -149,9 +154,17 @@
     </message>
 </context>
 <context>
+    <name>CheckAnswersViewModel</name>
+    <message>
+        <location filename="../../ui/vm/service_answers.py" line="+50"/>
+        <source>需要修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChecklistScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/ChecklistScreen.qml" line="+18"/>
+        <location filename="../../ui/qml/screens/service/ChecklistScreen.qml" line="+19"/>
         <source>%1：您需要准备的材料</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,7 +232,7 @@
 <context>
     <name>CorrectionScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/CorrectionScreen.qml" line="+17"/>
+        <location filename="../../ui/qml/screens/service/CorrectionScreen.qml" line="+18"/>
         <source>需要补正的材料</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,6 +305,44 @@
     <message>
         <location filename="../../ui/qml/controls/DigitPad.qml" line="+88"/>
         <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCaptureScreen</name>
+    <message>
+        <location filename="../../ui/qml/screens/materials/DocumentCaptureScreen.qml" line="+30"/>
+        <source>请拍照：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>请看清楚：字迹清楚就点“确认”，不清楚点“重拍”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>已拍 %1 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>拍照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>重拍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>选择其他方式</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -372,7 +423,7 @@
 <context>
     <name>FindServiceScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/FindServiceScreen.qml" line="+18"/>
+        <location filename="../../ui/qml/screens/service/FindServiceScreen.qml" line="+19"/>
         <source>我要办事</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,7 +444,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1项</source>
         <translation type="unfinished"></translation>
     </message>
@@ -429,7 +480,7 @@
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/GuideScreen.qml" line="+27"/>
+        <location filename="../../ui/qml/screens/service/GuideScreen.qml" line="+28"/>
         <source>部分事项可能要到窗口办理</source>
         <translation type="unfinished"></translation>
     </message>
@@ -797,7 +848,7 @@
 <context>
     <name>MaterialCard</name>
     <message>
-        <location filename="../../ui/qml/screens/service/MaterialCard.qml" line="+53"/>
+        <location filename="../../ui/qml/screens/service/MaterialCard.qml" line="+54"/>
         <source>本机已有，不用带</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,6 +860,64 @@
     <message>
         <location line="+9"/>
         <source>用于：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsScreen</name>
+    <message>
+        <location filename="../../ui/qml/screens/materials/MaterialsScreen.qml" line="+21"/>
+        <source>请提供以下材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>拍照设备不能用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>这些材料需要您带到窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>可以打印材料清单带走</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>用途：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>请带原件到窗口核验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>我没有带</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>继续</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>还差：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>打印材料清单</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -892,9 +1001,42 @@
     </message>
 </context>
 <context>
+    <name>PortraitScreen</name>
+    <message>
+        <location filename="../../ui/qml/screens/materials/PortraitScreen.qml" line="+30"/>
+        <source>拍照：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>照片清楚就点“确认”，不满意点“重拍”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>请正对镜头，把脸放在框里，不要戴帽子</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>重拍</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>选择其他方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreviewHost</name>
     <message>
-        <location filename="../../ui/qml/screens/service/PreviewHost.qml" line="+28"/>
+        <location filename="../../ui/qml/screens/service/PreviewHost.qml" line="+31"/>
         <source>政务服务自助终端</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,7 +1044,7 @@
 <context>
     <name>PrintProblemScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/PrintProblemScreen.qml" line="+25"/>
+        <location filename="../../ui/qml/screens/service/PrintProblemScreen.qml" line="+26"/>
         <source>回执二维码</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,7 +1072,7 @@
 <context>
     <name>ProblemScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/ProblemScreen.qml" line="+41"/>
+        <location filename="../../ui/qml/screens/service/ProblemScreen.qml" line="+42"/>
         <source>您已经做的都保存着，不用从头再来。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1022,7 +1164,7 @@
 <context>
     <name>QuestionScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/QuestionScreen.qml" line="+23"/>
+        <location filename="../../ui/qml/screens/service/QuestionScreen.qml" line="+22"/>
         <source>第 %1 题，共 %2 题</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,13 +1174,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>岁</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
         <source>不清楚</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1126,9 +1278,27 @@
     </message>
 </context>
 <context>
+    <name>ScanScreen</name>
+    <message>
+        <location filename="../../ui/qml/screens/materials/ScanScreen.qml" line="+30"/>
+        <source>亮证扫码：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>没有用上这个二维码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>选择其他方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScrollPage</name>
     <message>
-        <location filename="../../ui/qml/screens/service/ScrollPage.qml" line="+69"/>
+        <location filename="../../ui/qml/screens/service/ScrollPage.qml" line="+70"/>
         <source>▲ 上一屏</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1141,7 +1311,7 @@
 <context>
     <name>ServiceDoneScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/ServiceDoneScreen.qml" line="+19"/>
+        <location filename="../../ui/qml/screens/service/ServiceDoneScreen.qml" line="+20"/>
         <source>✓ 提交成功</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,7 +1354,7 @@
 <context>
     <name>ServiceListScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/ServiceListScreen.qml" line="+56"/>
+        <location filename="../../ui/qml/screens/service/ServiceListScreen.qml" line="+49"/>
         <location line="+22"/>
         <source>搜索事项</source>
         <translation type="unfinished"></translation>
@@ -1195,7 +1365,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+22"/>
         <source>清空</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,6 +1382,39 @@
     <message>
         <location line="+12"/>
         <source>一件事：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignatureScreen</name>
+    <message>
+        <location filename="../../ui/qml/screens/materials/SignatureScreen.qml" line="+25"/>
+        <source>请阅读并签名：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>签署后不用再提供：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>签名没有成功</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>重签</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>返回</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 ECERT_HINT = "在手机上打开电子证照，点“亮证”，把二维码对准镜头"
 PHOTO_DETAIL = "把材料平放在高拍仪下面，会自动拍照"
 SIGN_HINT = "请用手指在下面的框里签上您的名字"
-CAMERA_WORDS = "拍照设备暂时不能用。可以选择容缺后补，或带上材料到窗口办理"
 
 
 @dataclass(frozen=True)
