@@ -3,7 +3,7 @@ import QtQuick
 import "../.."
 
 // 办件查询 by number: the 办件编号 or “一件事”编号 from the receipt, typed on the large digit
-// pad (no Pinyin keyboard for numbers). 查询 looks it up; a bundle number lists all its
+// keys (no Pinyin keyboard for numbers). 查询 looks it up; a bundle number lists all its
 // cases. The camera way (holding the receipt's QR up) is offered beside it.
 Item {
     id: screen
@@ -14,10 +14,10 @@ Item {
     QueryNumberViewModel { id: vm; session: screen.session }
 
     Column {
-        anchors { left: parent.left; right: pad.left; rightMargin: Theme.margin; top: parent.top }
+        anchors { left: parent.left; right: actions.left; rightMargin: Theme.spacing; top: parent.top }
         spacing: Theme.gap
         Heading { width: parent.width; text: qsTr("输入办件编号查询") }
-        BodyText { width: parent.width; soft: true; text: vm.hint !== "" ? vm.hint : qsTr("编号印在回执二维码下面；“一件事”编号可查到同一件事的全部办件。") }
+        BodyText { width: parent.width; soft: true; visible: vm.error === ""; text: vm.hint !== "" ? vm.hint : qsTr("编号印在回执二维码下面；“一件事”编号可查到同一件事的全部办件。") }
         DigitBox {
             id: numberBox
             objectName: "queryNumberBox"
@@ -27,34 +27,51 @@ Item {
             text: vm.typed
             Component.onCompleted: numberBox.forceActiveFocus()
         }
-        ProblemBanner {
+        ProblemBanner {  // in the hint's place, so the keys keep their room
             objectName: "queryNumberError"
             width: parent.width
             visible: vm.error !== ""
             message: vm.error
         }
-        Row {
+        // Large digit keys in two wide rows: the telephone pad is taller than the room
+        // the shell leaves (504 px) and would put its last row under the footer.
+        Grid {
+            id: pad
+            objectName: "queryPad"
+            columns: 6
             spacing: Theme.gap
-            BigButton {
-                objectName: "queryFind"
-                width: Theme.px(300)
-                kind: "primary"
-                enabled: numberBox.text.length > 0
-                text: qsTr("查询")
-                onClicked: vm.find(numberBox.text)
-            }
-            BigButton {
-                objectName: "queryScan"
-                width: Theme.px(300)
-                text: qsTr("扫回执二维码")
-                onClicked: vm.scan()
+            Repeater {
+                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", qsTr("删除")]
+                delegate: BigButton {
+                    required property string modelData
+                    required property int index
+                    objectName: "digitKey_" + (index === 10 ? "delete" : modelData)
+                    width: Theme.px(130)
+                    implicitHeight: Theme.compactHeight
+                    text: modelData
+                    onClicked: index === 10 ? numberBox.backspace() : numberBox.typeKey(modelData)
+                }
             }
         }
     }
-    DigitPad {
-        id: pad
+    Column {
+        id: actions
         anchors { right: parent.right; top: parent.top }
-        target: numberBox
-        onDone: if (numberBox.text.length > 0) vm.find(numberBox.text)
+        width: Theme.px(300)
+        spacing: Theme.gap
+        BigButton {
+            objectName: "queryFind"
+            width: parent.width
+            kind: "primary"
+            enabled: numberBox.text.length > 0
+            text: qsTr("查询")
+            onClicked: vm.find(numberBox.text)
+        }
+        BigButton {
+            objectName: "queryScan"
+            width: parent.width
+            text: qsTr("扫回执二维码")
+            onClicked: vm.scan()
+        }
     }
 }
