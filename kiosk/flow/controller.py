@@ -737,8 +737,17 @@ class ResidentFlow:
         """The preview worker's CameraStatus (MISSING / UNPLUGGED / BLACK) in resident
         words: the camera ways are withdrawn, 容缺 and the counter stay, and the screen
         goes back to the materials list."""
+        from devices.camera.camera import CameraStatus
+
         v = self.visit
         v.camera_problem = words
+        status = next((s for s in CameraStatus if s.resident == words), None)
+        try:  # for the technician (the audit log 维护 reads); no personal data in it
+            self.host.store.audit("terminal", "camera.trouble", "",
+                                  {"status": status.name if status else "OTHER",
+                                   "technician": status.technician if status else words})
+        except Exception:
+            log.error("camera trouble could not be written to the audit log")
         for ref, way in list(v.ways.items()):
             if way in ("photo", "ecert") and not v.photos.get(ref) and ref not in v.ecerts:
                 v.ways.pop(ref)

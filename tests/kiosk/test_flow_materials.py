@@ -212,9 +212,13 @@ def test_the_camera_gone_withdraws_photo_and_qr_but_keeps_defer(kiosk: Kiosk) ->
     f = kiosk.flow
     to_materials(kiosk)
     f.choose_way("bank_book", "photo")
-    s = f.camera_trouble("拍照设备没有连接")
+    from devices.camera.camera import CameraStatus
+
+    s = f.camera_trouble(CameraStatus.UNPLUGGED.resident)
     assert s.step is Step.MATERIALS
     view = s.view
     assert isinstance(view, MaterialsView) and view.camera_problem
     assert [w.way for w in line(view, "bank_book").ways] == ["defer"]
     assert line(view, "disability_cert").ways == ()
+    events = [e for e in kiosk.store.audit_events() if e["action"] == "camera.trouble"]
+    assert events and "UNPLUGGED" in str(events[-1]) and "unplugged" in str(events[-1])
