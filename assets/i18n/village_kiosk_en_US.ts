@@ -1286,12 +1286,12 @@ the next step starts by itself once it is read.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+9"/>
         <source>没有用上这个二维码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+51"/>
         <source>选择其他方式</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1399,12 +1399,12 @@ the next step starts by itself once it is read.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+97"/>
         <source>签名没有成功</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="-14"/>
         <source>确认</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,11 +1412,6 @@ the next step starts by itself once it is read.</translation>
         <location line="+6"/>
         <source>重签</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>返回</source>
-        <translation type="unfinished">Back</translation>
     </message>
 </context>
 </TS>

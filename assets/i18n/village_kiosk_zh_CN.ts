@@ -1285,12 +1285,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+9"/>
         <source>没有用上这个二维码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+51"/>
         <source>选择其他方式</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1398,23 +1398,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+97"/>
         <source>签名没有成功</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="-14"/>
         <source>确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>重签</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>返回</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -25,13 +25,23 @@ Item {
     Component.onDestruction: camera.stop()
 
     Heading {
-        id: title
+        id: heading
         anchors { left: parent.left; right: actions.left; top: parent.top }
         text: qsTr("亮证扫码：%1").arg(vm.material)
     }
+    ProblemBanner {
+        id: scanError
+        objectName: "scanError"
+        anchors { left: parent.left; right: actions.left; rightMargin: Theme.spacing; top: heading.bottom; topMargin: Theme.gap }
+        visible: vm.error !== ""
+        height: visible ? implicitHeight : 0
+        kind: "error"
+        title: qsTr("没有用上这个二维码")
+        message: vm.error
+    }
     Rectangle {
         id: frame
-        anchors { left: parent.left; top: title.bottom; topMargin: Theme.gap; bottom: parent.bottom; right: actions.left; rightMargin: Theme.spacing }
+        anchors { left: parent.left; top: scanError.bottom; topMargin: Theme.gap; bottom: parent.bottom; right: actions.left; rightMargin: Theme.spacing }
         color: "#000000"
         radius: Theme.radius
         clip: true
@@ -74,14 +84,6 @@ Item {
         width: Theme.px(360)
         spacing: Theme.gap
         BodyText { width: parent.width; text: vm.hint }
-        ProblemBanner {
-            objectName: "scanError"
-            width: parent.width
-            visible: vm.error !== ""
-            kind: "error"
-            title: qsTr("没有用上这个二维码")
-            message: vm.error
-        }
         BigButton {
             objectName: "scanBack"
             width: parent.width

@@ -27,7 +27,7 @@ Item {
     Flickable {
         id: textBox
         anchors { left: parent.left; right: actions.left; rightMargin: Theme.spacing; top: title.bottom; topMargin: Theme.gap }
-        height: Math.min(commitText.implicitHeight, Theme.px(220))
+        height: Math.min(commitText.implicitHeight, Theme.px(230))
         contentHeight: commitText.implicitHeight
         clip: true
         Text {
@@ -43,20 +43,10 @@ Item {
             Accessible.name: text
         }
     }
-    ProblemBanner {
-        id: error
-        objectName: "signError"
-        anchors { left: parent.left; right: actions.left; rightMargin: Theme.spacing; top: textBox.bottom; topMargin: Theme.gap }
-        visible: vm.error !== ""
-        height: visible ? implicitHeight : 0
-        kind: "error"
-        title: qsTr("签名没有成功")
-        message: vm.error
-    }
     Rectangle {
         id: padFrame
         objectName: "signaturePad"
-        anchors { left: parent.left; right: actions.left; rightMargin: Theme.spacing; top: error.bottom; topMargin: Theme.gap; bottom: parent.bottom }
+        anchors { left: parent.left; right: actions.left; rightMargin: Theme.spacing; top: textBox.bottom; topMargin: Theme.gap; bottom: parent.bottom }
         color: Theme.surface
         border.color: Theme.line
         border.width: Theme.border
@@ -136,11 +126,13 @@ Item {
             text: qsTr("重签")
             onClicked: { screen.clearPad(); vm.resign() }
         }
-        BigButton {
-            objectName: "signBack"
+        ProblemBanner {  // beside the pad, so the pad keeps its room
+            objectName: "signError"
             width: parent.width
-            text: qsTr("返回")
-            onClicked: vm.back()
+            visible: vm.error !== ""
+            kind: "error"
+            title: qsTr("签名没有成功")
+            message: vm.error
         }
     }
 }
