@@ -46,6 +46,7 @@ PREVIEW_SIZE = (640, 480)
 PREVIEW_FPS = 15.0
 QR_EVERY = 3  # frames between QR reads (the detector is the slowest of the three rules)
 QR_PAUSE_S = 1.5  # after a code is handed to the flow: time to read its answer
+OPENING = "正在打开摄像头，请稍候"  # until the first frame has been seen
 
 
 def to_qimage(frame: np.ndarray[Any, Any]) -> QImage:
@@ -222,6 +223,8 @@ class CameraPreview(QObject):
             self._on_ended(CameraStatus.MISSING.resident, "no camera configured")
             return
         self._stop.clear()
+        self._hint = OPENING
+        self.hintChanged.emit()
         w, h = PREVIEW_SIZE
         if self._mode == "portrait":
             x, y, ow, oh = guide_oval(w, h)
