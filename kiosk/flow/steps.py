@@ -141,8 +141,9 @@ FLOW: Mapping[Step, StepSpec] = {s.step: s for s in (
                                       Step.QUERY_NUMBER, Step.RATE, Step.CORRECTION,
                                       Step.MATERIALS, Step.SIGN, Step.ECERT_SCAN),
              back=False, in_history=False),
-    StepSpec(Step.MAINTENANCE, "维护信息", (Step.HOME,), back=False, idle_timeout_s=0,
-             in_history=False),
+    # The idle timeout leaves 维护信息 too: a technician who walks away must not leave the
+    # terminal showing its platform address and queue to the next resident, or no service.
+    StepSpec(Step.MAINTENANCE, "维护信息", (Step.HOME,), back=False, in_history=False),
 )}
 
 

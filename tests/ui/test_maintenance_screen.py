@@ -93,3 +93,16 @@ def test_maintenance_opens_only_from_home(
     vm.home.startService()
     vm.openMaintenance()  # the footer hold is disabled off HOME; the slot refuses too
     assert vm.step == "insert_card"
+
+
+def test_the_idle_timeout_takes_an_unattended_maintenance_screen_home(
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
+    """A technician who walks away from 维护信息 must not leave the terminal showing the
+    platform address and queue, and out of service, until someone finds it."""
+    window, vm = screen
+    hold(qtbot, window, "maintenanceHold", HOLD_MS + 300)
+    qtbot.waitUntil(lambda: vm.step == "maintenance", timeout=2000)
+    assert vm.idleTimeoutMs == kiosk.config.idle_timeout_s * 1000
+    vm.idleTimeoutMs = 400
+    qtbot.waitUntil(lambda: vm.step == "home", timeout=3000)
+    assert vm.actions[-1] == ("idle_timeout", ())
