@@ -141,7 +141,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         if id_number is not None:
             answer = by_id_number(kiosk.store, client, id_number)
         else:
-            answer = by_number(kiosk.store, client, query)
+            answer = by_number(kiosk.store, client, query, kiosk.config.terminal_id)
     finally:
         kiosk.close()
     if answer.note:

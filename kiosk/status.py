@@ -172,12 +172,38 @@ def _answer(store: Store, client: PlatformClient | None, cases: list[Case]) -> S
     return StatusAnswer(tuple(lines), online, note)
 
 
-def by_number(store: Store, client: PlatformClient | None, payload: str) -> StatusAnswer:
-    """From a scanned QR or typed number; a bundle number shows all its cases."""
+_LOCAL_DIGITS = re.compile(r"^(\d{8})(\d{4,5})$")
+
+
+def local_numbers(typed: str, terminal_id: str) -> tuple[str, ...]:
+    """The provisional numbers of this terminal that digits alone can mean.
+
+    Until the platform gives its 办件编号 (all digits), a receipt carries the terminal's
+    own number, ``HB-JA-0007-20261204-00002`` (a bundle ``HB-JA-0007-YJS-20261204-0001``).
+    The digit pad has no letters, so the resident types only the digits after the terminal
+    id (``2026120400002``): the terminal knows its own id and puts the letters back."""
+    m = _LOCAL_DIGITS.match(typed)
+    if m is None or not terminal_id:
+        return ()
+    day, seq = m.groups()
+    return (f"{terminal_id}-{day}-{seq}",) if len(seq) == 5 else (
+        f"{terminal_id}-YJS-{day}-{seq}",)
+
+
+def by_number(store: Store, client: PlatformClient | None, payload: str,
+              terminal_id: str = "") -> StatusAnswer:
+    """From a scanned QR or typed number; a bundle number shows all its cases. Digits that
+    are not a platform number may be this terminal's provisional one (``local_numbers``)."""
     number = number_from_payload(payload)
     if number is None:
         return StatusAnswer((), True, "没有识别出办件编号，请把回执上的二维码对准扫码口")
     case = store.find_case(number)
+    if case is None and not store.bundle_case_ids(number):
+        for local in local_numbers(number, terminal_id):
+            if store.find_case(local) is not None or store.bundle_case_ids(local):
+                number = local
+                case = store.find_case(local)
+                break
     cases = [case] if case else [store.get_case(i) for i in store.bundle_case_ids(number)]
     if case is not None and case.bundle_no is None:
         case = store.with_details(case)

@@ -1119,7 +1119,8 @@ class ResidentFlow:
             return self.screen()
         v.query_error = ""
         try:
-            answer = by_number(self.host.store, self._client(), v.query_typed)
+            answer = by_number(self.host.store, self._client(), v.query_typed,
+                               self.host.config.terminal_id)
         except Exception as exc:
             return self.fail(exc)
         return self._query_answer("number", answer)
@@ -1298,7 +1299,7 @@ class ResidentFlow:
             return self._query_view()
         if s is Step.QUERY_NUMBER:
             return QueryNumberView(v.query_typed, v.query_error,
-                                   "请输入回执上的办件编号或“一件事”编号")
+                                   "请输入回执上编号里的数字，字母不用输")
         if s is Step.QUERY_SCAN:
             return QueryScanView("请把回执上的二维码对准扫码口",
                                  FLOW[Step.QUERY_SCAN].hook)

@@ -80,6 +80,11 @@ def test_query_by_typed_bundle_number_and_by_qr_text(kiosk: Kiosk) -> None:
     assert sorted(r.case_no for r in s.view.rows) == sorted(c.display_no for c in cases)
     assert all(CARD.name not in str(r) for r in s.view.rows)
     f.home()
+    f.start_query_number()  # the digit pad types digits only: the letters are put back
+    s = f.query_number("".join(ch for ch in bundle_no.split("-YJS-", 1)[1] if ch.isdigit()))
+    assert isinstance(s.view, QueryView)
+    assert sorted(r.case_no for r in s.view.rows) == sorted(c.display_no for c in cases)
+    f.home()
     f.start_query_number()
     assert f.open_scan().step is Step.QUERY_SCAN and f.screen().hook  # camera: issue 14
     s = f.scan_payload(query_payload(kiosk.receipt_context, cases[1]))

@@ -102,3 +102,23 @@ def test_poor_rating_reaches_the_platform_with_the_case_number(
     assert len(ratings) == 1
     body = str(ratings[0])
     assert kiosk.store.get_case(case.id).platform_no in body and "13800138000" in body
+
+
+def test_the_digits_of_a_provisional_number_find_the_case_and_the_bundle(kiosk: Kiosk) -> None:
+    """The digit pad has no letters: a resident types the digits of the receipt's number
+    (after the terminal id) and finds the case, or every case of the 一件事."""
+    tid = kiosk.config.terminal_id
+    single = submit(kiosk, ("LOCAL-RS-0002",))[0]
+    digits = single.local_no.removeprefix(f"{tid}-").replace("-", "")
+    assert digits.isdigit() and len(digits) == 13
+    assert [ln.number for ln in by_number(kiosk.store, None, digits, tid).lines] == [
+        single.local_no]
+    bundle = submit(kiosk, ("LOCAL-YJS-0002",))
+    no = bundle[0].bundle_no
+    assert no is not None
+    digits = no.removeprefix(f"{tid}-YJS-").replace("-", "")
+    answer = by_number(kiosk.store, None, digits, tid)
+    assert sorted(ln.number for ln in answer.lines) == sorted(c.local_no for c in bundle)
+    # another terminal's digits, or digits without the terminal's id, find nothing
+    assert by_number(kiosk.store, None, digits, "HB-XX-0001").lines == ()
+    assert by_number(kiosk.store, None, digits).lines == ()
