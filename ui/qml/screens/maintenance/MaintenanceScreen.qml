@@ -86,9 +86,12 @@ Item {
                         // URLs and versions fill the line; words break where words do.
                         wrapMode: /^[\x20-\x7e]*$/.test(text) ? Text.WrapAnywhere
                                                                 : Text.WrapAtWordBoundaryOrAnywhere
-                        // 1.3 between lines of a wrapped value; single lines stay compact so
-                        // all eleven facts fit beside the diagnosis.
-                        lineHeight: lineCount > 1 ? Theme.lineSpacing : 1.0
+                        // 1.3 between lines of a value on two lines (a line break in it, or
+                        // wider than its column); single lines stay compact so all eleven
+                        // facts fit beside the diagnosis. Decided from the text and its
+                        // natural width, not from lineCount, which the line height feeds.
+                        lineHeight: text.indexOf("\n") >= 0 || implicitWidth > width
+                                    ? Theme.lineSpacing : 1.0
                         maximumLineCount: 2
                         elide: Text.ElideRight
                     }
