@@ -132,7 +132,12 @@ def plan_application(catalog: Catalog, app: Application, calendar: WorkCalendar,
     for part in split(items, app.values, dict(app.materials), answers, subjects):
         it = part.item
         if part.subject is not None:
-            problems += subject_problems(part.subject, today)
+            # The subject is made of form fields: a field the form check already refused is
+            # said once, in the form's words, not again as the subject's.
+            told = {p.field for p in problems}
+            source = subjects[it.code].fields if it.code in subjects else {}
+            problems += [p for p in subject_problems(part.subject, today)
+                         if source.get(p.field.removeprefix("subject."), "") not in told]
         own = tuple(c for c in app.commitments if c.item_code == it.code)
         records, mat_problems = _materials(catalog, it, answers, part.materials, own,
                                            shot, calendar, today)

@@ -82,6 +82,21 @@ def press(qtbot: QtBot, stage: ServiceStage, name: str) -> None:
     qtbot.wait(20)  # the stage swaps screens once the click has returned
 
 
+def settle(qtbot: QtBot, stage: ServiceStage, name: str) -> None:
+    """Waits until the named item stays put over five polls: the first search builds the
+    pinyin index and the keyboard loads its plugin, and a list still being laid out moves
+    under the click (a person taps what they see, not a frame that is about to change)."""
+    last: list[tuple[float, float]] = []
+
+    def still() -> bool:
+        target = item(stage, name)
+        p = target.mapToScene(QPointF(0, 0))
+        last.append((p.x(), p.y()))
+        return len(last) >= 5 and len(set(last[-5:])) == 1 and target.isVisible()
+
+    qtbot.waitUntil(still, timeout=5000)
+
+
 def _scroll_into_view(target: QQuickItem) -> None:
     parent = target.parentItem()
     while parent is not None and parent.objectName() != "scrollArea":
@@ -171,8 +186,9 @@ def test_search_answers_chinese_pinyin_and_initials(qtbot: QtBot, stage: Service
     assert field.hasActiveFocus()
     field.setProperty("text", typed)  # what the keyboard commits; preedit goes the same way
     qtbot.waitUntil(lambda: on_screen(stage, "城乡居民基本养老保险参保登记"))
+    settle(qtbot, stage, "entry_LOCAL-RS-0001")  # as a finger would: on the list it sees
     press(qtbot, stage, "entry_LOCAL-RS-0001")
-    assert screen_name(stage) == "guideScreen"
+    qtbot.waitUntil(lambda: screen_name(stage) == "guideScreen", timeout=3000)
     assert on_screen(stage, "城乡居民基本养老保险参保登记")
 
 
