@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from pytestqt.qtbot import QtBot
 
@@ -186,6 +187,10 @@ def test_search_answers_chinese_pinyin_and_initials(qtbot: QtBot, stage: Service
     assert field.hasActiveFocus()
     field.setProperty("text", typed)  # what the keyboard commits; preedit goes the same way
     qtbot.waitUntil(lambda: on_screen(stage, "城乡居民基本养老保险参保登记"))
+    # The open keyboard leaves room for one row of results (the rest on 下一页); the
+    # resident closes it with its hide key to see them all, as done here.
+    QGuiApplication.inputMethod().hide()
+    qtbot.waitUntil(lambda: not QGuiApplication.inputMethod().isVisible(), timeout=3000)
     settle(qtbot, stage, "entry_LOCAL-RS-0001")  # as a finger would: on the list it sees
     press(qtbot, stage, "entry_LOCAL-RS-0001")
     qtbot.waitUntil(lambda: screen_name(stage) == "guideScreen", timeout=3000)
