@@ -25,6 +25,7 @@ from kiosk.flow import Step
 from kiosk.identity import gb11643_check_char
 from kiosk.samples import scripted_visit
 from kiosk.session import SessionView
+from tests.ui.settle import wait_still
 from ui.vm import ShellViewModel
 
 ID_NUMBER = "42010219800101001" + gb11643_check_char("42010219800101001")
@@ -71,15 +72,7 @@ def tap(qtbot: QtBot, window: QQuickWindow, name: str) -> None:
     """Taps the middle of ``name`` once it is visible and stays put over five polls, as a
     finger taps what it sees: a screen still being laid out (a reason list opening under
     the faces) must not move under the click."""
-    seen: list[tuple[float, float]] = []
-
-    def still() -> bool:
-        it = find(window, name)
-        p = it.mapToScene(QPointF(0, 0))
-        seen.append((p.x(), p.y()))
-        return it.isVisible() and len(seen) >= 5 and len(set(seen[-5:])) == 1
-
-    qtbot.waitUntil(still, timeout=5000)
+    wait_still(qtbot, lambda: find(window, name))
     item = find(window, name)
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
     QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,

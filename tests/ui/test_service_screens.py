@@ -25,6 +25,7 @@ from kiosk.config import Config
 from kiosk.flow import UNKNOWN, Step
 from kiosk.samples import _cover_one, sample_card, sample_signature, sample_values
 from tests.conftest import free_port
+from tests.ui.settle import wait_still
 from ui.vm import service_answers, service_done, service_find, service_guide, service_query
 from ui.vm.service_base import FlowBridge
 from ui.vm.service_screens import ServiceStage
@@ -84,18 +85,9 @@ def press(qtbot: QtBot, stage: ServiceStage, name: str) -> None:
 
 
 def settle(qtbot: QtBot, stage: ServiceStage, name: str) -> None:
-    """Waits until the named item stays put over five polls: the first search builds the
-    pinyin index and the keyboard loads its plugin, and a list still being laid out moves
-    under the click (a person taps what they see, not a frame that is about to change)."""
-    last: list[tuple[float, float]] = []
-
-    def still() -> bool:
-        target = item(stage, name)
-        p = target.mapToScene(QPointF(0, 0))
-        last.append((p.x(), p.y()))
-        return len(last) >= 5 and len(set(last[-5:])) == 1 and target.isVisible()
-
-    qtbot.waitUntil(still, timeout=5000)
+    """Waits until the named item stays put: the first search builds the pinyin index and
+    the keyboard loads its plugin, and a list still being laid out moves under the click."""
+    wait_still(qtbot, lambda: item(stage, name))
 
 
 def _scroll_into_view(target: QQuickItem) -> None:
