@@ -150,10 +150,11 @@ def _fps(frames: int) -> list[str]:
 
 
 def _sink_path(frames: int) -> list[str]:
-    """The screens' own path (ui/vm/camera.py, issue 14): each BGR frame becomes a QImage,
-    a QVideoFrame, and goes into a QVideoSink (what VideoOutput shows), with the page rule
-    or the portrait check on the same device thread. Per-frame cost, best of the passes;
-    fps = 1 / cost, against the same frames' rule alone."""
+    """The screens' own path (ui/vm/camera.py, issue 14): each BGR frame becomes a QImage
+    (device thread), a QVideoFrame, and goes into a QVideoSink (GUI thread; what
+    VideoOutput shows), with the page rule or the portrait check — here all on one core.
+    Per-frame cost, best of the passes; fps = 1 / cost, against the same frames' rule
+    alone."""
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -8,8 +8,14 @@ Why its own thread: a frame conversion, the page-outline search and the face che
 several milliseconds each; on the GUI thread they would stall touch and animation, and a
 camera unplugged mid-read would freeze the screen. The GUI thread never touches the
 camera: it only receives Qt signals (queued across threads) with the hint, the outline
-corners (0..1 of the frame) and the captured bytes. ``QVideoSink.setVideoFrame`` is the
-one call made from the device thread, which is how Qt Multimedia's own decoders feed it.
+corners (0..1 of the frame) and the captured bytes.
+
+The device thread makes no Qt Multimedia call. It converts a frame to a QImage and leaves
+it in a one-frame slot; the GUI thread takes the newest one and hands it to the sink. A
+sink's ``videoFrameChanged`` reaches its listeners (VideoOutput, SinkView) directly on the
+caller's thread, so a push from the device thread ran QML items' code there and, under
+load, deadlocked against the GUI thread (a test hung until CI's limit). One slot, not a
+queue: a GUI busy for a moment drops stale frames instead of piling them up.
 
 Personal data: frames and captured bytes stay in memory; nothing is written to disk or
 logged (the flow puts the confirmed bytes into the case, encrypted by the store).
@@ -50,13 +56,12 @@ OPENING = "正在打开摄像头，请稍候"  # until the first frame has been 
 
 
 def to_qimage(frame: np.ndarray[Any, Any]) -> QImage:
-    """A BGR (or grey) OpenCV frame as an RGB888 QImage that owns its pixels."""
-    if frame.ndim == 2:
-        frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2RGB)
-    else:
-        frame = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
-    h, w = frame.shape[:2]
-    return QImage(frame.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    """A BGR (or grey) OpenCV frame as an RGBX8888 QImage that owns its pixels: a format
+    ``QVideoFrame(QImage)`` takes as it is (RGB888 it would convert once more)."""
+    code = cv2.COLOR_GRAY2RGBA if frame.ndim == 2 else cv2.COLOR_BGR2RGBA
+    rgba = cv2.cvtColor(frame, code)
+    h, w = rgba.shape[:2]
+    return QImage(rgba.data, w, h, 4 * w, QImage.Format.Format_RGBX8888).copy()
 
 
 def _floats(getter: Any, notify: Signal) -> Property:
@@ -100,6 +105,7 @@ class CameraPreview(QObject):
     _shot = Signal(bytes, QImage, str)
     _ended = Signal(str, str)
     _qr = Signal(list)
+    _frame_ready = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -119,11 +125,14 @@ class CameraPreview(QObject):
         self._rearm = threading.Event()
         self._stream: Any = None
         self._frames = 0
-        self.frame_times: list[float] = []  # monotonic time of each frame pushed (bench)
+        self.frame_times: list[float] = []  # monotonic time of each frame shown (bench)
         self._sight.connect(self._on_sight)
         self._shot.connect(self._on_shot)
         self._ended.connect(self._on_ended)
         self._qr.connect(self._on_qr)
+        self._slot_lock = threading.Lock()
+        self._slot: QImage | None = None  # the newest frame not yet shown
+        self._frame_ready.connect(self._on_frame)
 
     # Properties ----------------------------------------------------------------------------
 
@@ -223,6 +232,8 @@ class CameraPreview(QObject):
             self._on_ended(CameraStatus.MISSING.resident, "no camera configured")
             return
         self._stop.clear()
+        with self._slot_lock:
+            self._slot = None
         self._hint = OPENING
         self.hintChanged.emit()
         w, h = PREVIEW_SIZE
@@ -293,8 +304,7 @@ class CameraPreview(QObject):
                 return
             frame = ev.frame
             if self._sink is not None:
-                self._sink.setVideoFrame(QVideoFrame(to_qimage(frame)))
-            self.frame_times.append(time.monotonic())
+                self._offer(to_qimage(frame))
             n += 1
             if ev.status is CameraStatus.BLACK:
                 self._sight.emit(ev.status.resident, [])
@@ -338,7 +348,23 @@ class CameraPreview(QObject):
                     qr_wait_until = time.monotonic() + QR_PAUSE_S
                     self._qr.emit(list(texts))
 
+    def _offer(self, image: QImage) -> None:
+        """Leave the newest frame for the GUI thread; wake it only if it has none pending."""
+        with self._slot_lock:
+            pending = self._slot is not None
+            self._slot = image
+        if not pending:
+            self._frame_ready.emit()
+
     # Back on the GUI thread ----------------------------------------------------------------
+
+    def _on_frame(self) -> None:
+        with self._slot_lock:
+            image, self._slot = self._slot, None
+        if image is None or self._sink is None or self._stop.is_set():
+            return
+        self._sink.setVideoFrame(QVideoFrame(image))
+        self.frame_times.append(time.monotonic())
 
     def _on_sight(self, hint: str, corners: list[float]) -> None:
         self._frames += 1
@@ -377,7 +403,7 @@ class CameraPreview(QObject):
 class SinkView(QQuickPaintedItem):
     """Paints the frames of a ``QVideoSink`` where Qt Quick renders in software (the
     offscreen screenshots, a terminal without GPU): ``VideoOutput`` draws nothing there.
-    Fed from the same sink, so the device-thread path is the one under test."""
+    Fed from the same sink (on the GUI thread), so the preview path is the one under test."""
 
     sinkChanged = Signal()
 
