@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -64,3 +66,54 @@ def test_any_input_returns_ranked_catalog_entries(q: str) -> None:
     codes = {i.code for i in catalog().items} | {b.code for b in catalog().bundles}
     assert all(h.code in codes for h in hits)
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_shipped_pinyin_table_is_what_pypinyin_says_of_the_shipped_catalog() -> None:
+    """The table saves the terminal pypinyin; stale after a catalog edit, search would
+    still work (pypinyin for the new texts) but pay for it: regenerate."""
+    from kiosk.catalog.loader import load_catalog
+    from kiosk.catalog.search import load_table, pinyin_table
+
+    assert load_table() == pinyin_table(load_catalog()), (
+        "assets/catalog/pinyin.json is stale: python -m kiosk.catalog.search --write")
+
+
+def test_the_table_and_pypinyin_give_the_same_answers() -> None:
+    from kiosk.catalog.search import load_table
+
+    assert load_table(), "the shipped table is missing or unreadable"
+    computed = SearchIndex(catalog(), table={})
+    for q in ["ylbx", "dibao", "高龄", "shebaoka", "hk", "出生", "canji", "yjs"]:
+        assert [h.name for h in computed.search(q)] == names(q), q
+
+
+def test_search_on_the_shipped_catalog_never_loads_pypinyin() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from kiosk.catalog.loader import load_catalog\n"
+            "from kiosk.catalog.search import SearchIndex\n"
+            "hits = SearchIndex(load_catalog()).search('gaoling')\n"
+            "print(hits[0].name, 'pypinyin' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60).stdout.split()
+    assert out == ["高龄津贴申领", "False"]
+
+
+def test_an_unusable_table_falls_back_to_pypinyin(tmp_path: Path) -> None:
+    import os
+
+    from kiosk.catalog.search import load_table
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    nested = tmp_path / "nested.json"
+    nested.write_text('{"a": {"b": "c"}}', encoding="utf-8")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text('{"养老": 3}', encoding="utf-8")
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b'{"a": "' + b"x" * (5 * 2**20) + b'"}')
+    for bad in [tmp_path, fifo, nested, wrong, huge, tmp_path / "absent.json"]:
+        assert load_table(bad) == {}, bad
+    assert SearchIndex(catalog(), table={}).search("gaoling")[0].name == "高龄津贴申领"
