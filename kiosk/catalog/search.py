@@ -64,7 +64,8 @@ def pinyin_of(text: str) -> list[str]:
 
 def catalog_texts(catalog: Catalog) -> Iterable[str]:
     """Every text the index converts, in catalog order."""
-    for entry in [*catalog.items, *catalog.bundles]:
+    everything: list[Item | Bundle] = [*catalog.items, *catalog.bundles]
+    for entry in everything:
         yield entry.name
         yield from entry.aliases
         yield from entry.keywords
