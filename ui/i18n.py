@@ -9,19 +9,41 @@ the ``.ts`` is newer, so the file on disk can never lag the one in git.
 
     python -m ui.i18n update   # pyside6-lupdate over ui/ → both .ts files (keeps work)
     python -m ui.i18n check    # exit 1 if a string of the screens has no English yet
+
+The words of the core (``kiosk/``, no Qt there) reach the screens inside the flow's
+``Screen`` records. They take two ways into the same .ts files, context ``kiosk``:
+sentences written in code are marked ``QT_TRANSLATE_NOOP("kiosk", "…")``
+(``kiosk.i18n``, a no-op lupdate recognises by name); words kept in tables (the flow's
+step titles, the case and material status words) are read from the tables themselves by
+``update``, so a new row cannot arrive without a line in the .ts. ``translated(screen)``
+then gives the shell a copy of each record with every such string in the visit's
+language; catalog data (item names, guides, questions) is nobody's translation and passes
+through unchanged.
+
+The language is the visit's: ``Language`` (a QML singleton) switches it from the home
+screen, retranslates every engine live (``QQmlEngine.retranslate``) and ``end_visit``
+returns it to the terminal's configured one when the visit ends.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import enum
 import logging
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+import shiboken6
+from PySide6.QtCore import Property, QCoreApplication, QObject, QTranslator, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
+
+from kiosk.i18n import CONTEXT as CORE_CONTEXT
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +52,21 @@ TS_DIR = UI.parent / "assets" / "i18n"
 SOURCE_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en_US")
 PREFIX = "village_kiosk"
+TABLES = "_kiosk_tables.py"  # written beside the .ts for lupdate, removed after
+
+QML_IMPORT_NAME = "VillageKiosk"
+QML_IMPORT_MAJOR_VERSION = 1
+
+T = TypeVar("T")
 
 _installed: QTranslator | None = None  # kept alive: Qt does not own an installed translator
+_app: QCoreApplication | None = None
+_cache: Path | None = None
+_default = SOURCE_LANGUAGE  # the terminal's configured language (Config.language)
+_current = SOURCE_LANGUAGE  # the visit's
+_engines: list[QQmlEngine] = []  # every engine with a Language singleton: retranslated
+_singletons: list[Language] = []
+_listeners: list[Callable[[str], None]] = []
 
 
 def ts_path(language: str) -> Path:
@@ -51,6 +86,34 @@ def sources() -> list[Path]:
     return [*qml, *py]
 
 
+def core_sources() -> list[Path]:
+    """The core's files with marked sentences (``QT_TRANSLATE_NOOP`` from kiosk.i18n)."""
+    kiosk = UI.parent / "kiosk"
+    return sorted(p for p in kiosk.rglob("*.py")
+                  if "__pycache__" not in p.parts and p.name != "i18n.py"
+                  and b"QT_TRANSLATE_NOOP(" in p.read_bytes())
+
+
+def table_words() -> list[str]:
+    """The core's words kept in tables, not in sentences of code: each step's title, the
+    case and material status words. Read from the tables, so a new row needs English."""
+    from kiosk.cases import STATUS_WORDS as CASE_WORDS
+    from kiosk.flow.steps import FLOW
+    from kiosk.materials import STATUS_WORDS as MATERIAL_WORDS
+
+    words = [spec.title for spec in FLOW.values()]
+    words += CASE_WORDS.values()
+    words += MATERIAL_WORDS.values()
+    return list(dict.fromkeys(w for w in words if w))
+
+
+def _tables_source(words: Iterable[str]) -> str:
+    lines = ["# Written by `python -m ui.i18n update` for pyside6-lupdate, then removed.",
+             "from PySide6.QtCore import QCoreApplication", ""]
+    lines += [f"QCoreApplication.translate({CORE_CONTEXT!r}, {w!r})" for w in words]
+    return "\n".join(lines) + "\n"
+
+
 def update() -> list[Path]:
     """Runs pyside6-lupdate over the sources into each language's .ts (translations kept,
     strings gone from the code dropped)."""
@@ -58,16 +121,22 @@ def update() -> list[Path]:
     if tool is None:
         raise RuntimeError("pyside6-lupdate not found (is PySide6 installed here?)")
     TS_DIR.mkdir(parents=True, exist_ok=True)
+    tables = TS_DIR / TABLES
+    tables.write_text(_tables_source(table_words()), encoding="utf-8")
     out = []
-    for language in LANGUAGES:
-        ts = ts_path(language)
-        res = subprocess.run([tool, *map(str, sources()), "-source-language", SOURCE_LANGUAGE,
-                              "-target-language", language, "-no-obsolete",
-                              "-locations", "relative", "-ts", str(ts)],
-                             capture_output=True, text=True, check=False)
-        if res.returncode != 0:
-            raise RuntimeError(f"lupdate failed for {ts.name}:\n{res.stdout}{res.stderr}")
-        out.append(ts)
+    try:
+        for language in LANGUAGES:
+            ts = ts_path(language)
+            res = subprocess.run([tool, *map(str, [*sources(), *core_sources(), tables]),
+                                  "-source-language", SOURCE_LANGUAGE,
+                                  "-target-language", language, "-no-obsolete",
+                                  "-locations", "relative", "-ts", str(ts)],
+                                 capture_output=True, text=True, check=False)
+            if res.returncode != 0:
+                raise RuntimeError(f"lupdate failed for {ts.name}:\n{res.stdout}{res.stderr}")
+            out.append(ts)
+    finally:
+        tables.unlink(missing_ok=True)
     return out
 
 
@@ -108,15 +177,135 @@ def compile_qm(language: str, cache: Path) -> Path | None:
 
 
 def install(app: QCoreApplication, language: str, cache: Path) -> bool:
+    """The terminal's language (``Config.language``) at start: installs its translator and
+    makes it the language every visit starts in and returns to."""
+    global _app, _cache, _default
+    _app, _cache, _default = app, cache, language
+    return choose(language)
+
+
+def choose(language: str) -> bool:
+    """The visit's language now: the translator for ``language`` installed (replacing an
+    earlier one), every QML engine retranslated, listeners told. False (and the source
+    language on screen) when its translation cannot be had."""
+    global _current
+    if language not in LANGUAGES:
+        raise ValueError(f"language {language!r}: expected one of {', '.join(LANGUAGES)}")
+    ok = _install(language)
+    _current = language if ok else SOURCE_LANGUAGE
+    _engines[:] = [e for e in _engines if shiboken6.isValid(e)]
+    for engine in _engines:
+        engine.retranslate()
+    _singletons[:] = [s for s in _singletons if shiboken6.isValid(s)]
+    for singleton in _singletons:
+        singleton.languageChanged.emit()
+    for listener in list(_listeners):
+        listener(_current)
+    return ok
+
+
+def end_visit() -> None:
+    """The visit is over: back to the terminal's language (a no-op when already there)."""
+    if _current != _default:
+        choose(_default)
+
+
+def current() -> str:
+    return _current
+
+
+def on_change(listener: Callable[[str], None]) -> Callable[[], None]:
+    """Calls ``listener(language)`` after every switch; returns what unsubscribes it."""
+    _listeners.append(listener)
+    return lambda: _listeners.remove(listener) if listener in _listeners else None
+
+
+def translate_core(text: str) -> str:
+    """One of the core's strings in the visit's language (unchanged when it has none)."""
+    if _current == SOURCE_LANGUAGE or not text:
+        return text
+    return QCoreApplication.translate(CORE_CONTEXT, text)
+
+
+# Fields that name things for programs, handed back to the flow as they came: never words.
+_IDS = frozenset({"id", "code", "kind", "key", "value", "field", "fields", "purpose", "icon",
+                  "arg", "action", "url", "payload", "path"})
+
+
+def translated(record: T) -> T:
+    """A copy of the flow's ``record`` (a Screen and the records inside it) with each of
+    the core's strings in the visit's language; the record itself when nothing changes.
+    Catalog data and what the resident typed have no entry and so pass through."""
+    if _current == SOURCE_LANGUAGE:
+        return record
+    return _walk(record)
+
+
+def _walk(value: T) -> T:
+    if isinstance(value, enum.Enum):
+        return value
+    if isinstance(value, str):
+        return translate_core(value)  # type: ignore[return-value]
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        items = tuple(_walk(v) for v in value)
+        return value if items == value else items  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            if not f.init or f.name in _IDS:
+                continue
+            old = getattr(value, f.name)
+            new = _walk(old)
+            if new is not old and new != old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
+
+
+@QmlElement
+@QmlSingleton
+class Language(QObject):
+    """The visit's screen language for QML: ``Language.current``, ``Language.choose(…)``.
+    One per engine (``create``); all of them read the module's one visit language."""
+
+    languageChanged = Signal()
+
+    @staticmethod
+    def create(engine: QQmlEngine) -> Language:
+        singleton = Language(engine)  # the engine's child: gone with it
+        _engines.append(engine)
+        _singletons.append(singleton)
+        return singleton
+
+    @Property(str, notify=languageChanged)
+    def current(self) -> str:
+        return _current
+
+    @Property(bool, notify=languageChanged)
+    def english(self) -> bool:
+        return _current == "en_US"
+
+    @Slot(str, result=bool)
+    def choose(self, language: str) -> bool:
+        return choose(language)
+
+
+def _install(language: str) -> bool:
     """Installs the translator for ``language`` (replacing an earlier one); True when the
     screens will show that language. The source language needs no translator."""
     global _installed
+    app = _app or QCoreApplication.instance()
+    if app is None:
+        return language == SOURCE_LANGUAGE
     if _installed is not None:
         app.removeTranslator(_installed)
         _installed = None
     if language == SOURCE_LANGUAGE:
         return True
-    qm = compile_qm(language, cache)
+    if _cache is None:
+        log.error("no translation cache set (install was not called): screens stay Chinese")
+        return False
+    qm = compile_qm(language, _cache)
     if qm is None:
         return False
     translator = QTranslator(app)

@@ -58,7 +58,7 @@
 <context>
     <name>CheckAnswersScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/CheckAnswersScreen.qml" line="+39"/>
+        <location filename="../../ui/qml/screens/service/CheckAnswersScreen.qml" line="+40"/>
         <source>还有内容需要修改</source>
         <translation type="unfinished"></translation>
     </message>
@@ -114,12 +114,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>已承诺（点此撤回）</source>
+        <source>已签名承诺（点此撤回）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>我已阅读，同意承诺</source>
+        <source>签名确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -652,95 +652,9 @@ the next step starts by itself once it is read.</translation>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../ui/qml/Main.qml" line="+21"/>
-        <location line="+58"/>
+        <location filename="../../ui/qml/Main.qml" line="+22"/>
         <source>政务服务自助终端</source>
         <translation>Government self-service terminal</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>您好，%1</source>
-        <translation>Hello, %1</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>网络正常</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>网络断开</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>待上传 %1 件</source>
-        <translation>%1 waiting to upload</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>星期日</source>
-        <translation>Sunday</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>星期一</source>
-        <translation>Monday</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>星期二</source>
-        <translation>Tuesday</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>星期三</source>
-        <translation>Wednesday</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>星期四</source>
-        <translation>Thursday</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>星期五</source>
-        <translation>Friday</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>星期六</source>
-        <translation>Saturday</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1月%2日</source>
-        <translation>%1/%2</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>需要帮助请找工作人员  ·  政务服务便民热线 12345</source>
-        <translation>Need help? Ask the staff  ·  Service hotline 12345</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>本页只读，不显示居民信息</source>
-        <translation>Read-only page; no resident data shown</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>长时间不操作，将自动返回首页并清除您的信息</source>
-        <translation>If you do nothing for a while, the terminal goes home and clears your data</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>终端 %1</source>
-        <translation>Terminal %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>技术人员：按住三秒打开维护信息</source>
-        <translation>Technicians: hold for three seconds to open maintenance</translation>
     </message>
 </context>
 <context>
@@ -831,7 +745,7 @@ the next step starts by itself once it is read.</translation>
         <translation>Clock</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>已搁置 %1 件（多次发送被平台拒绝）</source>
         <translation>%1 parked (refused by the platform several times)</translation>
     </message>
@@ -1387,6 +1301,102 @@ the next step starts by itself once it is read.</translation>
     </message>
 </context>
 <context>
+    <name>ShellFooter</name>
+    <message>
+        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+53"/>
+        <source>需要帮助请找工作人员  ·  政务服务便民热线 12345</source>
+        <translation type="unfinished">Need help? Ask the staff  ·  Service hotline 12345</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>本页只读，不显示居民信息</source>
+        <translation type="unfinished">Read-only page; no resident data shown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>长时间不操作，将自动返回首页并清除您的信息</source>
+        <translation type="unfinished">If you do nothing for a while, the terminal goes home and clears your data</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>终端 %1</source>
+        <translation type="unfinished">Terminal %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>技术人员：按住三秒打开维护信息</source>
+        <translation type="unfinished">Technicians: hold for three seconds to open maintenance</translation>
+    </message>
+</context>
+<context>
+    <name>ShellHeader</name>
+    <message>
+        <location filename="../../ui/qml/controls/ShellHeader.qml" line="+23"/>
+        <source>政务服务自助终端</source>
+        <translation type="unfinished">Government self-service terminal</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>您好，%1</source>
+        <translation type="unfinished">Hello, %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>网络正常</source>
+        <translation type="unfinished">Online</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>网络断开</source>
+        <translation type="unfinished">Offline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>待上传 %1 件</source>
+        <translation type="unfinished">%1 waiting to upload</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>星期日</source>
+        <translation type="unfinished">Sunday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>星期一</source>
+        <translation type="unfinished">Monday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>星期二</source>
+        <translation type="unfinished">Tuesday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>星期三</source>
+        <translation type="unfinished">Wednesday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>星期四</source>
+        <translation type="unfinished">Thursday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>星期五</source>
+        <translation type="unfinished">Friday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>星期六</source>
+        <translation type="unfinished">Saturday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1月%2日</source>
+        <translation type="unfinished">%1/%2</translation>
+    </message>
+</context>
+<context>
     <name>SignatureScreen</name>
     <message>
         <location filename="../../ui/qml/screens/materials/SignatureScreen.qml" line="+25"/>
@@ -1411,6 +1421,417 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+6"/>
         <source>重签</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <location filename="../../ui/qml/Start.qml" line="+23"/>
+        <source>政务服务自助终端</source>
+        <translation type="unfinished">Government self-service terminal</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk</name>
+    <message>
+        <location filename="../../kiosk/flow/problems.py" line="+24"/>
+        <source>如需帮助，请联系工作人员或拨打12345</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>再试一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>还有内容需要修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提交前发现有内容需要修改，您填写的内容都还在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请按下面的提示逐项修改，改好后再提交。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>去修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>评价还差一点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请补充后再提交，也可以不评价直接离开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>返回评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>打印机没有纸了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>办件已经保存好了，只是回执没有打印出来。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>请记下或拍下屏幕上的办件编号，凭编号随时查询；工作人员加纸后可在“办件查询”里补打回执。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>再打印一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>打印机卡纸了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请记下屏幕上的办件编号，并告诉工作人员处理卡纸；之后可在“办件查询”里补打。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>打印机暂时不能用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请记下屏幕上的办件编号，凭编号随时查询；也可以请工作人员补打回执。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>摄像头暂时不能用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>可以稍后再试，或带上材料原件到窗口办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本机存储空间已满</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这台终端暂时不能保存新的办件，您这次填写的内容没有提交。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请联系工作人员清理终端，或到便民服务中心窗口办理。如需帮助，请联系工作人员或拨打12345</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>本机暂时无法保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>这台终端暂时不能保存，您这次的内容没有提交。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请稍等片刻再试一次；如果还不行，请联系工作人员。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>没有找到这个办事事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本终端的事项目录里暂时没有这个事项，可能目录正在更新。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请回到“我要办事”重新选择，或到便民服务中心窗口咨询。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>重新选择</source>
+        <translation type="unfinished">Choose again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>暂时连不上县里的政务服务平台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>网络或平台暂时不通，只能显示本机保存的记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可以稍后再查，或拨打12345询问办理进度。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="_kiosk_tables.py" line="+26"/>
+        <source>出了点问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终端遇到了一个没有预料到的问题。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请再试一次；如果还不行，请联系工作人员。如需帮助，请联系工作人员或拨打12345</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>读卡器暂时不能用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请联系工作人员检查读卡器，或到便民服务中心窗口办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有读出身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请把身份证取下来，平放在读卡区，等“嘀”声后再拿开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>这张证件不能办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请换一张有效的证件，或到便民服务中心窗口办理。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_kiosk_tables.py" line="-22"/>
+        <source>首页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请放身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>我要办事</source>
+        <translation type="unfinished">Apply</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按部门找</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>搜索结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办事指南</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>智能导办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>材料清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>填写表单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提交材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>拍照上传材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>亮证扫码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签署告知承诺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提交成功</source>
+        <translation type="unfinished">Submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>回执没有打印出来</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>评价</source>
+        <translation type="unfinished">Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>感谢评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办件查询</source>
+        <translation type="unfinished">My cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>输入办件编号</source>
+        <translation type="unfinished">Type the case number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>扫描回执二维码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>需要补正的材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>维护信息</source>
+        <translation type="unfinished">Maintenance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已提交，等待上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>需要补正材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不予受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已拍照上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已读卡核验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已调用电子证照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数据共享核验，免提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终端已生成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>容缺后补</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>以告知承诺代替</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请携带原件到窗口核验</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

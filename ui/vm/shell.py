@@ -27,6 +27,7 @@ from kiosk.app import Kiosk
 from kiosk.flow import FLOW, FlowError, Screen, Step
 from kiosk.provision import platform_client
 from kiosk.store import StoreError
+from ui import i18n
 from ui.vm.card import CardViewModel
 from ui.vm.done import DoneViewModel
 from ui.vm.home import HomeViewModel
@@ -197,6 +198,9 @@ class ShellViewModel(QObject):  # type: ignore[operator]
     def show(self, screen: Screen, force: bool = False) -> None:
         """Puts ``screen`` on view: every part copies its fields, then the signals go."""
         old = self._screen
+        if screen.step is Step.HOME and old.step is not Step.HOME:
+            i18n.end_visit()  # the visit's 中文/English ends with the visit
+        screen = i18n.translated(screen)  # the core's words in the visit's language
         self._screen = screen
         if not force and screen == old:
             self._apply_timers(False)
