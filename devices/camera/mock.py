@@ -35,6 +35,7 @@ _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 SCENE_FILE = "camera-scene"
 UNPLUGGED_FILE = "camera-unplugged"
 PAGE_SCENES = ("document", "moving", "blurred", "desk")
+STILL_SIZE = (1280, 960)
 MAX_QUERY = 4096  # a scene file is a short query; a huge one is refused, never parsed
 
 
@@ -44,7 +45,10 @@ class MockSettings:
     qr: str = scenes.SAMPLE_ECERT_QR
     die_after: int | None = None  # frames delivered before it is "unplugged"
     missing: bool = False
-    still: tuple[int, int] | None = None  # None: a 高拍仪's 1280x960 for pages, else 640x480
+    # The still's size (w, h). None: 1280x960, twice the preview's side — a camera's still
+    # has more pixels than its preview, and the screens make the page and the portrait
+    # from the still, so the mock must not hide a path that used the preview frame.
+    still: tuple[int, int] | None = None
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -148,7 +152,7 @@ class MockCamera:
 
     def capture(self) -> Photo:
         s = self.settings()
-        size = s.still or ((1280, 960) if s.scene in PAGE_SCENES else (640, 480))
+        size = s.still or STILL_SIZE
         frame = self._frame(size, still=True)
         ok, buf = cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 85])
         if not ok:

@@ -19,6 +19,8 @@ from devices.camera.preview import FramePreview
 from devices.camera.quality import Frame
 
 PREVIEW_SIZE = (640, 480)
+STILL_SIZE = (2592, 1944)  # 5 MP, a 高拍仪's usual sensor; asked of a device for a still
+STILL_SETTLE_FRAMES = 3
 
 
 def parse_source(rest: str) -> tuple[int | str, bool]:
@@ -80,7 +82,34 @@ class OpenCvCamera:
             n += 1
 
     def capture(self) -> Photo:
-        frame = self.read_frame()
+        """The still the page or portrait is made from. A file gives its frame as stored
+        (the preview fits it down to 640x480). A device is switched to ``STILL_SIZE`` (the
+        driver takes its nearest mode, a 5 MP 高拍仪 its full sensor) for a few frames —
+        the first after a mode switch are often the old size or half exposed — and back
+        to the preview size, so the preview goes on at its own rate."""
+        if not isinstance(self.source, int):
+            frame = self.read_frame()
+        else:
+            with self._lock:
+                cap = self._open()
+                pw = cap.get(cv2.CAP_PROP_FRAME_WIDTH) or PREVIEW_SIZE[0]
+                ph = cap.get(cv2.CAP_PROP_FRAME_HEIGHT) or PREVIEW_SIZE[1]
+                cap.set(cv2.CAP_PROP_FRAME_WIDTH, STILL_SIZE[0])
+                cap.set(cv2.CAP_PROP_FRAME_HEIGHT, STILL_SIZE[1])
+                got: Frame | None = None
+                try:
+                    for _ in range(STILL_SETTLE_FRAMES):
+                        ok, f = cap.read()
+                        if ok and f is not None:
+                            got = f
+                finally:
+                    cap.set(cv2.CAP_PROP_FRAME_WIDTH, pw)
+                    cap.set(cv2.CAP_PROP_FRAME_HEIGHT, ph)
+                if got is None:
+                    self._release()
+                    raise CameraError(f"camera {self.source!r} gave no still (unplugged or "
+                                      "in use by another program)")
+                frame = got
         h, w = frame.shape[:2]
         return Photo(jpeg=encode_jpeg(frame), width=w, height=h)
 

@@ -24,6 +24,7 @@ from devices.camera.camera import (
     Image,
     PreviewEvent,
 )
+from devices.camera.quality import Box
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,25 @@ def fit(frame: Image, size: tuple[int, int]) -> Image:
         frame = frame[y0:y0 + ch]
     interp = cv2.INTER_AREA if frame.shape[1] > w else cv2.INTER_LINEAR
     return np.ascontiguousarray(cv2.resize(frame, (w, h), interpolation=interp))
+
+
+def box_to_still(box: Box, preview_w: int, preview_h: int, still_w: int,
+                 still_h: int) -> Box:
+    """A box seen in a preview frame, in the still's pixels. The preview is ``fit`` of
+    the sensor's frame (centre crop to the preview's aspect, then scaled), and the still
+    is taken with the same field of view, so the inverse is: scale by the cropped width,
+    then shift by the crop's offset."""
+    target = preview_w / preview_h
+    if still_w / still_h > target + 1e-3:
+        cw, ch = still_h * target, float(still_h)
+    elif still_w / still_h < target - 1e-3:
+        cw, ch = float(still_w), still_w / target
+    else:
+        cw, ch = float(still_w), float(still_h)
+    x0, y0 = (still_w - cw) / 2, (still_h - ch) / 2
+    k = cw / preview_w
+    return Box(round(x0 + box.x * k), round(y0 + box.y * k), round(box.w * k),
+               round(box.h * k))
 
 
 class FramePreview:

@@ -185,3 +185,22 @@ def test_garbage_scene_file_is_a_camera_error_not_a_crash(tmp_path: Path) -> Non
     (tmp_path / "camera-scene").unlink()
     (tmp_path / "camera-scene").mkdir()  # a directory where the file should be
     assert MockCamera(tmp_path).preview(fps=0).next_event().status is CameraStatus.OK
+
+
+def test_a_box_seen_in_the_preview_lands_on_the_same_thing_in_the_still() -> None:
+    """Stills wider, taller and of the preview's own shape: a bright rectangle drawn in the
+    still, found in ``fit``'s preview by thresholding, carried back by ``box_to_still``."""
+    from devices.camera.preview import box_to_still
+    from devices.camera.quality import Box
+
+    for sw, sh in ((1920, 1080), (1200, 1600), (1280, 960)):
+        still = np.zeros((sh, sw, 3), np.uint8)
+        x, y, w, h = sw // 2 - sw // 10, sh // 2 - sh // 12, sw // 7, sh // 5
+        cv2.rectangle(still, (x, y), (x + w - 1, y + h - 1), (255, 255, 255), -1)
+        small = fit(still, (640, 480))
+        bx, by, bw, bh = cv2.boundingRect(cv2.findNonZero(
+            (cv2.cvtColor(small, cv2.COLOR_BGR2GRAY) > 127).astype(np.uint8)))
+        back = box_to_still(Box(bx, by, bw, bh), 640, 480, sw, sh)
+        k = max(sw / 640, sh / 480)  # one preview pixel, in the still's pixels
+        assert abs(back.x - x) <= 2 * k and abs(back.y - y) <= 2 * k
+        assert abs(back.w - w) <= 2 * k and abs(back.h - h) <= 2 * k

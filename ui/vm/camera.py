@@ -17,6 +17,13 @@ caller's thread, so a push from the device thread ran QML items' code there and,
 load, deadlocked against the GUI thread (a test hung until CI's limit). One slot, not a
 queue: a GUI busy for a moment drops stale frames instead of piling them up.
 
+The page or portrait is made from the camera's full still (``Camera.capture``, taken on
+the device thread the moment the rule fires or 拍照 is pressed), not from the 640×480
+preview frame: a 高拍仪's still has two to eight times the pixels, which is what makes
+small print legible after straightening. The preview only decides *when*; for the
+portrait, the face box seen in the preview is carried over to the still
+(``devices.camera.preview.box_to_still``).
+
 Personal data: frames and captured bytes stay in memory; nothing is written to disk or
 logged (the flow puts the confirmed bytes into the case, encrypted by the store).
 """
@@ -37,10 +44,11 @@ from PySide6.QtQml import QmlElement
 from PySide6.QtQuick import QQuickItem, QQuickPaintedItem
 
 from devices.camera.autocapture import AutoCapture
-from devices.camera.camera import CameraStatus
+from devices.camera.camera import CameraError, CameraStatus, Image
 from devices.camera.document import capture_page
 from devices.camera.encode import encode_portrait
 from devices.camera.portrait import PortraitGate, guide_oval
+from devices.camera.preview import box_to_still
 from devices.camera.qr import scan_qr
 
 QML_IMPORT_NAME = "VillageKiosk"
@@ -126,6 +134,12 @@ class CameraPreview(QObject):
         self._stream: Any = None
         self._frames = 0
         self.frame_times: list[float] = []  # monotonic time of each frame shown (bench)
+        # For the benchmark and tests: when the last shot was decided (device thread) and
+        # when its result reached the screen (GUI thread), monotonic; and the size (w, h)
+        # of the image the result was made from (the still's, not the preview's).
+        self.fired_at = 0.0
+        self.shown_at = 0.0
+        self.source_size: tuple[int, int] = (0, 0)
         self._sight.connect(self._on_sight)
         self._shot.connect(self._on_shot)
         self._ended.connect(self._on_ended)
@@ -324,9 +338,13 @@ class CameraPreview(QObject):
                     v for x, y in sight.outline for v in (x / w, y / h)]
                 self._sight.emit(sight.hint, corners)
                 if sight.fire or manual:
+                    self.fired_at = time.monotonic()
                     self._manual.clear()
                     taken = True
-                    pc = capture_page(frame)
+                    still = self._still()
+                    if still is None:
+                        return
+                    pc = capture_page(still)
                     img = cv2.imdecode(np.frombuffer(pc.page.data, np.uint8),
                                        cv2.IMREAD_COLOR)
                     self._shot.emit(pc.page.data, to_qimage(img if img is not None
@@ -336,9 +354,15 @@ class CameraPreview(QObject):
                 guide, fire = face.feed(frame)
                 self._sight.emit(guide.hint, [])
                 if (fire or (manual and guide.face is not None)) and guide.face is not None:
+                    self.fired_at = time.monotonic()
                     self._manual.clear()
                     taken = True
-                    enc = encode_portrait(frame, guide.face)
+                    still = self._still()
+                    if still is None:
+                        return
+                    box = box_to_still(guide.face, frame.shape[1], frame.shape[0],
+                                       still.shape[1], still.shape[0])
+                    enc = encode_portrait(still, box)
                     img = cv2.imdecode(np.frombuffer(enc.data, np.uint8), cv2.IMREAD_COLOR)
                     self._shot.emit(enc.data, to_qimage(img if img is not None else frame),
                                     "已拍好，请确认")
@@ -347,6 +371,23 @@ class CameraPreview(QObject):
                 if texts:
                     qr_wait_until = time.monotonic() + QR_PAUSE_S
                     self._qr.emit(list(texts))
+
+    def _still(self) -> Image | None:
+        """The camera's full-resolution still for the shot just decided (device thread).
+        A camera that cannot give one is over for this screen: it says so as UNPLUGGED
+        (the resident is offered 容缺 or the counter), rather than a page made from the
+        small preview frame that might not be legible."""
+        try:
+            photo = self._camera.capture()
+        except CameraError as exc:
+            self._ended.emit(CameraStatus.UNPLUGGED.resident, f"still failed: {exc}")
+            return None
+        img = cv2.imdecode(np.frombuffer(photo.jpeg, np.uint8), cv2.IMREAD_COLOR)
+        if img is None:
+            self._ended.emit(CameraStatus.UNPLUGGED.resident, "still is not a JPEG")
+            return None
+        self.source_size = (int(img.shape[1]), int(img.shape[0]))
+        return img
 
     def _offer(self, image: QImage) -> None:
         """Leave the newest frame for the GUI thread; wake it only if it has none pending."""
@@ -384,6 +425,7 @@ class CameraPreview(QObject):
         self.hintChanged.emit()
         self.hasResultChanged.emit()
         self.captured.emit(bytes(data))
+        self.shown_at = time.monotonic()
 
     def _on_ended(self, words: str, detail: str) -> None:
         log.warning("camera preview ended: %s", detail)
