@@ -331,11 +331,9 @@ def scripted_visit(flow: ResidentFlow, code: str, card: IdCard, last: bool = Fal
         elif s.step is Step.CHECK_ANSWERS:
             s = see(flow.consent(True))
             for c in getattr(s.view, "commitments", ()):
-                if every_way and not c.confirmed:
-                    see(flow.open_sign(c.id))
+                if not c.confirmed:  # a 告知承诺 is signed on the pad, never touched
+                    see(flow.confirm_commitment(c.id, True))
                     s = see(flow.sign(*sample_signature()))
-                else:
-                    s = see(flow.confirm_commitment(c.id, True))
             if not getattr(s.view, "can_submit", False):
                 raise VisitFailed("cannot submit: " + "；".join(
                     p.message for p in getattr(s.view, "problems", ())), s)
@@ -482,6 +480,7 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         add("check_answers", f.consent(True))
         for c in getattr(f.screen().view, "commitments", ()):
             f.confirm_commitment(c.id)
+            f.sign(*sample_signature())
         add("check_answers_confirmed", f.screen())
         add("done_item", f.submit())
         add("done_printed", f.print_receipt())

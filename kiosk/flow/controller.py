@@ -864,14 +864,18 @@ class ResidentFlow:
         return self.screen()
 
     def confirm_commitment(self, option_id: str, yes: bool = True) -> Screen:
-        """The resident's confirmation touch on a 告知承诺 text. The signature pad that turns
-        it into a SignedCommitment comes in issue 14; until then the touch is recorded
-        (time and option) and written to the audit log with each case."""
+        """The 告知承诺's button on 核对信息. A touch is not a commitment: ``yes`` opens the
+        signature pad under the full text (only ``sign`` with a real signature confirms
+        it, see ``kiosk.signature``); ``yes=False`` withdraws a signature already bound."""
+        v = self.visit
         if yes:
-            self.visit.confirmed[option_id] = dt.datetime.now(dt.UTC).isoformat(
-                timespec="seconds")
-        else:
-            self.visit.confirmed.pop(option_id, None)
+            if v.step is not Step.CHECK_ANSWERS:
+                raise FlowError("a 告知承诺 is confirmed from 核对信息")
+            ms.option(self, option_id)
+            v.sign_error = ""
+            return self.go(Step.SIGN, option_id)
+        v.signed.pop(option_id, None)
+        v.confirmed.pop(option_id, None)
         return self.screen()
 
     def defer(self, ref: str, yes: bool = True) -> Screen:
@@ -916,7 +920,7 @@ class ResidentFlow:
         missing = self._submit_blockers()
         if missing:
             v.problem = Problem("not_confirmed", "还需要您确认", "；".join(missing),
-                                "请回到核对信息页，阅读后点“我已阅读并同意”。",
+                                "请回到核对信息页：阅读后点“我已阅读，同意”；告知承诺点“签名确认”，用手指签名。",
                                 Step.CHECK_ANSWERS, "返回核对信息", details=tuple(missing),
                                 kept=True)
             v.move(Step.PROBLEM)
@@ -934,11 +938,11 @@ class ResidentFlow:
             for case in cases:
                 codes = {i.code for i in case.items}
                 for _, o, _ in self._commitments():
-                    if codes & self._commitment_items(o.id) and o.id in v.confirmed:
+                    if codes & self._commitment_items(o.id) and o.id in v.signed:
                         h.store.audit("resident", "commitment.confirmed", case.id,
-                                      {"option": o.id, "touched_at": v.confirmed[o.id],
-                                       "signature": "signed" if o.id in v.signed
-                                       else "touch only"})
+                                      {"option": o.id,
+                                       "signed_at": v.confirmed.get(o.id, ""),
+                                       "signature": "signed"})
             if v.draft_id:
                 h.store.delete_draft(v.draft_id)
                 v.draft_id = ""
@@ -960,8 +964,8 @@ class ResidentFlow:
         if not v.consent_at and self._needs_consent():
             out.append("请阅读个人信息保护告知并同意")
         for _, o, required in self._commitments():
-            if required and o.id not in v.confirmed:
-                out.append(f"请阅读“{o.title}”并确认")
+            if required and o.id not in v.signed:  # signed on the pad, never a bare touch
+                out.append(f"请阅读“{o.title}”并签名确认")
         return out
 
     # Done, receipt, rating ------------------------------------------------------------------
@@ -1363,7 +1367,7 @@ class ResidentFlow:
                                         m.ref in v.deferred))
         commitments = tuple(CommitmentText(
             o.id, o.title, o.text, tuple(c.materials[r].name for r in o.replaces
-                                         if r in c.materials), o.id in v.confirmed)
+                                         if r in c.materials), o.id in v.signed)
             for _, o, _ in self._commitments())
         offered = tuple(c.fields[f].label for f in pre.offered if f in form.fields)
         promised = "；".join(f"{i.name}：{i.time_limit.words}" for i in self._items())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -19,7 +20,7 @@ from kiosk.flow.views import (
     QuestionView,
     SearchView,
 )
-from kiosk.samples import sample_card, sample_values
+from kiosk.samples import sample_card, sample_signature, sample_values
 
 TODAY = dt.date(2026, 11, 26)
 CARD = sample_card()
@@ -205,6 +206,8 @@ def test_check_answers_needs_consent_and_the_pledges_before_submitting(kiosk: Ki
     assert s.step is Step.CHECK_ANSWERS
     f.consent(True)
     s = f.confirm_commitment("honesty")
+    assert s.step is Step.SIGN  # a touch opens the pad; it confirms nothing by itself
+    s = f.sign(*sample_signature())
     assert isinstance(s.view, CheckAnswersView) and s.view.can_submit
     bank = next(m for m in s.view.materials if m.ref == "bank_book")
     assert bank.deferrable_days and not bank.deferred
@@ -214,7 +217,7 @@ def test_check_answers_needs_consent_and_the_pledges_before_submitting(kiosk: Ki
     s = f.submit()
     assert s.step is Step.DONE
     events = [e for e in kiosk.store.audit_events() if e["action"] == "commitment.confirmed"]
-    assert events and "touch only" in str(events[0])  # confirmed by a touch, not signed
+    assert events and json.loads(events[0]["detail"])["signature"] == "signed"
 
 
 def test_a_bundle_whose_answers_need_a_counter_item_says_so_before_the_form(

@@ -26,6 +26,7 @@ from kiosk.config import Config
 from kiosk.flow import Step
 from kiosk.samples import sample_card, sample_values
 from tests.conftest import free_port
+from tests.ui.settle import wait_still
 from ui.vm import camera as _camera  # noqa: F401  (registers CameraPreview)
 from ui.vm import materials as _materials  # noqa: F401  (registers the view models)
 from ui.vm import service_answers as _answers  # noqa: F401  (核对信息)
@@ -286,6 +287,32 @@ def test_the_signature_pad_takes_strokes_and_refuses_a_dot(
     wait_step(qtbot, stage, "check_answers")
     signed = f.visit.signed["honesty"]
     assert signed and signed[0].title == "诚信承诺" and len(signed[0].strokes["strokes"]) == 3
+
+
+def test_a_touch_on_the_commitment_opens_the_pad_and_an_empty_pad_confirms_nothing(
+        qtbot: QtBot, stage: MaterialsStage, kiosk: Kiosk) -> None:
+    """核对信息's button under a 告知承诺 is a way to the pad, not a confirmation: tapped, the
+    pad opens under the full text; 确认 on the empty pad is refused beside it; 返回 finds
+    the commitment still unsigned and 提交 blocked."""
+    f = kiosk.flow
+    press(qtbot, stage, "materialsContinue")
+    wait_step(qtbot, stage, "check_answers")
+    stage.session.act("consent", True)  # so the commitment is the one thing missing
+    wait_still(qtbot, lambda: item(stage, "commit_honesty"))
+    assert item(stage, "commit_honesty").property("text") == "签名确认"
+    press(qtbot, stage, "commit_honesty")
+    wait_step(qtbot, stage, "sign")
+    assert "真实有效" in str(item(stage, "commitmentText").property("text"))
+    assert "honesty" not in f.visit.signed
+    press(qtbot, stage, "signConfirm")  # nothing drawn
+    qtbot.waitUntil(lambda: item(stage, "signError").isVisible(), timeout=WAIT)
+    assert stage.step == "sign" and "honesty" not in f.visit.signed
+    stage.session.act("back")
+    wait_step(qtbot, stage, "check_answers")
+    view = f.screen().view
+    assert view.consented and not view.can_submit  # type: ignore[union-attr]
+    assert not next(c for c in view.commitments if c.id == "honesty").confirmed  # type: ignore[union-attr]
+    assert item(stage, "commit_honesty").property("text") == "签名确认"
 
 
 def test_the_portrait_shows_a_plain_hint_then_takes_the_photo_itself(

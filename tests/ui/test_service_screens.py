@@ -305,7 +305,8 @@ def test_a_bundle_done_screen_shows_the_bundle_number_and_every_case(
     _to_check_answers(kiosk, "LOCAL-YJS-0001")
     kiosk.flow.consent(True)
     for c in getattr(kiosk.flow.screen().view, "commitments", ()):
-        kiosk.flow.confirm_commitment(c.id)
+        kiosk.flow.confirm_commitment(c.id)  # opens the pad: signed there, not touched
+        kiosk.flow.sign(*sample_signature())
     reload(qtbot, stage)
     press(qtbot, stage, "submit")
     assert screen_name(stage) == "serviceDoneScreen", kiosk.flow.screen().view

@@ -1,7 +1,7 @@
 """核对信息: every answer with 修改, the materials, consent, 告知承诺 / 容缺, 确认提交.
 
-The 告知承诺 is confirmed by a touch on this page until the signature pad of the next
-issue exists; the core records the touch (``confirm_commitment``) and says so.
+A 告知承诺 is not confirmed by a touch on this page: its 签名确认 opens the signature pad
+(``confirm_commitment``), and only the signature there binds it to the case.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ class CheckAnswersViewModel(ScreenViewModel):
 
     @Slot(str, bool)
     def confirmCommitment(self, commitment_id: str, yes: bool) -> None:
-        """我已阅读，同意承诺: the touch stands in for the signature pad (next issue)."""
+        """签名确认 (``yes``): opens the signature pad; ``yes=False`` withdraws a signature."""
         self.act("confirm_commitment", commitment_id, yes)
 
     @Slot(str, bool)

@@ -5,7 +5,8 @@ import "../.."
 // 核对信息, the one page before anything is submitted: every answer with 修改 (a change
 // comes back here), what happens to each material, 容缺 and 告知承诺 in full words, the
 // privacy notice with its consent, and 确认提交. Until the signature pad (next issue) the
-// 告知承诺 is confirmed by a touch here, which the core records with its time.
+// 告知承诺 is never confirmed by a touch here: 签名确认 opens the signature pad under its
+// full text (the core's confirm_commitment), and only a real signature confirms it.
 Item {
     id: screen
     objectName: "checkAnswersScreen"
@@ -215,7 +216,7 @@ Item {
                         width: parent.width
                         implicitHeight: Theme.compactHeight
                         kind: commitment.confirmed ? "success" : "secondary"
-                        text: commitment.confirmed ? qsTr("已承诺（点此撤回）") : qsTr("我已阅读，同意承诺")
+                        text: commitment.confirmed ? qsTr("已签名承诺（点此撤回）") : qsTr("签名确认")
                         onClicked: vm.confirmCommitment(commitment.commitmentId, !commitment.confirmed)
                     }
                 }
