@@ -11,12 +11,47 @@ Item {
 
     Heading {
         id: greeting
-        anchors { left: parent.left; right: parent.right; top: parent.top }
+        anchors { left: parent.left; right: languageSwitch.left; rightMargin: Theme.spacing; verticalCenter: languageSwitch.verticalCenter }
         text: qsTr("您好！请点一下您要办的事")
     }
 
+    // 中文/English for this visit only (ui/i18n.py: the language returns to the terminal's
+    // own when the visit ends). The button names the other language in that language, so
+    // a resident who reads only it can find it; the screen switches the moment it is tapped.
+    Rectangle {
+        id: languageSwitch
+        objectName: "homeLanguage"
+        readonly property string other: Language.english ? "中文" : "English"
+        function press(): void {
+            Language.choose(Language.english ? "zh_CN" : "en_US")
+        }
+        anchors { right: parent.right; top: parent.top }
+        width: Math.max(Theme.minTarget * 2, otherWord.implicitWidth + Theme.spacing * 2)
+        height: Theme.minTarget
+        radius: Theme.radius
+        color: switchArea.pressed ? Theme.infoSoft : Theme.surface
+        border.color: Theme.line
+        border.width: Theme.border
+        Accessible.role: Accessible.Button
+        Accessible.name: qsTr("切换语言：%1").arg(languageSwitch.other)
+        Accessible.onPressAction: languageSwitch.press()
+        Text {
+            id: otherWord
+            anchors.centerIn: parent
+            text: languageSwitch.other
+            color: Theme.ink
+            font.pixelSize: Theme.buttonSize
+            font.bold: true
+        }
+        MouseArea {
+            id: switchArea
+            anchors.fill: parent
+            onClicked: languageSwitch.press()
+        }
+    }
+
     Row {
-        anchors { left: parent.left; right: parent.right; top: greeting.bottom; topMargin: 28; bottom: parent.bottom }
+        anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: Math.max(languageSwitch.height, greeting.height) + 28; bottom: parent.bottom }
         spacing: 32
 
         // The one main action.
@@ -32,44 +67,50 @@ Item {
             radius: Theme.radius
             color: mainArea.pressed ? Theme.primaryDark : Theme.primary
 
-            // A paper form with lines, drawn rather than loaded so there is no asset to lose.
-            Rectangle {
-                id: form
-                anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 48 }
-                width: 120; height: 150; radius: 10
-                color: Theme.onDark
-                Column {
-                    anchors { left: parent.left; right: parent.right; top: parent.top; margins: 22 }
-                    spacing: 16
-                    Repeater {
-                        model: 4
-                        Rectangle {
-                            required property int index
-                            width: index === 3 ? parent.width * 0.6 : parent.width
-                            height: 10; radius: 5
-                            color: "#9DB7DA"
+            // The picture, the word and the hint stacked in the middle, so a longer word
+            // or a hint on two lines (English) pushes the others instead of covering them.
+            Column {
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 24 }
+                spacing: 24
+                // A paper form with lines, drawn rather than loaded so there is no asset to lose.
+                Rectangle {
+                    id: form
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: 120; height: 150; radius: 10
+                    color: Theme.onDark
+                    Column {
+                        anchors { left: parent.left; right: parent.right; top: parent.top; margins: 22 }
+                        spacing: 16
+                        Repeater {
+                            model: 4
+                            Rectangle {
+                                required property int index
+                                width: index === 3 ? parent.width * 0.6 : parent.width
+                                height: 10; radius: 5
+                                color: "#9DB7DA"
+                            }
                         }
                     }
                 }
-            }
-            Text {
-                id: startWord
-                anchors { horizontalCenter: parent.horizontalCenter; top: form.bottom; topMargin: 32 }
-                text: qsTr("我要办事")
-                color: Theme.onDark
-                font.pixelSize: Theme.displaySize
-                font.bold: true
-            }
-            Text {
-                id: startHint
-                anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 36 }
-                width: parent.width - 48
-                horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WordWrap
-                lineHeight: Theme.lineSpacing
-                text: qsTr("养老保险、医疗保险、高龄津贴等")
-                color: Theme.onDark
-                font.pixelSize: Theme.textSize
+                Text {
+                    id: startWord
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: qsTr("我要办事")
+                    color: Theme.onDark
+                    font.pixelSize: Theme.displaySize
+                    font.bold: true
+                }
+                Text {
+                    id: startHint
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                    lineHeight: Theme.lineSpacing
+                    text: qsTr("养老保险、医疗保险、高龄津贴等")
+                    color: Theme.onDark
+                    font.pixelSize: Theme.textSize
+                }
             }
             MouseArea {
                 id: mainArea
