@@ -24,6 +24,19 @@ def cmd_provision(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_seal_key(args: argparse.Namespace) -> int:
+    """Seals the data key with the TPM (systemd-creds), or says why it stays a 0600 file."""
+    from kiosk.cli import config_from_args
+    from kiosk.provision import ProvisionError, seal_data_key
+
+    try:
+        print(seal_data_key(config_from_args(args)))
+    except ProvisionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    return 0
+
+
 def cmd_requeue(args: argparse.Namespace) -> int:
     from kiosk.app import Kiosk
     from kiosk.cli import config_from_args
@@ -63,6 +76,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sp.add_argument("--code", required=True, help="the one-time enrolment code")
     sp.add_argument("--data-dir", help="override the config's data_dir")
     sp.set_defaults(func=cmd_provision)
+    sp = sub.add_parser("seal-key", help="as root: seal the data key with the TPM "
+                                         "(systemd-creds), if there is one",
+                        description="With a TPM2 (systemd-creds has-tpm2), encrypts the data "
+                                    "key into /etc/credstore.encrypted/village-kiosk-data-key "
+                                    "and removes the plaintext file; the units load it with "
+                                    "LoadCredentialEncrypted=. Without one, the 0600 key "
+                                    "file stays and this says so.")
+    sp.add_argument("--data-dir", help="override the config's data_dir")
+    sp.set_defaults(func=cmd_seal_key)
     sp = sub.add_parser("purge", help="drop personal data the platform acknowledged more "
                                       "than retention_days ago")
     sp.add_argument("--data-dir", help="override the config's data_dir")

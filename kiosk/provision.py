@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import shutil
+import subprocess
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from kiosk.config import Config
+from kiosk.crypto import CREDENTIAL, CREDSTORE, DataKey, read_key_file
 from kiosk.identity_keys import (
     Enrolment,
     load_enrolment,
@@ -62,6 +67,66 @@ def provision(cfg: Config, platform_url: str, code: str) -> Enrolment:
                           enrolled_at=out.enrolled_at, answers_signed=out.answers_signed)
     save_identity(cfg, key, enrolment)
     return enrolment
+
+
+def seal_data_key(cfg: Config, credstore: Path = CREDSTORE, tool: str = "systemd-creds"
+                  ) -> str:
+    """`kiosk seal-key` (as root): seals the data key with ``systemd-creds encrypt
+    --with-key=tpm2`` into ``credstore`` when ``systemd-creds has-tpm2`` reports a usable
+    TPM2, then removes the plaintext key file; otherwise leaves the 0600 file as it is.
+    Returns what was done, for the technician; ProvisionError if sealing failed (the key
+    file is then untouched).
+
+    TPM only, not ``--with-key=host``: a host key sits on the same disk as the credential,
+    so a copied disk would open it; the point is a disk that is useless away from its
+    board. The sealed blob is decrypted and compared before the plaintext goes, so a
+    credential the TPM cannot open never replaces the only copy of the key."""
+    sealed = credstore / CREDENTIAL
+    fallback = (f"the data key stays in the 0600 file {cfg.key_path} (readable by the "
+                "service user only)")
+    if sealed.exists():
+        return f"the data key is already sealed in {sealed}: nothing changed"
+    exe = shutil.which(tool)
+    if exe is None:
+        return f"{tool} is not installed, so no TPM sealing: {fallback}"
+    probe = subprocess.run([exe, "has-tpm2"], capture_output=True, text=True, check=False,
+                           timeout=60)
+    if probe.returncode != 0:
+        said = " ".join(probe.stdout.split()) or f"exit {probe.returncode}"
+        return f"no usable TPM2 here ({tool} has-tpm2: {said}): {fallback}"
+    had_file = cfg.key_path.exists() or cfg.key_path.is_symlink()
+    # No key yet (sealed before the first start): made here, never written in the clear.
+    key = read_key_file(cfg.key_path) if had_file else os.urandom(32)
+    DataKey(key)  # the same checks as at start-up
+    credstore.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = sealed.with_name(f".{CREDENTIAL}.new")
+    try:
+        enc = subprocess.run([exe, "encrypt", "--with-key=tpm2", f"--name={CREDENTIAL}", "-",
+                              str(tmp)], input=key, capture_output=True, check=False,
+                             timeout=120)
+        if enc.returncode != 0:
+            raise ProvisionError(f"{tool} encrypt failed (exit {enc.returncode}): "
+                                 f"{enc.stderr.decode(errors='replace').strip()}; {fallback}")
+        dec = subprocess.run([exe, "decrypt", "--newline=no", f"--name={CREDENTIAL}",
+                              str(tmp), "-"], capture_output=True, check=False, timeout=120)
+        if dec.returncode != 0 or dec.stdout != key:
+            raise ProvisionError(f"the sealed key did not decrypt back to the key ({tool} "
+                                 f"decrypt exit {dec.returncode}); {fallback}")
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, sealed)
+        dirfd = os.open(credstore, os.O_RDONLY)
+        try:
+            os.fsync(dirfd)
+        finally:
+            os.close(dirfd)
+    finally:
+        tmp.unlink(missing_ok=True)
+    if had_file:
+        cfg.key_path.unlink()
+    return (f"the data key is sealed with the TPM in {sealed}"
+            + (f"; the plaintext {cfg.key_path} is removed" if had_file else "")
+            + "; the village-kiosk units load it (LoadCredentialEncrypted=); restart them: "
+              "systemctl restart village-kiosk village-kiosk-sync")
 
 
 def every(interval_s: float, task: Callable[[], object],
