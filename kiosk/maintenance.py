@@ -14,6 +14,7 @@ a form answer, because nothing personal is read to build it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -118,6 +119,10 @@ class MaintenanceView:
     clock: str  # the terminal's clock against the platform's, at the last heartbeat
     diagnosis: Diagnosis
     refreshed_at: str  # HH:MM:SS, so the technician sees 刷新 did something
+    # The last camera trouble a materials screen met (issue 14), in words, and whether
+    # there is one to look at.
+    camera: str = "本机未记录摄像头问题"
+    camera_trouble: bool = False
 
     def texts(self) -> list[str]:
         """Every string the screen can show: what a privacy check has to look through."""
@@ -129,6 +134,7 @@ class MaintenanceView:
                str(self.pending), str(self.parked), str(self.audit_backlog)]
         for p in self.parked_items:
             out += [str(p.outbox_id), p.kind, str(p.attempts), p.last_error]
+        out.append(self.camera)
         return out
 
 
@@ -275,12 +281,44 @@ def free_space_words(free_mb: int | None) -> str:
     return f"{free_mb / 1024:.1f} GB 可用" if free_mb >= 1024 else f"{free_mb} MB 可用"
 
 
+def camera_words(event: Mapping[str, Any] | None, now: float) -> tuple[str, bool]:
+    """The camera line of 维护信息 from the last ``camera.trouble`` audit event (written by
+    the materials screens when the camera is missing, unplugged or black): when, and
+    what to check, in the technician's Chinese; (words, is there trouble). Nothing
+    personal is in that event. A terminal does not probe the camera here: opening it
+    takes seconds and would hold the screen (``kiosk devices test`` does that)."""
+    from devices.camera.camera import CameraStatus
+
+    if event is None:
+        return "本机未记录摄像头问题", False
+    raw = event.get("detail")
+    try:
+        detail = json.loads(raw) if isinstance(raw, str) else dict(raw or {})
+    except (ValueError, TypeError):
+        detail = {}
+    name = str(detail.get("status", "")) if isinstance(detail, dict) else ""
+    status = CameraStatus.__members__.get(name)
+    what = status.repair if status is not None else "摄像头出错：请执行 kiosk devices test 检查"
+    try:
+        at = dt.datetime.fromisoformat(str(event.get("at", "")))
+    except ValueError:
+        return f"最近一次问题：{what}", True
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    when = (f"{_local(at, dt.datetime.fromtimestamp(now, dt.UTC))}"
+            f"（{_ago(max(0.0, now - at.timestamp()))}）")
+    return f"{when}最近一次问题：{what}", True
+
+
 def maintenance_view(cfg: Config, identity: IdentityState, status: SyncStatus,
                      outbox: Sequence[Mapping[str, Any]], catalog_version: str,
-                     now: float, free_mb: int | None = None) -> MaintenanceView:
+                     now: float, free_mb: int | None = None,
+                     camera_event: Mapping[str, Any] | None = None) -> MaintenanceView:
     """The screen's content from what the terminal already knows; no I/O (``free_mb``:
-    free space of the data folder, measured by the caller)."""
+    free space of the data folder, measured by the caller; ``camera_event``: the last
+    camera.trouble audit event, read by the caller)."""
     parked = parked_items(outbox)
+    camera, camera_trouble = camera_words(camera_event, now)
     link = {None: "尚未联系过平台", True: "在线", False: "离线"}[status.online]
     return MaintenanceView(
         terminal_id=cfg.terminal_id, region_code=cfg.region_code,
@@ -293,7 +331,8 @@ def maintenance_view(cfg: Config, identity: IdentityState, status: SyncStatus,
         audit_backlog=status.audit_backlog, catalog_version=catalog_version,
         free_space=free_space_words(free_mb), clock=clock_words(status.clock_offset_s),
         diagnosis=diagnose(status, identity, cfg.platform_url, free_mb),
-        refreshed_at=f"{dt.datetime.fromtimestamp(now, dt.UTC).astimezone():%H:%M:%S}")
+        refreshed_at=f"{dt.datetime.fromtimestamp(now, dt.UTC).astimezone():%H:%M:%S}",
+        camera=camera, camera_trouble=camera_trouble)
 
 
 def read_identity(cfg: Config) -> IdentityState:

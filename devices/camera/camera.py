@@ -57,6 +57,12 @@ class CameraStatus(Enum):
         return _TECHNICIAN[self]
 
     @property
+    def repair(self) -> str:
+        """The technician's words on 维护信息 (Chinese: the screen is read standing at the
+        terminal, by whoever drove out): what is wrong and what to check."""
+        return _REPAIR[self]
+
+    @property
     def ends(self) -> bool:
         return self in (CameraStatus.MISSING, CameraStatus.UNPLUGGED, CameraStatus.STOPPED)
 
@@ -69,6 +75,16 @@ _TECHNICIAN = {
                             "power, taken by another program)",
     CameraStatus.BLACK: "camera delivers black frames (lens covered, lamp off, sensor fault)",
     CameraStatus.STOPPED: "preview stopped by the kiosk",
+}
+
+_REPAIR = {
+    CameraStatus.OK: "摄像头正常",
+    CameraStatus.MISSING: "找不到摄像头：检查 USB 线和供电、驱动、kiosk 用户是否在 video 组、"
+                          "配置中的 devices.camera",
+    CameraStatus.UNPLUGGED: "拍摄中摄像头断开：检查 USB 线是否松动、供电是否不足，"
+                            "是否被其他程序占用",
+    CameraStatus.BLACK: "摄像头画面全黑：检查镜头是否被挡住、补光灯是否亮，或更换摄像头",
+    CameraStatus.STOPPED: "拍摄已由终端停止",
 }
 
 
