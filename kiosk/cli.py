@@ -16,7 +16,7 @@ from kiosk.config import Config, ConfigError, check_for_residents, load_config, 
 # Each area of the terminal adds its own subcommands from a module of its own
 # (``register(subparsers)``), so this file does not grow with every issue.
 EXTENSIONS: tuple[str, ...] = ("kiosk.cli_sync", "kiosk.cli_card", "kiosk.cli_services",
-                               "kiosk.cli_devices")
+                               "kiosk.cli_devices", "kiosk.cli_update")
 
 
 # What `pip install 'village-kiosk[platform]'` adds (pyproject's platform extra).
@@ -212,6 +212,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
             return 0 if not r.offline else 3
         kiosk.worker.backoff_base_s = args.backoff_base
         kiosk.worker.backoff_cap_s = args.backoff_cap
+        if args.update_every > 0:  # the sync unit downloads signed updates in the background
+            from kiosk.cli_update import sync_tasks
+
+            kiosk.worker.periodic += sync_tasks(kiosk.config, kiosk.store, kiosk.client,
+                                                args.update_every)
         kiosk.worker.start(interval_s=args.interval)
         try:
             while True:
@@ -368,6 +373,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--backoff-cap", type=float, default=900.0, help="longest retry delay")
     sp.add_argument("--timeout", type=float, default=15.0,
                     help="seconds to wait for each platform answer")
+    sp.add_argument("--update-every", type=float, default=600.0,
+                    help="seconds between looks for a signed update (0: never)")
     sp = add("receipt", cmd_receipt, "render a case's receipt")
     sp.add_argument("case", help="platform or provisional case number")
     sp.add_argument("--pdf", required=True, help="output PDF path")

@@ -44,6 +44,7 @@ from sync.platform.errors import ApiError
 from sync.platform.faults import FaultMiddleware, Faults
 from sync.platform.limits import JSON_MAX_BODY, MAX_JSON_DEPTH, BodyLimits
 from sync.platform.staff import Staff
+from sync.platform.updates import UpdateShelf
 from sync.protocol import (
     API_PREFIX,
     CHUNK_SIZE,
@@ -76,6 +77,7 @@ from sync.protocol import (
     SubmissionIn,
     UploadState,
 )
+from sync.updates import BUNDLE_CHUNK, BUNDLE_PATH, MAX_BUNDLE_BYTES, UPDATE_PATH, SignedUpdate
 
 __all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
 
@@ -83,7 +85,8 @@ __all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
 # 1.4: Applicant.card_kind (every card kind the reader accepts) and bounds on every field.
 # 1.5: CaseStatus.missing and correct_by: the platform's one complete 补正 list; and
 #      SubmissionIn.subject: who a bundle item is about when not the applicant (a newborn).
-CONTRACT_VERSION = "1.5"
+# 1.6: GET /update (a signed update manifest) and GET /update/bundle/{sha256} (its wheel).
+CONTRACT_VERSION = "1.6"
 
 
 def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -357,6 +360,7 @@ class Platform:
     enrolments: Enrolments
     faults: list[Faults]  # one element, replaced by PUT /admin/faults in test mode
     test_mode: bool
+    updates: UpdateShelf | None = None  # the published release (kiosk platform update)
 
     def publish(self, kind: str, body: BaseModel) -> SignedDocument:
         latest = self.db.latest_document(kind)
@@ -388,7 +392,7 @@ def open_platform(db_path: Path, faults: Faults | None = None,
     if db.latest_document("config") is None:
         db.put_document(sign_document(doc_key, "config", 1, DOCUMENT_BODIES["config"]()))
     return Platform(db, doc_key, Staff(db, hasher=password_hasher), enrolments,
-                    [faults or Faults()], test_mode)
+                    [faults or Faults()], test_mode, UpdateShelf(db_path))
 
 
 def _install_common(app: FastAPI) -> None:
@@ -488,6 +492,13 @@ def terminal_app(platform: Platform, with_admin: bool = True) -> FastAPI:
             "insured); bounded like the applicant, its ID number may be empty (a newborn has "
             "none yet). A platform before 1.5 refuses the unknown key, so such a case waits "
             "in the terminal's queue until the platform is updated."
+            "\n\n**Updates** (1.6): `GET /update` is the one published release, a "
+            "`SignedUpdate` signed like a document with the kind `update`; its body is an "
+            "`UpdateManifest` (release `version`, the wheel's `sha256`, `size` at most "
+            f"{MAX_BUNDLE_BYTES} bytes, `filename`). The wheel comes in pieces of at most "
+            f"{BUNDLE_CHUNK} bytes: `GET /update/bundle/{{sha256}}?offset=N` (416 "
+            "`offset_past_end` past its size). A terminal takes only a release newer than "
+            "the one it runs, after checking signature, size and SHA-256."
             "\n\n**What terminals do with answers**: they never follow a redirect "
             "(a 3xx is no answer); a 5xx, 408, 425 or 429 is retried with jittered "
             "exponential backoff, and its `Retry-After` (seconds or an HTTP date, at most "
@@ -707,6 +718,33 @@ def terminal_app(platform: Platform, with_admin: bool = True) -> FastAPI:
     def holidays(auth: Auth) -> SignedDocument:
         """The holiday calendar (法定节假日 and 调休), signed; body is ``HolidayBody`` JSON."""
         return document("holidays")
+
+    shelf = platform.updates
+
+    @app.get(f"{API_PREFIX}{UPDATE_PATH}", response_model=SignedUpdate, tags=["updates"],
+             responses=_err(401, 404))
+    def update(auth: Auth) -> SignedUpdate:
+        """The published release's manifest, signed; body is ``UpdateManifest`` JSON."""
+        doc = shelf.latest() if shelf is not None else None
+        if doc is None:
+            raise ApiError(404, "not_published", "no update has been published")
+        return doc
+
+    @app.get(f"{API_PREFIX}{BUNDLE_PATH}/{{sha256}}", tags=["updates"],
+             responses={200: {"content": {"application/octet-stream": {
+                 "schema": {"type": "string", "format": "binary"}}}},
+                 **_err(401, 404, 416, 422)},
+             dependencies=[query_once("offset")], response_class=Response)
+    def bundle(auth: Auth, sha256: Annotated[str, PathParam(pattern=SHA256_HEX)],
+               offset: Annotated[int, Query(ge=0, le=MAX_BUNDLE_BYTES),
+                                 BeforeValidator(_decimal_text)] = 0) -> Response:
+        """Up to one piece of a published bundle from ``offset`` (resume after a drop)."""
+        piece = shelf.piece(sha256, offset) if shelf is not None else None
+        if piece is None:
+            raise ApiError(404, "unknown_bundle", "no published bundle has this SHA-256")
+        if not piece:
+            raise ApiError(416, "offset_past_end", "offset is at or past the bundle's end")
+        return Response(piece, media_type="application/octet-stream")
 
     if with_admin:
         add_admin_routes(app, platform.admin_context())
