@@ -423,7 +423,8 @@ class Kiosk:
             free_mb = None
         return maintenance_view(self.config, read_identity(self.config),
                                 self.store.sync_status(), self.store.outbox_rows(),
-                                catalog_version, time.time(), free_mb)
+                                catalog_version, time.time(), free_mb,
+                                camera_event=self.store.last_audit("camera.trouble"))
 
     def open_maintenance(self) -> None:
         """The hidden long press on the home screen's footer. A resident's visit in progress

@@ -638,6 +638,18 @@ class Store:
         with self._lock:
             return list(self.db.table("audit_events").rows)
 
+    def last_audit(self, action: str) -> dict[str, Any] | None:
+        """The newest audit event of ``action`` (``at``, ``detail`` as stored JSON text),
+        by one indexed-order read instead of the whole log (维护信息's camera line)."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT at, actor, action, subject, detail FROM audit_events WHERE action=? "
+                "ORDER BY id DESC LIMIT 1", (action,)).fetchone()
+        if row is None:
+            return None
+        return {"at": row[0], "actor": row[1], "action": row[2], "subject": row[3],
+                "detail": row[4]}
+
     # Services: case details, bundles, drafts, ratings (issue 4) --------------------------
 
     def save_case_details(self, case_id: str, details: dict[str, Any],

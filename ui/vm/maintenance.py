@@ -24,7 +24,8 @@ def maintenance_dict(m: MaintenanceView | None) -> dict[str, Any]:
                 "enrolment": "", "link": "", "lastContact": "", "pending": 0, "parked": 0,
                 "auditBacklog": 0, "catalogVersion": "", "freeSpace": "", "clock": "",
                 "severity": "ok", "headline": "", "action": "", "detail": "",
-                "refreshedAt": "", "requeueHint": REQUEUE_HINT}
+                "refreshedAt": "", "requeueHint": REQUEUE_HINT,
+                "camera": "", "cameraTrouble": False}
     d = m.diagnosis
     return {"terminalId": m.terminal_id, "region": f"{m.region_code}\n{m.region_name}",
             "platformUrl": m.platform_url, "enrolled": m.enrolled, "enrolment": m.enrolment,
@@ -33,7 +34,8 @@ def maintenance_dict(m: MaintenanceView | None) -> dict[str, Any]:
             "catalogVersion": m.catalog_version, "freeSpace": m.free_space, "clock": m.clock,
             "severity": d.severity.value,
             "headline": d.headline, "action": d.action, "detail": d.detail,
-            "refreshedAt": m.refreshed_at, "requeueHint": REQUEUE_HINT}
+            "refreshedAt": m.refreshed_at, "requeueHint": REQUEUE_HINT,
+            "camera": m.camera, "cameraTrouble": m.camera_trouble}
 
 
 @QmlElement

@@ -166,6 +166,20 @@ Item {
             font.pixelSize: 26
             font.bold: true
         }
+        // The camera (issue 14): the last trouble a materials screen met — missing,
+        // unplugged or black — with when and what to check; grey when none is recorded.
+        Text {
+            objectName: "maintenanceCamera"
+            width: parent.width
+            text: qsTr("摄像头：%1").arg(screen.m.camera)
+            color: screen.m.cameraTrouble ? Theme.danger : Theme.inkSoft
+            font.pixelSize: Theme.smallSize
+            font.bold: screen.m.cameraTrouble
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+            lineHeight: Theme.lineSpacing
+            maximumLineCount: 3
+            elide: Text.ElideRight
+        }
     }
 
     // Parked items fill the room between the box above and the hint below; clipped, so a
