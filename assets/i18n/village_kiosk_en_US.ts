@@ -6,12 +6,12 @@
     <message>
         <location filename="../../ui/qml/screens/service/AnswerLine.qml" line="+37"/>
         <source>（未填写）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not filled in)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
 </context>
 <context>
@@ -27,12 +27,12 @@
     <message>
         <location filename="../../ui/qml/screens/query/ByNumberScreen.qml" line="+19"/>
         <source>输入办件编号查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a case number</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>编号印在回执二维码下面；“一件事”编号可查到同一件事的全部办件。</source>
-        <translation type="unfinished"></translation>
+        <translation>The number is under the QR code on your receipt. A bundle number finds every case in the bundle.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -42,17 +42,17 @@
     <message>
         <location line="+19"/>
         <source>删除</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>查询</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>扫回执二维码</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan receipt QR code</translation>
     </message>
 </context>
 <context>
@@ -60,97 +60,97 @@
     <message>
         <location filename="../../ui/qml/screens/service/CheckAnswersScreen.qml" line="+40"/>
         <source>还有内容需要修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Some things need changing</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>您的回答</source>
-        <translation type="unfinished"></translation>
+        <translation>Your answers</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>填写的信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Your details</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>已使用以前办件的信息（点此不用）</source>
-        <translation type="unfinished"></translation>
+        <translation>Using details from an earlier case (tap to stop)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>使用以前办件中的信息：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Use details from an earlier case: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>容缺后补：</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand in later:</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>我有，不用后补</source>
-        <translation type="unfinished"></translation>
+        <translation>I have it now</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>暂时没有，先办</source>
-        <translation type="unfinished"></translation>
+        <translation>Not yet, go ahead</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>告知承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>Commitment</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>承诺后不用再交：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>With the commitment, no need for: %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>已签名承诺（点此撤回）</source>
-        <translation type="unfinished"></translation>
+        <translation>Commitment signed (tap to withdraw)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>签名确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign to confirm</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>个人信息保护</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal data</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>已同意（点此撤回）</source>
-        <translation type="unfinished"></translation>
+        <translation>Agreed (tap to withdraw)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>我已阅读，同意</source>
-        <translation type="unfinished"></translation>
+        <translation>I have read it and agree</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>确认提交</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>请先在左边（往下翻）阅读并同意个人信息保护告知</source>
-        <translation type="unfinished"></translation>
+        <translation>First read and agree to the personal data notice on the left (scroll down)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>左边还有要完成的内容（往下翻），例如告知承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>Something on the left is not done yet (scroll down), such as the commitment</translation>
     </message>
 </context>
 <context>
@@ -158,7 +158,7 @@
     <message>
         <location filename="../../ui/vm/service_answers.py" line="+50"/>
         <source>需要修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Needs changing</translation>
     </message>
 </context>
 <context>
@@ -166,67 +166,67 @@
     <message>
         <location filename="../../ui/qml/screens/service/ChecklistScreen.qml" line="+19"/>
         <source>%1：您需要准备的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: what you need to bring</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>还有问题没有回答</source>
-        <translation type="unfinished"></translation>
+        <translation>Some questions are not answered yet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>标“视情形提供”的材料，要看这些问题的回答：</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents marked “Depends” depend on these answers:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>需要到窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Must be done at a service counter</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>本次办理的事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Services in this visit</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>（视回答而定）</source>
-        <translation type="unfinished"></translation>
+        <translation>(depends on your answers)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>办理条件</source>
-        <translation type="unfinished"></translation>
+        <translation>Who can apply</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>可以选择告知承诺：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>You can choose a commitment: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>开始填表</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the form</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>再打印一份</source>
-        <translation type="unfinished"></translation>
+        <translation>Print again</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>打印材料清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the list</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已打印，请在出纸口取走</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed. Please take it from the slot</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>修改回答</source>
-        <translation type="unfinished"></translation>
+        <translation>Change answers</translation>
     </message>
 </context>
 <context>
@@ -234,52 +234,52 @@
     <message>
         <location filename="../../ui/qml/screens/service/CorrectionScreen.qml" line="+18"/>
         <source>需要补正的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents still needed</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>办件编号 %1（%2）。下面是需要补的全部材料，补齐后就能继续办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Case number %1 (%2). Below is everything still needed; once it is all in, your case goes on.</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>请在%1前补交</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand in by %1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>交到哪里</source>
-        <translation type="unfinished"></translation>
+        <translation>Where to hand in</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>咨询电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Enquiries</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>这份清单由县里的政务服务平台发来。</source>
-        <translation type="unfinished"></translation>
+        <translation>This list comes from the county service platform.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>平台还没有发来详细清单，以上是本机记录的缺少材料；如有疑问请拨打咨询电话。</source>
-        <translation type="unfinished"></translation>
+        <translation>The platform has not sent its full list yet; above is what this terminal knows is missing. Call the enquiries number with any question.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>再打印一份</source>
-        <translation type="unfinished"></translation>
+        <translation>Print again</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>打印补正清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the list</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已打印，请在出纸口取走</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed. Please take it from the slot</translation>
     </message>
 </context>
 <context>
@@ -287,17 +287,17 @@
     <message>
         <location filename="../../ui/qml/form/DateWidget.qml" line="+51"/>
         <source>年</source>
-        <translation type="unfinished"></translation>
+        <translation>year</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>月</source>
-        <translation type="unfinished"></translation>
+        <translation>month</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>日</source>
-        <translation type="unfinished"></translation>
+        <translation>day</translation>
     </message>
 </context>
 <context>
@@ -313,37 +313,37 @@
     <message>
         <location filename="../../ui/qml/screens/materials/DocumentCaptureScreen.qml" line="+30"/>
         <source>请拍照：%1</source>
-        <translation type="unfinished">Photograph: %1</translation>
+        <translation>Photograph: %1</translation>
     </message>
     <message>
         <location line="+87"/>
         <source>请看清楚：字迹清楚就点“确认”，不清楚点“重拍”</source>
-        <translation type="unfinished"></translation>
+        <translation>Check it: if the writing is clear tap “OK”, if not tap “Retake”</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>已拍 %1 页</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pages taken</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>拍照</source>
-        <translation type="unfinished">Take photo</translation>
+        <translation>Take photo</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>确认</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>重拍</source>
-        <translation type="unfinished"></translation>
+        <translation>Retake</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>选择其他方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Another way</translation>
     </message>
 </context>
 <context>
@@ -409,7 +409,7 @@
     <message>
         <location filename="../../ui/qml/form/ErrorSummary.qml" line="+37"/>
         <source>请先改正下面的问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Please correct these first</translation>
     </message>
 </context>
 <context>
@@ -417,7 +417,7 @@
     <message>
         <location filename="../../ui/qml/form/FieldFrame.qml" line="+64"/>
         <source>（选填）</source>
-        <translation type="unfinished"></translation>
+        <translation>(optional)</translation>
     </message>
 </context>
 <context>
@@ -430,23 +430,24 @@
     <message>
         <location line="+20"/>
         <source>搜索事项：可输入汉字、拼音或首字母</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: type Chinese, pinyin or initials</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>一件事
 一次办</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundles:
+all at once</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>类</source>
-        <translation type="unfinished"></translation>
+        <translation>Topics</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1项</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 items</translation>
     </message>
 </context>
 <context>
@@ -454,27 +455,27 @@
     <message>
         <location filename="../../ui/qml/form/FormView.qml" line="+180"/>
         <source>以下信息来自身份证，不用再填</source>
-        <translation type="unfinished"></translation>
+        <translation>These details come from your ID card; no need to type them</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>您以前在本机办理时填写过部分信息。同意后自动填入，您仍可修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>You filled in some of this on an earlier visit. Agree and it is filled in for you; you can still change it.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>同意使用以前填写的信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Use my earlier details</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>继续</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -482,92 +483,92 @@
     <message>
         <location filename="../../ui/qml/screens/service/GuideScreen.qml" line="+28"/>
         <source>部分事项可能要到窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Some services may need a visit to a counter</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>这个事项需要到窗口办理</source>
-        <translation type="unfinished"></translation>
+        <translation>This service is done at a counter</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>办理时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>收费</source>
-        <translation type="unfinished"></translation>
+        <translation>Fee</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>办理方式</source>
-        <translation type="unfinished"></translation>
+        <translation>How</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>受理部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Office</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>办理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>咨询电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Enquiries</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>一次办好这些事项</source>
-        <translation type="unfinished"></translation>
+        <translation>These services in one go</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>谁可以办</source>
-        <translation type="unfinished"></translation>
+        <translation>Who can apply</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>需要的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>What to bring</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>告知承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>Commitment</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>可以选择“%1”：如实承诺后可以少交部分材料，办理更快。</source>
-        <translation type="unfinished"></translation>
+        <translation>You can choose “%1”: with a truthful commitment you bring fewer documents and it goes faster.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>温馨提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Good to know</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>开始办理</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>开始填表</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the form</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>先回答几个问题</source>
-        <translation type="unfinished"></translation>
+        <translation>A few questions first</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>打印材料清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the list</translation>
     </message>
 </context>
 <context>
@@ -586,17 +587,22 @@
         <translation>Hello! Tap what you would like to do</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+21"/>
+        <source>切换语言：%1</source>
+        <translation>Change language: %1</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>我要办事</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>养老保险、医疗保险、高龄津贴等</source>
-        <translation>Pension, medical insurance, old-age allowance…</translation>
+        <translation>Pension, medical insurance, old-age allowance and more</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>查看办事指南</source>
         <translation>Service guides</translation>
     </message>
@@ -646,7 +652,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/controls/KeyboardPanel.qml" line="+23"/>
         <source>键盘</source>
-        <translation type="unfinished"></translation>
+        <translation>Keyboard</translation>
     </message>
 </context>
 <context>
@@ -755,7 +761,12 @@ the next step starts by itself once it is read.</translation>
         <translation>Nothing parked</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+10"/>
+        <source>摄像头：%1</source>
+        <translation>Camera: %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>已尝试 %1 次</source>
         <translation>%1 attempts</translation>
     </message>
@@ -765,17 +776,17 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/screens/service/MaterialCard.qml" line="+54"/>
         <source>本机已有，不用带</source>
-        <translation type="unfinished"></translation>
+        <translation>Already here; no need to bring</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>用于：</source>
-        <translation type="unfinished"></translation>
+        <translation>For: </translation>
     </message>
 </context>
 <context>
@@ -783,57 +794,57 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/screens/materials/MaterialsScreen.qml" line="+21"/>
         <source>请提供以下材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Please provide these documents</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>拍照设备不能用</source>
-        <translation type="unfinished"></translation>
+        <translation>The camera is not working</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>这些材料需要您带到窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Bring these documents to a counter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>可以打印材料清单带走</source>
-        <translation type="unfinished"></translation>
+        <translation>You can print the list and take it with you</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>（%1）</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1)</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>用途：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>For: %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>请带原件到窗口核验</source>
-        <translation type="unfinished"></translation>
+        <translation>Bring the original to a counter</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>我没有带</source>
-        <translation type="unfinished"></translation>
+        <translation>I don&apos;t have it</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>继续</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>还差：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Still missing: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>打印材料清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the list</translation>
     </message>
 </context>
 <context>
@@ -920,32 +931,32 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/screens/materials/PortraitScreen.qml" line="+30"/>
         <source>拍照：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo: %1</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>照片清楚就点“确认”，不满意点“重拍”</source>
-        <translation type="unfinished"></translation>
+        <translation>If the photo is clear tap “OK”, if not tap “Retake”</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>请正对镜头，把脸放在框里，不要戴帽子</source>
-        <translation type="unfinished"></translation>
+        <translation>Face the camera, keep your face in the frame, no hat</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>确认</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>重拍</source>
-        <translation type="unfinished"></translation>
+        <translation>Retake</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>选择其他方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Another way</translation>
     </message>
 </context>
 <context>
@@ -961,7 +972,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/screens/service/PrintProblemScreen.qml" line="+26"/>
         <source>回执二维码</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt QR code</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -971,17 +982,17 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+19"/>
         <source>“一件事”编号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle number:</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>再打印一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Print again</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>已记下，继续</source>
-        <translation type="unfinished"></translation>
+        <translation>Noted, go on</translation>
     </message>
 </context>
 <context>
@@ -989,7 +1000,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/screens/service/ProblemScreen.qml" line="+42"/>
         <source>您已经做的都保存着，不用从头再来。</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything you did is saved; no need to start again.</translation>
     </message>
 </context>
 <context>
@@ -997,7 +1008,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/vm/service_done.py" line="+43"/>
         <source>第%1项</source>
-        <translation type="unfinished"></translation>
+        <translation>Item %1</translation>
     </message>
 </context>
 <context>
@@ -1081,32 +1092,32 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/screens/service/QuestionScreen.qml" line="+22"/>
         <source>第 %1 题，共 %2 题</source>
-        <translation type="unfinished"></translation>
+        <translation>Question %1 of %2</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>已选</source>
-        <translation type="unfinished"></translation>
+        <translation>Chosen</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>岁</source>
-        <translation type="unfinished"></translation>
+        <translation>years</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>不清楚</source>
-        <translation type="unfinished"></translation>
+        <translation>Not sure</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>删除</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -1197,17 +1208,17 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/screens/materials/ScanScreen.qml" line="+30"/>
         <source>亮证扫码：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Show e-certificate: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>没有用上这个二维码</source>
-        <translation type="unfinished"></translation>
+        <translation>That QR code could not be used</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>选择其他方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Another way</translation>
     </message>
 </context>
 <context>
@@ -1215,12 +1226,12 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/screens/service/ScrollPage.qml" line="+70"/>
         <source>▲ 上一屏</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ Up</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>▼ 下一屏</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ Down</translation>
     </message>
 </context>
 <context>
@@ -1228,7 +1239,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/screens/service/ServiceDoneScreen.qml" line="+20"/>
         <source>✓ 提交成功</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Submitted</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1238,7 +1249,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+24"/>
         <source>“一件事”编号（凭它可查全部事项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle number (finds every case in it)</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -1248,7 +1259,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+35"/>
         <source>回执已打印，请在出纸口取走</source>
-        <translation type="unfinished"></translation>
+        <translation>Your receipt is printed. Please take it from the slot</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1258,12 +1269,12 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+8"/>
         <source>去评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>不评价，直接离开</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip rating and leave</translation>
     </message>
 </context>
 <context>
@@ -1272,12 +1283,12 @@ the next step starts by itself once it is read.</translation>
         <location filename="../../ui/qml/screens/service/ServiceListScreen.qml" line="+49"/>
         <location line="+22"/>
         <source>搜索事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Search</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>输入事项名称、拼音或首字母，例如：养老、yanglao、ylbx</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name, pinyin or initials, e.g. 养老, yanglao, ylbx</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1287,7 +1298,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+9"/>
         <source>输入后，下面会列出找到的事项，点一下查看办事指南。</source>
-        <translation type="unfinished"></translation>
+        <translation>What you type lists matching services below; tap one for its guide.</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1297,7 +1308,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+12"/>
         <source>一件事：</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle: </translation>
     </message>
 </context>
 <context>
@@ -1305,27 +1316,27 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/controls/ShellFooter.qml" line="+53"/>
         <source>需要帮助请找工作人员  ·  政务服务便民热线 12345</source>
-        <translation type="unfinished">Need help? Ask the staff  ·  Service hotline 12345</translation>
+        <translation>Need help? Ask the staff  ·  Service hotline 12345</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>本页只读，不显示居民信息</source>
-        <translation type="unfinished">Read-only page; no resident data shown</translation>
+        <translation>Read-only page; no resident data shown</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>长时间不操作，将自动返回首页并清除您的信息</source>
-        <translation type="unfinished">If you do nothing for a while, the terminal goes home and clears your data</translation>
+        <translation>If you do nothing for a while, the terminal goes home and clears your data</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>终端 %1</source>
-        <translation type="unfinished">Terminal %1</translation>
+        <translation>Terminal %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>技术人员：按住三秒打开维护信息</source>
-        <translation type="unfinished">Technicians: hold for three seconds to open maintenance</translation>
+        <translation>Technicians: hold for three seconds to open maintenance</translation>
     </message>
 </context>
 <context>
@@ -1333,67 +1344,67 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/controls/ShellHeader.qml" line="+23"/>
         <source>政务服务自助终端</source>
-        <translation type="unfinished">Government self-service terminal</translation>
+        <translation>Government self-service terminal</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>您好，%1</source>
-        <translation type="unfinished">Hello, %1</translation>
+        <translation>Hello, %1</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>网络正常</source>
-        <translation type="unfinished">Online</translation>
+        <translation>Online</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>网络断开</source>
-        <translation type="unfinished">Offline</translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>待上传 %1 件</source>
-        <translation type="unfinished">%1 waiting to upload</translation>
+        <translation>%1 waiting to upload</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>星期日</source>
-        <translation type="unfinished">Sunday</translation>
+        <translation>Sunday</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>星期一</source>
-        <translation type="unfinished">Monday</translation>
+        <translation>Monday</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>星期二</source>
-        <translation type="unfinished">Tuesday</translation>
+        <translation>Tuesday</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>星期三</source>
-        <translation type="unfinished">Wednesday</translation>
+        <translation>Wednesday</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>星期四</source>
-        <translation type="unfinished">Thursday</translation>
+        <translation>Thursday</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>星期五</source>
-        <translation type="unfinished">Friday</translation>
+        <translation>Friday</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>星期六</source>
-        <translation type="unfinished">Saturday</translation>
+        <translation>Saturday</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1月%2日</source>
-        <translation type="unfinished">%1/%2</translation>
+        <translation>%1/%2</translation>
     </message>
 </context>
 <context>
@@ -1401,27 +1412,27 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/screens/materials/SignatureScreen.qml" line="+25"/>
         <source>请阅读并签名：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Read and sign: %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>签署后不用再提供：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Once signed, no need for: %1</translation>
     </message>
     <message>
         <location line="+97"/>
         <source>签名没有成功</source>
-        <translation type="unfinished"></translation>
+        <translation>The signature did not work</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>确认</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>重签</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign again</translation>
     </message>
 </context>
 <context>
@@ -1429,7 +1440,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/Start.qml" line="+23"/>
         <source>政务服务自助终端</source>
-        <translation type="unfinished">Government self-service terminal</translation>
+        <translation>Government self-service terminal</translation>
     </message>
 </context>
 <context>
@@ -1437,402 +1448,402 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../kiosk/flow/problems.py" line="+24"/>
         <source>如需帮助，请联系工作人员或拨打12345</source>
-        <translation type="unfinished"></translation>
+        <translation>For help, ask the staff or call 12345</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>再试一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Try again</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>还有内容需要修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Some things need changing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>提交前发现有内容需要修改，您填写的内容都还在。</source>
-        <translation type="unfinished"></translation>
+        <translation>Some things need changing before you submit. Everything you typed is still here.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>请按下面的提示逐项修改，改好后再提交。</source>
-        <translation type="unfinished"></translation>
+        <translation>Change each one as shown below, then submit again.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>去修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Change it</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>评价还差一点</source>
-        <translation type="unfinished"></translation>
+        <translation>The rating is not complete</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>请补充后再提交，也可以不评价直接离开。</source>
-        <translation type="unfinished"></translation>
+        <translation>Add what is missing and submit, or leave without rating.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>返回评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to rating</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>打印机没有纸了</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer is out of paper</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+6"/>
         <location line="+6"/>
         <source>办件已经保存好了，只是回执没有打印出来。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your case is saved; only the receipt did not print.</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>请记下或拍下屏幕上的办件编号，凭编号随时查询；工作人员加纸后可在“办件查询”里补打回执。</source>
-        <translation type="unfinished"></translation>
+        <translation>Write down or photograph the case number on the screen; it lets you check your case any time. Once the staff add paper, you can reprint the receipt under “My cases”.</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+6"/>
         <location line="+6"/>
         <source>再打印一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Print again</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>打印机卡纸了</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer has a paper jam</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>请记下屏幕上的办件编号，并告诉工作人员处理卡纸；之后可在“办件查询”里补打。</source>
-        <translation type="unfinished"></translation>
+        <translation>Write down the case number on the screen and tell the staff about the jam; you can reprint later under “My cases”.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>打印机暂时不能用</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer is not working</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>请记下屏幕上的办件编号，凭编号随时查询；也可以请工作人员补打回执。</source>
-        <translation type="unfinished"></translation>
+        <translation>Write down the case number on the screen; it lets you check your case any time. The staff can also reprint the receipt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>摄像头暂时不能用</source>
-        <translation type="unfinished"></translation>
+        <translation>The camera is not working</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>可以稍后再试，或带上材料原件到窗口办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Try again later, or bring the originals to a counter.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>本机存储空间已满</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal&apos;s storage is full</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>这台终端暂时不能保存新的办件，您这次填写的内容没有提交。</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal cannot save new cases for now. What you filled in was not submitted.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>请联系工作人员清理终端，或到便民服务中心窗口办理。如需帮助，请联系工作人员或拨打12345</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the staff to clear the terminal, or go to a counter at the service centre. For help, ask the staff or call 12345</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>本机暂时无法保存</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal cannot save right now</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>这台终端暂时不能保存，您这次的内容没有提交。</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal cannot save for now. Your case was not submitted.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>请稍等片刻再试一次；如果还不行，请联系工作人员。</source>
-        <translation type="unfinished"></translation>
+        <translation>Wait a moment and try again; if it still fails, ask the staff.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>没有找到这个办事事项</source>
-        <translation type="unfinished"></translation>
+        <translation>This service was not found</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>本终端的事项目录里暂时没有这个事项，可能目录正在更新。</source>
-        <translation type="unfinished"></translation>
+        <translation>This service is not in this terminal&apos;s list for now; the list may be updating.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>请回到“我要办事”重新选择，或到便民服务中心窗口咨询。</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back to “Apply” and choose again, or ask at a counter of the service centre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>重新选择</source>
-        <translation type="unfinished">Choose again</translation>
+        <translation>Choose again</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>暂时连不上县里的政务服务平台</source>
-        <translation type="unfinished"></translation>
+        <translation>The county service platform cannot be reached</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>网络或平台暂时不通，只能显示本机保存的记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>The network or the platform is down; only records saved on this terminal can be shown.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>可以稍后再查，或拨打12345询问办理进度。</source>
-        <translation type="unfinished"></translation>
+        <translation>Check again later, or call 12345 to ask about your case.</translation>
     </message>
     <message>
         <location line="+2"/>
         <location filename="_kiosk_tables.py" line="+26"/>
         <source>出了点问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Something went wrong</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>终端遇到了一个没有预料到的问题。</source>
-        <translation type="unfinished"></translation>
+        <translation>The terminal met a problem it did not expect.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>请再试一次；如果还不行，请联系工作人员。如需帮助，请联系工作人员或拨打12345</source>
-        <translation type="unfinished"></translation>
+        <translation>Please try again; if it still fails, ask the staff. For help, ask the staff or call 12345</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>读卡器暂时不能用</source>
-        <translation type="unfinished"></translation>
+        <translation>The card reader is not working</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>请联系工作人员检查读卡器，或到便民服务中心窗口办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the staff to check the card reader, or go to a counter at the service centre.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>没有读出身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>The ID card could not be read</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>请把身份证取下来，平放在读卡区，等“嘀”声后再拿开。</source>
-        <translation type="unfinished"></translation>
+        <translation>Take the card off, lay it flat on the reader, and lift it only after the beep.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>这张证件不能办理</source>
-        <translation type="unfinished"></translation>
+        <translation>This card cannot be used</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>请换一张有效的证件，或到便民服务中心窗口办理。</source>
-        <translation type="unfinished"></translation>
+        <translation>Use another valid card, or go to a counter at the service centre.</translation>
     </message>
     <message>
         <location filename="_kiosk_tables.py" line="-22"/>
         <source>首页</source>
-        <translation type="unfinished"></translation>
+        <translation>Home</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>请放身份证</source>
-        <translation type="unfinished"></translation>
+        <translation>Place your ID card</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>我要办事</source>
-        <translation type="unfinished">Apply</translation>
+        <translation>Apply</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>按部门找</source>
-        <translation type="unfinished"></translation>
+        <translation>By topic</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>搜索结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Search results</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>办事指南</source>
-        <translation type="unfinished"></translation>
+        <translation>Service guide</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>智能导办</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>材料清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Document list</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>填写表单</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in the form</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>提交材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>拍照上传材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Photograph documents</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>亮证扫码</source>
-        <translation type="unfinished"></translation>
+        <translation>Show e-certificate</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>签署告知承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign the commitment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>核对信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Check your details</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>提交成功</source>
-        <translation type="unfinished">Submitted</translation>
+        <translation>Submitted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>回执没有打印出来</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt did not print</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>评价</source>
-        <translation type="unfinished">Rate</translation>
+        <translation>Rate</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>感谢评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Thank you</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>办件查询</source>
-        <translation type="unfinished">My cases</translation>
+        <translation>My cases</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>输入办件编号</source>
-        <translation type="unfinished">Type the case number</translation>
+        <translation>Type the case number</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>扫描回执二维码</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the receipt&apos;s QR code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>需要补正的材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents still needed</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>维护信息</source>
-        <translation type="unfinished">Maintenance</translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>未提交</source>
-        <translation type="unfinished"></translation>
+        <translation>Not submitted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已提交，等待上传</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted, waiting to upload</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>办理中</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>需要补正材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents needed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Finished</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>不予受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Not accepted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已拍照上传</source>
-        <translation type="unfinished"></translation>
+        <translation>Photographed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已读卡核验</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked by card</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>已调用电子证照</source>
-        <translation type="unfinished"></translation>
+        <translation>E-certificate used</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>数据共享核验，免提交</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked by data sharing; not needed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>终端已生成</source>
-        <translation type="unfinished"></translation>
+        <translation>Made by the terminal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>容缺后补</source>
-        <translation type="unfinished"></translation>
+        <translation>Hand in later</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>以告知承诺代替</source>
-        <translation type="unfinished"></translation>
+        <translation>Replaced by a commitment</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>请携带原件到窗口核验</source>
-        <translation type="unfinished"></translation>
+        <translation>Bring the original to a counter</translation>
     </message>
 </context>
 </TS>
