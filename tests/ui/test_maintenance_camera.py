@@ -20,12 +20,12 @@ def test_the_camera_line_shows_the_last_trouble(
         qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
     window, vm = screen
     vm.openMaintenance()
-    qtbot.waitUntil(lambda: vm.step == "maintenance", timeout=5000)
+    qtbot.waitUntil(lambda: vm.property("step") == "maintenance", timeout=5000)
     line = find(window, "maintenanceCamera")
     assert line.isVisible() and "未记录" in str(line.property("text"))
     grey = line.property("color")
     kiosk.flow.camera_trouble(CameraStatus.UNPLUGGED.resident)  # as the preview reports it
-    vm.maintenance.refresh()  # 刷新
+    vm.maintenance.refresh()  # type: ignore[attr-defined]  # 刷新
     qtbot.waitUntil(lambda: CameraStatus.UNPLUGGED.repair in str(
         find(window, "maintenanceCamera").property("text")), timeout=5000)
     assert find(window, "maintenanceCamera").property("color") != grey
