@@ -47,7 +47,7 @@ FocusScope {
             id: year
             objectName: "input_" + w.fieldId + "_year"
             width: Theme.px(200)
-            label: w.label + " 年"
+            label: qsTr("%1 年").arg(w.label)
             unit: qsTr("年")
             limit: 4
             readOnly: w.locked
@@ -62,7 +62,7 @@ FocusScope {
             id: month
             objectName: "input_" + w.fieldId + "_month"
             width: Theme.px(140)
-            label: w.label + " 月"
+            label: qsTr("%1 月").arg(w.label)
             unit: qsTr("月")
             limit: 2
             readOnly: w.locked
@@ -77,7 +77,7 @@ FocusScope {
             id: day
             objectName: "input_" + w.fieldId + "_day"
             width: Theme.px(140)
-            label: w.label + " 日"
+            label: qsTr("%1 日").arg(w.label)
             unit: qsTr("日")
             limit: 2
             readOnly: w.locked
