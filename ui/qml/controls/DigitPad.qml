@@ -62,11 +62,11 @@ Rectangle {
                     border.width: Theme.border
                     Accessible.role: key.blank ? Accessible.NoRole : Accessible.Button
                     Accessible.ignored: key.blank
-                    Accessible.name: key.modelData
+                    Accessible.name: key.isDelete ? qsTr("删除") : key.modelData
                     Accessible.onPressAction: key.press()
                     Text {
                         anchors.centerIn: parent
-                        text: key.modelData
+                        text: key.isDelete ? qsTr("删除") : key.modelData
                         color: Theme.ink
                         font.pixelSize: key.isDelete ? Theme.textSize : Theme.px(44)
                         font.bold: true
