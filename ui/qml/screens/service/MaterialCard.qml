@@ -51,7 +51,10 @@ Rectangle {
                 Text {
                     id: tagText
                     anchors.centerIn: parent
-                    text: card.alreadyHave ? qsTr("本机已有，不用带") : card.necessity
+                    text: card.alreadyHave ? qsTr("本机已有，不用带")
+                          : card.necessity === "必须提供" ? qsTr("必须提供")
+                          : card.necessity === "可选提供" ? qsTr("可选提供")
+                          : card.necessity === "视情形提供" ? qsTr("视情形提供") : card.necessity
                     color: card.alreadyHave ? Theme.success
                            : card.necessity === "视情形提供" ? Theme.warningInk : Theme.ink
                     font.pixelSize: Theme.smallSize
