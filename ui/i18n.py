@@ -229,7 +229,8 @@ def translate_core(text: str) -> str:
 
 # Fields that name things for programs, handed back to the flow as they came: never words.
 _IDS = frozenset({"id", "code", "kind", "key", "value", "field", "fields", "purpose", "icon",
-                  "arg", "action", "url", "payload", "path"})
+                  "arg", "action", "url", "payload", "path",
+                  "necessity"})  # 必须提供 …: the screens compare it (MaterialCard.qml)
 
 
 def translated(record: T) -> T:

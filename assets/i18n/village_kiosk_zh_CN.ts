@@ -285,17 +285,32 @@
 <context>
     <name>DateWidget</name>
     <message>
-        <location filename="../../ui/qml/form/DateWidget.qml" line="+51"/>
+        <location filename="../../ui/qml/form/DateWidget.qml" line="+50"/>
+        <source>%1 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>%1 月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>%1 日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>日</source>
         <translation type="unfinished"></translation>
     </message>
@@ -303,7 +318,13 @@
 <context>
     <name>DigitPad</name>
     <message>
-        <location filename="../../ui/qml/controls/DigitPad.qml" line="+88"/>
+        <location filename="../../ui/qml/controls/DigitPad.qml" line="+65"/>
+        <location line="+4"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,6 +795,21 @@
     <message>
         <location filename="../../ui/qml/screens/service/MaterialCard.qml" line="+54"/>
         <source>本机已有，不用带</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>必须提供</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可选提供</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>视情形提供</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
