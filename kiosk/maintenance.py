@@ -24,6 +24,7 @@ from typing import Any
 from kiosk.config import Config
 from kiosk.identity_keys import Enrolment, IdentityError, load_enrolment, load_signer
 from kiosk.store.repository import SyncStatus
+from kiosk.updates import UpdateNotice, update_problem, update_words
 from sync.client import CROSSED_ACK, PLATFORM_BUSY, REDIRECTED, UNSIGNED_ANSWER, scrub
 from sync.signing import SKEW_WINDOW_S, AuthFailure
 
@@ -123,6 +124,8 @@ class MaintenanceView:
     # there is one to look at.
     camera: str = "本机未记录摄像头问题"
     camera_trouble: bool = False
+    # The software version running and what the last update did (issue 16).
+    software: str = ""
 
     def texts(self) -> list[str]:
         """Every string the screen can show: what a privacy check has to look through."""
@@ -134,7 +137,7 @@ class MaintenanceView:
                str(self.pending), str(self.parked), str(self.audit_backlog)]
         for p in self.parked_items:
             out += [str(p.outbox_id), p.kind, str(p.attempts), p.last_error]
-        out.append(self.camera)
+        out += [self.camera, self.software]
         return out
 
 
@@ -176,8 +179,22 @@ def auth_diagnosis(code: str, platform_url: str, detail: str = "") -> Diagnosis:
 
 
 def diagnose(status: SyncStatus, identity: IdentityState, platform_url: str,
-             free_mb: int | None = None) -> Diagnosis:
+             free_mb: int | None = None, update: UpdateNotice | None = None) -> Diagnosis:
     """The one thing the technician should look at first."""
+    first = _diagnose_link(status, identity, platform_url, free_mb)
+    problem = update_problem(update) if update is not None else None
+    # An update that was refused or rolled back comes after the disk and the link's own
+    # errors (the terminal still serves on its old version) but before their warnings:
+    # a forged bundle may be someone at work on the line.
+    if problem is None or first.severity is Severity.ERROR or (
+            first.severity is Severity.WARNING and not problem.error):
+        return first
+    return Diagnosis(Severity.ERROR if problem.error else Severity.WARNING, problem.headline,
+                     problem.action, scrub(problem.detail, 500), problem.code)
+
+
+def _diagnose_link(status: SyncStatus, identity: IdentityState, platform_url: str,
+                   free_mb: int | None) -> Diagnosis:
     detail = scrub(status.detail, 500)
     if free_mb is not None and free_mb < LOW_DISK_MB:
         # First: with no space the terminal can neither take a case nor record an ack.
@@ -313,10 +330,12 @@ def camera_words(event: Mapping[str, Any] | None, now: float) -> tuple[str, bool
 def maintenance_view(cfg: Config, identity: IdentityState, status: SyncStatus,
                      outbox: Sequence[Mapping[str, Any]], catalog_version: str,
                      now: float, free_mb: int | None = None,
-                     camera_event: Mapping[str, Any] | None = None) -> MaintenanceView:
+                     camera_event: Mapping[str, Any] | None = None,
+                     update: UpdateNotice | None = None) -> MaintenanceView:
     """The screen's content from what the terminal already knows; no I/O (``free_mb``:
     free space of the data folder, measured by the caller; ``camera_event``: the last
-    camera.trouble audit event, read by the caller)."""
+    camera.trouble audit event, read by the caller; ``update``: what the update files say,
+    read by the caller with ``kiosk.update_apply.read_notice``)."""
     parked = parked_items(outbox)
     camera, camera_trouble = camera_words(camera_event, now)
     link = {None: "尚未联系过平台", True: "在线", False: "离线"}[status.online]
@@ -330,9 +349,10 @@ def maintenance_view(cfg: Config, identity: IdentityState, status: SyncStatus,
         parked_items=tuple(parked[:PARKED_SHOWN]),
         audit_backlog=status.audit_backlog, catalog_version=catalog_version,
         free_space=free_space_words(free_mb), clock=clock_words(status.clock_offset_s),
-        diagnosis=diagnose(status, identity, cfg.platform_url, free_mb),
+        diagnosis=diagnose(status, identity, cfg.platform_url, free_mb, update),
         refreshed_at=f"{dt.datetime.fromtimestamp(now, dt.UTC).astimezone():%H:%M:%S}",
-        camera=camera, camera_trouble=camera_trouble)
+        camera=camera, camera_trouble=camera_trouble,
+        software=update_words(update) if update is not None else "")
 
 
 def read_identity(cfg: Config) -> IdentityState:

@@ -45,7 +45,7 @@ MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # what a bundle may unpack to (a zip bom
 MAX_BUNDLE_FILES = 5000
 DISK_RESERVE_BYTES = 256 * 1024 * 1024  # never download into the space cases wait in
 SHA256_HEX = r"^[0-9a-f]{64}$"
-VERSION = r"^\d{1,6}(\.\d{1,6}){0,3}$"
+VERSION = r"^[0-9]{1,6}(\.[0-9]{1,6}){0,3}$"  # ASCII digits only: \d would take １
 WHEEL_NAME = r"^village_kiosk-[0-9.]+-py3-none-any\.whl$"
 
 STAGED_MANIFEST = "staged.json"  # written last: the commit point of a download
