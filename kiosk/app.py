@@ -25,6 +25,7 @@ from kiosk.catalog.loader import parse_catalog
 from kiosk.config import Config
 from kiosk.crypto import DataKey
 from kiosk.maintenance import MaintenanceView, maintenance_view, read_identity
+from kiosk.update_apply import read_notice as update_notice
 from kiosk.provision import platform_client, sync_worker
 from kiosk.ratings import Level, Rating, RatingInvalid, submit_rating
 from kiosk.session import (
@@ -424,7 +425,8 @@ class Kiosk:
         return maintenance_view(self.config, read_identity(self.config),
                                 self.store.sync_status(), self.store.outbox_rows(),
                                 catalog_version, time.time(), free_mb,
-                                camera_event=self.store.last_audit("camera.trouble"))
+                                camera_event=self.store.last_audit("camera.trouble"),
+                                update=update_notice(self.config.data_dir))
 
     def open_maintenance(self) -> None:
         """The hidden long press on the home screen's footer. A resident's visit in progress

@@ -277,14 +277,15 @@ def save_record(state_dir: Path, data_dir: Path, record: UpdateRecord) -> None:
         log.warning("update notice for 维护信息 not written: %s", exc)
 
 
-def read_notice(data_dir: Path, running: str) -> UpdateNotice:
-    """What 维护信息 shows about updates (both files may be absent or garbage)."""
+def read_notice(data_dir: Path, running: str | None = None) -> UpdateNotice:
+    """What 维护信息 shows about updates (both files may be absent or garbage);
+    ``running`` defaults to this process's version (the screen's: what residents use)."""
     fetch = read_json(updates_dir(data_dir) / FETCH_STATE) or {}
     rec: UpdateRecord | None = None
     raw = read_json(updates_dir(data_dir) / NOTICE)
     if raw is not None:
         rec = load_record_from(raw)
-    return UpdateNotice(running=running, fetch_outcome=str(fetch.get("outcome", "")),
+    return UpdateNotice(running=running or kiosk.__version__, fetch_outcome=str(fetch.get("outcome", "")),
                         fetch_code=str(fetch.get("code", "")),
                         fetch_version=str(fetch.get("version", "")),
                         fetch_detail=str(fetch.get("detail", "")), record=rec)
