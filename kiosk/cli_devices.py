@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from devices import registry
 from devices.camera.camera import CameraError
@@ -77,13 +78,17 @@ def check_camera(cfg: Config) -> Result:
     import cv2
     import numpy as np
 
+    from devices.camera.camera import DEFAULT_PREVIEW_SIZE
+    from devices.camera.preview import fit
     from devices.camera.quality import check_portrait
 
     frame = cv2.imdecode(np.frombuffer(photo.jpeg, np.uint8), cv2.IMREAD_COLOR)
     if frame is None:
         return Result("camera", uri, False, "frame is not a decodable JPEG",
                       "replace the camera or its driver")
-    check = check_portrait(frame)
+    # Judged at the preview's size, where the screens run it and its thresholds were set
+    # (a 5 MP still's face has softer pixel-level edges and would read as blurred).
+    check = check_portrait(fit(frame, DEFAULT_PREVIEW_SIZE))
     seen = "portrait check passes" if check.ok else f"portrait check: {'，'.join(check.hints)}"
     return Result("camera", uri, True, f"frame {photo.width}x{photo.height}, {seen}")
 
@@ -158,6 +163,150 @@ def cmd_test(args: argparse.Namespace) -> int:
     return 0 if all(r.ok for r in results) else 1
 
 
+# ``kiosk mock camera``: what the mock camera of a running terminal shows ----------------
+
+IMAGE_MAX_BYTES = 20 * 1024 * 1024  # a 5 MP 高拍仪 still as PNG is ~10 MB
+IMAGE_MAX_PIXELS = 50_000_000  # checked from the header, before anything is decoded
+IMAGE_MAX_SIDE = 8192
+
+
+class MockInputError(ValueError):
+    """A picture or value a tester gave that the mock camera cannot show; one line."""
+
+
+def load_picture(path: Path) -> Any:
+    """A picture file as a BGR frame, or MockInputError saying why not in one line: a
+    directory, a FIFO, a device or a huge file is refused before a byte is read
+    (``kiosk.jsonfile.read_bounded``), a picture too large in pixels from its header
+    before it is decoded (a small PNG can claim 100 000 x 100 000), anything else that
+    does not decode as PNG or JPEG after."""
+    import io
+
+    import cv2
+    import numpy as np
+    from PIL import Image, UnidentifiedImageError
+
+    from kiosk.jsonfile import JsonFileError, read_bounded
+
+    try:
+        data = read_bounded(path, IMAGE_MAX_BYTES)
+    except JsonFileError as exc:
+        raise MockInputError(f"cannot use {path} as a picture: {exc}") from None
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            w, h, fmt = im.width, im.height, im.format
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise MockInputError(f"{path} is not a picture (PNG or JPEG expected)") from None
+    if fmt not in ("PNG", "JPEG"):
+        raise MockInputError(f"{path} is a {fmt} picture; PNG or JPEG expected")
+    if w > IMAGE_MAX_SIDE or h > IMAGE_MAX_SIDE or w * h > IMAGE_MAX_PIXELS:
+        raise MockInputError(f"{path} is {w}x{h} pixels; at most {IMAGE_MAX_SIDE} a side and "
+                             f"{IMAGE_MAX_PIXELS // 1_000_000} MP")
+    if min(w, h) < 16:
+        raise MockInputError(f"{path} is {w}x{h} pixels; at least 16 a side")
+    frame = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    if frame is None:
+        raise MockInputError(f"{path} is damaged: its {fmt} data does not decode")
+    return frame
+
+
+def cmd_mock_camera(args: argparse.Namespace) -> int:
+    """Sets what the mock camera of a terminal sharing this data_dir shows; the running
+    preview picks it up at its next frame (devices/camera/mock.py reads the scene file)."""
+    import sys
+
+    from devices.camera.mock import MockCamera
+    from kiosk.cli import config_from_args
+
+    cfg = config_from_args(args)
+    cam = MockCamera(cfg.mock_dir)
+    what = args.what
+    try:
+        if what == "scene":
+            params: dict[str, str | int] = {}
+            if args.still:
+                params["still"] = args.still
+            if args.die_after is not None:
+                params["die_after"] = args.die_after
+            cam.show(args.scene, **params)
+        elif what == "image":
+            cam.show_images([load_picture(Path(p)) for p in args.files])
+        elif what == "qr":
+            if not args.text.strip():
+                raise MockInputError("the QR text is empty")
+            cam.show("qr", qr=args.text)
+        elif what == "black":
+            cam.show("black")
+        elif what == "dies":
+            q = f"die_after={args.after}" + (f"&scene={args.scene}" if args.scene else "")
+            cam.show_query(q)
+        elif what == "missing":
+            cam.show_query("missing=1")
+        elif what == "unplug":
+            cam.unplug()
+        elif what == "plug":
+            cam.plug()
+        else:
+            cam.reset()
+    except (MockInputError, CameraError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: cannot write the mock camera's files under {cfg.mock_dir}: "
+              f"{exc.strerror}", file=sys.stderr)
+        return 2
+    print("ok")
+    return 0
+
+
+def _non_negative(text: str) -> int:
+    if not text.isdigit() or len(text) > 9:
+        raise argparse.ArgumentTypeError(f"expected a frame count, got {text!r}")
+    return int(text)
+
+
+def _register_mock_camera(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``kiosk mock camera …`` beside ``kiosk mock card|printer`` (kiosk/cli.py builds
+    ``mock``; its sub-parsers are found here so that file does not grow per device)."""
+    from devices.camera.scenes import SCENE_NAMES
+
+    mock = sub.choices.get("mock")
+    if mock is None:
+        return
+    msub = next((a for a in mock._actions  # argparse keeps no public handle on them
+                 if isinstance(a, argparse._SubParsersAction)), None)
+    if msub is None:
+        return
+    mc = msub.add_parser("camera", help="choose what the mock camera shows (a scene, your "
+                         "pictures, a phone QR, black frames, a camera that dies)",
+                         description="Choose what the mock camera of a running terminal "
+                         "(same data_dir) shows; its preview follows at the next frame.")
+    what = mc.add_subparsers(dest="what", required=True, metavar="WHAT")
+    sc = what.add_parser("scene", help=f"a synthetic scene: {', '.join(SCENE_NAMES)}")
+    sc.add_argument("scene", choices=SCENE_NAMES)
+    sc.add_argument("--still", metavar="WxH", help="size of the still (default 1280x960)")
+    sc.add_argument("--die-after", type=_non_negative, metavar="N",
+                    help="unplugged after N frames")
+    im = what.add_parser("image", help="these PNG/JPEG pictures (a document page, a face): "
+                         "the preview shows the first, each still the next in turn; they "
+                         "replace the pictures in <mock_dir>/camera/")
+    im.add_argument("files", nargs="+", metavar="FILE")
+    qr = what.add_parser("qr", help="a phone held up showing a QR code with TEXT (an "
+                         "电子证照 is DZZZ1:KIND:NUMBER:CHECK)")
+    qr.add_argument("text")
+    what.add_parser("black", help="black frames (a covered lens)")
+    dies = what.add_parser("dies", help="a camera that works for N frames, then is gone")
+    dies.add_argument("--after", type=_non_negative, default=30, metavar="N",
+                      help="frames before it dies (default 30)")
+    dies.add_argument("--scene", choices=SCENE_NAMES, help="what it shows until then")
+    what.add_parser("missing", help="no camera connected at all")
+    what.add_parser("unplug", help="pull the cable (until `plug`)")
+    what.add_parser("plug", help="put the cable back")
+    what.add_parser("reset", help="back to the configured camera (scene file removed, "
+                    "plugged in)")
+    mc.set_defaults(func=cmd_mock_camera)
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dev = sub.add_parser("devices", help="list and test the terminal's devices (technicians)")
     dsub = dev.add_subparsers(dest="devices_command", required=True, metavar="ACTION")
@@ -169,3 +318,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sp.add_argument("--data-dir", help="override the config's data_dir")
     sp.add_argument("--no-print", action="store_true", help="check the printer, print nothing")
     sp.set_defaults(func=cmd_test)
+    _register_mock_camera(sub)

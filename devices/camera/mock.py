@@ -91,12 +91,42 @@ class MockCamera:
 
     def show(self, scene: str, **params: str | int) -> None:
         """Switch what the camera sees (validated before it is written)."""
-        query = urlencode({"scene": scene, **{k: str(v) for k, v in params.items()}})
+        self.show_query(urlencode({"scene": scene, **{k: str(v) for k, v in params.items()}}))
+
+    def show_query(self, query: str) -> None:
+        """Any settings query (``missing=1``, ``die_after=30``, ``scene=face&still=…``),
+        validated before it is written; the scene file replaces the URI's settings."""
         parse_settings(query)
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / (SCENE_FILE + ".tmp")
         tmp.write_text(query, encoding="utf-8")
         os.replace(tmp, self.folder / SCENE_FILE)
+
+    def show_images(self, images: list[Image]) -> list[Path]:
+        """The camera sees these pictures instead of a scene: the preview the first one,
+        each still the next in turn (the pages of one material). They replace every
+        picture in ``<folder>/camera/``, written as PNG (lossless, so what a test put in
+        is what the page detector sees); the scene file goes, so the folder is used."""
+        if not images:
+            raise CameraError("no picture to show")
+        folder = self.folder / "camera"
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.iterdir():
+            if old.suffix.lower() in _IMAGE_SUFFIXES and old.is_file():
+                old.unlink()
+        out = []
+        for i, img in enumerate(images):
+            ok, buf = cv2.imencode(".png", img)
+            if not ok:
+                raise CameraError("the picture could not be written as PNG")
+            path = folder / f"{i + 1:02d}.png"
+            tmp = path.with_suffix(".tmp")
+            tmp.write_bytes(buf.tobytes())
+            os.replace(tmp, path)
+            out.append(path)
+        (self.folder / SCENE_FILE).unlink(missing_ok=True)
+        self._shots = 0
+        return out
 
     def reset(self) -> None:
         (self.folder / SCENE_FILE).unlink(missing_ok=True)
