@@ -41,12 +41,14 @@ find "$VENV/bin" "$VENV/pyvenv.cfg" -maxdepth 1 -type f -print0 \
     | xargs -0 grep -lI --null -F "$STAGE" | xargs -0 -r sed -i "s|$STAGE||g"
 find "$STAGE" -name __pycache__ -type d -prune -exec rm -rf {} +
 
-say "units, udev rules, config, out-of-order screen"
+say "units, udev rules, config, journald drop-in, out-of-order screen"
 install -D -m 0644 -t "$STAGE/lib/systemd/system" "$ROOT"/packaging/systemd/*.service \
     "$ROOT"/packaging/systemd/*.timer
 install -D -m 0644 "$ROOT/packaging/udev/70-village-kiosk.rules" \
     "$STAGE/lib/udev/rules.d/70-village-kiosk.rules"
 install -D -m 0644 "$ROOT/packaging/kiosk.toml" "$STAGE/etc/village-kiosk/kiosk.toml"
+install -D -m 0644 "$ROOT/packaging/journald/village-kiosk.conf" \
+    "$STAGE/usr/lib/systemd/journald.conf.d/village-kiosk.conf"
 install -D -m 0644 -t "$STAGE$APP/share" "$ROOT"/packaging/share/*
 install -D -m 0644 "$ROOT/README.md" "$STAGE$APP/README.md"
 install -d "$STAGE/usr/bin"
