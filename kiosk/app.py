@@ -22,7 +22,7 @@ from kiosk.applications import Application
 from kiosk.cases import STATUS_WORDS, Applicant, Case, CaseItem
 from kiosk.catalog import Catalog, CatalogError, CatalogKeeper
 from kiosk.catalog.loader import parse_catalog
-from kiosk.config import Config
+from kiosk.config import Config, ConfigError
 from kiosk.crypto import DataKey
 from kiosk.maintenance import MaintenanceView, maintenance_view, read_identity
 from kiosk.update_apply import read_notice as update_notice
@@ -96,7 +96,11 @@ class Kiosk:
 
     @classmethod
     def open(cls, cfg: Config, devices: Devices | None = None) -> Kiosk:
-        cfg.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            cfg.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:  # a file in the way, a read-only or full disk, no permission
+            raise ConfigError(f"data_dir {cfg.data_dir}: cannot be created "
+                              f"({exc.strerror or type(exc).__name__})") from None
         store = Store(cfg.db_path, cfg.attachments_dir, DataKey.load_or_create(cfg.key_path))
         client = platform_client(cfg)  # signed once `kiosk provision` has run
         return cls(config=cfg, store=store, devices=devices or Devices.from_config(cfg),

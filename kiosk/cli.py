@@ -10,8 +10,12 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config, ConfigError, check_for_residents, load_config, validate
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
 
 # Each area of the terminal adds its own subcommands from a module of its own
 # (``register(subparsers)``), so this file does not grow with every issue.
@@ -45,21 +49,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from kiosk import sdnotify
-    from kiosk.app import Kiosk
+    """The terminal. The front end draws the home screen from the configuration first and
+    opens the terminal behind it (``Frontend.serve``); it tells systemd READY=1 from the
+    terminal window's first frame and pings WATCHDOG=1 from its GUI thread."""
     from kiosk.frontend import load_frontend
 
-    kiosk = Kiosk.open(check_for_residents(config_from_args(args)))  # never on mocks unasked
-    kiosk.worker.start()
+    cfg = check_for_residents(config_from_args(args))  # never on mocks unasked
+    opened: list[Kiosk] = []
+
+    def open_kiosk() -> Kiosk:
+        from kiosk.app import Kiosk
+
+        kiosk = Kiosk.open(cfg)
+        opened.append(kiosk)
+        kiosk.worker.start()
+        # At home or not, every 2 s: an update's idle window and its health check.
+        from kiosk.cli_update import screen_marker
+
+        screen_marker(kiosk)
+        return kiosk
+
     try:
-        frontend = load_frontend()
-        # systemd (Type=notify): the terminal's data and devices opened. The front end
-        # should say it again from its home screen's first frame and ping WATCHDOG=1 from
-        # the GUI thread (kiosk.sdnotify); until it does, the unit sets no WatchdogSec.
-        sdnotify.ready("terminal opened, starting the screen")
-        return frontend.run(kiosk)
+        return load_frontend().serve(cfg, open_kiosk)
     finally:
-        kiosk.close()
+        for kiosk in opened:
+            kiosk.close()
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -303,7 +317,24 @@ def cmd_mock(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands defined in this file that the extensions' imports would only slow down:
+# `kiosk run` is timed from spawn to its first frame (benchmarks/bench_ui.py), and the
+# extension modules import the card decoder, the catalog and the device registry.
+OWN_FAST_COMMANDS = frozenset({"run"})
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names (skipping the top-level options), if any."""
+    it = iter(argv)
+    for arg in it:
+        if arg == "--config":
+            next(it, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(extensions: bool = True) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kiosk", description="village-kiosk 政务服务自助终端")
     p.add_argument("--config", help="TOML config file (default: the platformdirs config dir)")
     p.add_argument("-v", "--verbose", action="store_true")
@@ -398,13 +429,14 @@ def build_parser() -> argparse.ArgumentParser:
     mp.add_argument("paper", choices=["paper"])
     mp.add_argument("sheets", type=int)
     mp.set_defaults(func=cmd_mock)
-    for module in EXTENSIONS:
+    for module in EXTENSIONS if extensions else ():
         importlib.import_module(module).register(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(extensions=command_of(argv) not in OWN_FAST_COMMANDS).parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:

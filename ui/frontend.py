@@ -19,8 +19,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.app import Kiosk
-from kiosk.flow import Screen
+from kiosk import sdnotify
+from kiosk.config import Config
 from kiosk.fonts import FontMissing, cjk_font_path
 from ui.keyboard import (
     KEYBOARD_SAMPLE,
@@ -28,10 +28,12 @@ from ui.keyboard import (
     prepare_keyboard,
     show_keyboard_sample,
 )
-from ui.vm import ShellViewModel, register_all
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the core and the shell load after `kiosk run`'s first frame (serve)
+    from kiosk.app import Kiosk
+    from kiosk.flow import Screen
     from ui.demo import DemoVisit
+    from ui.vm.shell import ShellViewModel
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +85,7 @@ class QtFrontend:
         self._engine: QQmlApplicationEngine | None = None
         self._window: QQuickWindow | None = None
         self._vm: ShellViewModel | None = None
+        self._watchdog: QTimer | None = None
         self.qml_warnings: list[str] = []
 
     # Building and tearing down the window ----------------------------------------------
@@ -100,6 +103,9 @@ class QtFrontend:
         from ui import i18n
 
         i18n.install(app, kiosk.config.language, kiosk.config.data_dir / "cache" / "i18n")
+        from ui.vm import register_all
+        from ui.vm.shell import ShellViewModel
+
         register_all()
         vm = ShellViewModel(kiosk, live=live)
         engine = QQmlApplicationEngine()
@@ -124,6 +130,9 @@ class QtFrontend:
 
     def close(self) -> None:
         """Drops the window and stops the view model's timers and worker threads."""
+        if self._watchdog is not None:
+            self._watchdog.stop()
+            self._watchdog = None
         if self._window is not None:
             self._window.close()
         if self._vm is not None:
@@ -144,14 +153,69 @@ class QtFrontend:
     # The Frontend protocol ---------------------------------------------------------------
 
     def run(self, kiosk: Kiosk) -> int:
+        """The window for an already open ``kiosk`` (the windowed demo)."""
         app = _application()
         window, _vm = self.load(kiosk, live=True)
-        window.show()
-        window.requestActivate()  # with no window manager, nothing else gives it focus
+        self._show_and_report(window)
         try:
             return int(app.exec())
         finally:
             self.close()
+
+    def serve(self, config: Config, open_kiosk: Callable[[], Kiosk]) -> int:
+        """`kiosk run`: the home screen first, from ``config`` alone (ui/start.py), then
+        ``open_kiosk()`` behind it and the terminal's window in its place. A failure to
+        open is raised from here, after the event loop ends, exactly as before there was
+        a first frame (the CLI's one-line error, systemd's restart)."""
+        app = _application()
+        from ui import i18n
+        from ui.start import StartWindow
+
+        i18n.install(app, config.language, config.data_dir / "cache" / "i18n")
+        start = StartWindow(config)
+        failure: list[BaseException] = []
+
+        def open_terminal() -> None:
+            try:
+                kiosk = open_kiosk()
+                window, vm = self.load(kiosk, live=True)
+                self._show_and_report(window, then=lambda: start.handover(vm))
+            except BaseException as exc:  # re-raised below, outside Qt's event loop
+                failure.append(exc)
+                app.exit(1)
+
+        def first_frame() -> None:
+            start.window.frameSwapped.disconnect(first_frame)
+            QTimer.singleShot(0, open_terminal)  # after the frame is on the screen
+
+        start.window.frameSwapped.connect(first_frame)
+        start.window.show()
+        start.window.requestActivate()
+        try:
+            code = int(app.exec())
+        finally:
+            self.close()
+            start.window.close()
+        if failure:
+            raise failure[0]
+        return code
+
+    def _show_and_report(self, window: QQuickWindow,
+                         then: Callable[[], object] | None = None) -> None:
+        """Shows the terminal's window; on its first frame, runs ``then`` and tells systemd
+        it is ready, and from then on pings the watchdog from this (the GUI) thread, so a
+        hung screen stops the pings and systemd restarts it (kiosk.sdnotify)."""
+
+        def first_frame() -> None:
+            window.frameSwapped.disconnect(first_frame)
+            if then is not None:
+                then()
+            sdnotify.ready("home screen shown")
+            self._watchdog = _start_watchdog(window)
+
+        window.frameSwapped.connect(first_frame)
+        window.show()
+        window.requestActivate()  # with no window manager, nothing else gives it focus
 
     def screenshot(self, kiosk: Kiosk, out: Path) -> Path:
         """The screen for the kiosk's current flow state, as a PNG."""
@@ -226,6 +290,20 @@ class QtFrontend:
 
         paths, auditor = audit_screenshots(self, kiosk, outdir, RULE_SETS[rules])
         return paths, [v.line() for v in auditor.violations], auditor.summary()
+
+
+def _start_watchdog(parent: QQuickWindow) -> QTimer | None:
+    """WATCHDOG=1 every half of systemd's WatchdogSec (none without one), from a timer of
+    the GUI thread: a hung event loop stops it."""
+    interval = sdnotify.watchdog_interval_s()
+    if interval is None:
+        return None
+    timer = QTimer(parent)
+    timer.setInterval(max(100, int(interval * 1000)))
+    timer.timeout.connect(sdnotify.watchdog)
+    timer.start()
+    sdnotify.watchdog()
+    return timer
 
 
 def _wait_for_frame(window: QQuickWindow) -> None:

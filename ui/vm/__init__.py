@@ -19,10 +19,22 @@ the row keys. Importing this package registers every type with QML.
 import importlib
 import logging
 import pkgutil
+from typing import TYPE_CHECKING, Any
 
-from ui.vm.shell import ShellViewModel
+if TYPE_CHECKING:
+    from ui.vm.shell import ShellViewModel
 
 __all__ = ["ShellViewModel", "register_all"]
+
+
+def __getattr__(name: str) -> Any:
+    """``ShellViewModel`` on first use: the shell imports the whole core, and `kiosk run`'s
+    first frame (ui/start.py) needs only the home screen's view model of this package."""
+    if name == "ShellViewModel":
+        from ui.vm.shell import ShellViewModel
+
+        return ShellViewModel
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _log = logging.getLogger(__name__)
 

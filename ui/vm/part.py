@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
 
-from kiosk.flow import Screen
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the home screen's part is on `kiosk run`'s first frame: keep it light
     from kiosk.app import Kiosk
+    from kiosk.flow import Screen
 
 
 class Host(Protocol):

@@ -95,6 +95,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         self._screen: Screen = kiosk.flow.screen()
         self._busy = 0
         self._poll_in_flight = False
+        self._shut = False  # shutdown() ran: late job results are dropped
         self._background_in_flight = False
         self._actions_run = 0  # a background re-read started before an action is stale
         self._health_in_flight = False
@@ -430,6 +431,8 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         self._pools.net(HEALTH_JOB, self._health_client.health)
 
     def _on_job_finished(self, kind: str, result: object) -> None:
+        if self._shut:
+            return
         if kind == HEALTH_JOB:
             self._health_in_flight = False
             self._health = result if isinstance(result, bool) else False
@@ -454,7 +457,10 @@ class ShellViewModel(QObject):  # type: ignore[operator]
             self.refreshStatus()
 
     def shutdown(self) -> None:
-        """Stops timers and waits for workers, so no job outlives the kiosk it uses."""
+        """Stops timers and waits for workers, so no job outlives the kiosk it uses; a
+        result already queued to this thread is dropped when it arrives (the kiosk may be
+        closed by then)."""
+        self._shut = True
         for timer in (self._card_timer, self._idle_timer, self._status_timer,
                       self._health_timer, self._auto_timer):
             timer.stop()

@@ -1,0 +1,81 @@
+import QtQuick
+import ".."
+
+// The footer whose 返回 and 返回首页 are always in the same place, so a resident who is lost
+// has one way out; on the home screen it carries the help line, the terminal id and the
+// technician's hold. Main.qml feeds it from the shell; Start.qml shows the home variant.
+Rectangle {
+    id: footer
+
+    property string step: "home"
+    property bool canGoBack: false
+    property bool canGoHome: false
+    property string terminalId: ""
+    signal back()
+    signal home()
+    signal maintenance()
+
+    height: Theme.px(136)
+    color: Theme.surface
+    border.color: Theme.lineSoft
+    border.width: 1
+
+    // 返回 and 返回首页 are always here, in this order, when the step offers them.
+    Row {
+        id: ways
+        anchors { left: parent.left; leftMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+        spacing: Theme.spacing
+        BackButton {
+            objectName: "footerBack"
+            visible: footer.canGoBack
+            onClicked: footer.back()
+        }
+        HomeButton {
+            visible: footer.canGoHome
+            onClicked: footer.home()
+        }
+    }
+    Text {
+        id: footerHint
+        anchors {
+            left: ways.width > 0 ? ways.right : parent.left
+            leftMargin: Theme.margin
+            right: parent.right
+            rightMargin: Theme.margin
+            verticalCenter: parent.verticalCenter
+        }
+        horizontalAlignment: ways.width > 0 ? Text.AlignRight : Text.AlignHCenter
+        color: Theme.inkSoft
+        font.pixelSize: Theme.labelSize
+        wrapMode: Text.WordWrap
+        lineHeight: Theme.lineSpacing
+        text: footer.step === "home"
+              ? qsTr("需要帮助请找工作人员  ·  政务服务便民热线 12345")
+              : footer.step === "maintenance"
+                ? qsTr("本页只读，不显示居民信息")
+                : qsTr("长时间不操作，将自动返回首页并清除您的信息")
+    }
+    // The technician's way in: hold the home screen's footer (with the terminal id) for
+    // three seconds. Nothing shows it to residents; a tap does nothing, and the screen
+    // behind it is read-only and holds no personal data, so an accidental hold is
+    // harmless and the idle timeout brings the terminal home again.
+    Text {
+        objectName: "footerTerminalId"
+        anchors { right: parent.right; rightMargin: Theme.spacing; bottom: parent.bottom; bottomMargin: 6 }
+        visible: footer.step === "home"
+        text: qsTr("终端 %1").arg(footer.terminalId)
+        color: Theme.inkSoft
+        font.pixelSize: Theme.smallSize
+    }
+    MouseArea {
+        objectName: "maintenanceHold"
+        anchors.fill: parent
+        enabled: footer.step === "home"
+        Accessible.role: Accessible.StaticText
+        Accessible.name: footerHint.text
+        Accessible.description: qsTr("技术人员：按住三秒打开维护信息")
+        Accessible.onPressAction: footer.maintenance()
+        pressAndHoldInterval: 3000
+        onPressAndHold: footer.maintenance()
+    }
+}
