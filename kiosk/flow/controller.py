@@ -63,6 +63,7 @@ from kiosk.forms import page as fp
 from kiosk.forms.prefill import Prefill, prefill
 from kiosk.forms.schema import FormDefinition, form_for, item_form, union_form
 from kiosk.guide.checklist import questions_for
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 from kiosk.identity import mask_id_number, mask_name
 from kiosk.materials import STATUS_WORDS as MATERIAL_WORDS
 from kiosk.materials import MaterialDecl, MaterialStatus
@@ -76,17 +77,21 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NOTICE_VERSION = "2026-12"
-PRIVACY_NOTICE = (
+PRIVACY_NOTICE = QT_TRANSLATE_NOOP(
+    "kiosk",
     "个人信息保护告知：您在本终端提供的姓名、证件号码、住址、电话和材料照片，只用于办理"
     "您选择的事项，加密保存在本机并传送给负责办理的部门，不用于其他用途；办结后按规定"
     "期限删除本机副本。您离开或超时后，屏幕上不会留下您的信息。")
-DEFERRAL_TEXT = ("容缺受理：标有“可容缺”的材料现在没有也可以先提交，"
-                 "请在回执上写明的日期前补交；逾期未补交，申请可能不予受理。")
+DEFERRAL_TEXT = QT_TRANSLATE_NOOP("kiosk", "容缺受理：标有“可容缺”的材料现在没有也可以先提交，"
+                                  "请在回执上写明的日期前补交；逾期未补交，申请可能不予受理。")
 PROXY_FIELDS = ("proxy_name", "proxy_id_number", "proxy_relation")
-NO_SEARCH_RESULT = "没有找到相关事项。可以换个说法，例如“养老”“医保”，或按部门查找"
-CARD_PURPOSES = {Purpose.SERVICE: "请将身份证放在读卡区，读卡后开始办事",
-                 Purpose.QUERY: "请将身份证放在读卡区，查询您的办件",
-                 Purpose.RATE: "请将身份证放在读卡区，评价您最近的办件"}
+NO_SEARCH_RESULT = QT_TRANSLATE_NOOP("kiosk", "没有找到相关事项。可以换个说法，"
+                                              "例如“养老”“医保”，或按部门查找")
+CARD_PURPOSES = {
+    Purpose.SERVICE: QT_TRANSLATE_NOOP("kiosk", "请将身份证放在读卡区，读卡后开始办事"),
+    Purpose.QUERY: QT_TRANSLATE_NOOP("kiosk", "请将身份证放在读卡区，查询您的办件"),
+    Purpose.RATE: QT_TRANSLATE_NOOP("kiosk", "请将身份证放在读卡区，评价您最近的办件")}
+FROM_CARD = QT_TRANSLATE_NOOP("kiosk", "来自身份证")
 _SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -94,22 +99,24 @@ def _date_words(iso: str | None, estimated: bool = False) -> str:
     if not iso:
         return ""
     d = dt.date.fromisoformat(iso)
-    return f"{d.year}年{d.month}月{d.day}日" + ("（预计）" if estimated else "")
+    if estimated:
+        return arg(QT_TRANSLATE_NOOP("kiosk", "%1年%2月%3日（预计）"), d.year, d.month, d.day)
+    return arg(QT_TRANSLATE_NOOP("kiosk", "%1年%2月%3日"), d.year, d.month, d.day)
 
 
 def _form_title(name: str) -> str:
     """The form's heading names the item as the catalog does: "填写{name}申请" read
     申请申请, 申领申请 or 登记申请 for most item names, which already say what they are."""
-    return f"填写申请表：{name}"
+    return arg(QT_TRANSLATE_NOOP("kiosk", "填写申请表：%1"), name)
 
 
 def promised_words(case: Case, items: tuple[Item, ...]) -> str:
     if case.promised_by:
         when = _date_words(case.promised_by, case.promised_estimated)
-        return f"承诺{when}前办结"
+        return arg(QT_TRANSLATE_NOOP("kiosk", "承诺%1前办结"), when)
     if items and all(i.time_limit.promised == 0 for i in items):
-        return "即时办结"
-    return "办理时限以当地公布为准"
+        return QT_TRANSLATE_NOOP("kiosk", "即时办结")
+    return QT_TRANSLATE_NOOP("kiosk", "办理时限以当地公布为准")
 
 
 def mask_address(text: str) -> str:
@@ -418,9 +425,12 @@ class ResidentFlow:
         entry = self._entry()
         counter = g.counter_items(self.catalog, entry, self._answers())
         if counter:
-            v.problem = Problem("counter_only", "这个事项需要到窗口办理", g.counter_note(counter),
-                                "可以先打印材料清单，带齐材料到窗口一次办好。", Step.CHECKLIST,
-                                "查看材料清单")
+            v.problem = Problem("counter_only",
+                                QT_TRANSLATE_NOOP("kiosk", "这个事项需要到窗口办理"),
+                                g.counter_note(counter),
+                                QT_TRANSLATE_NOOP("kiosk", "可以先打印材料清单，"
+                                                           "带齐材料到窗口一次办好。"),
+                                Step.CHECKLIST, QT_TRANSLATE_NOOP("kiosk", "查看材料清单"))
             v.move(Step.PROBLEM)
             return self.screen()
         if v.applicant is None:
@@ -807,7 +817,7 @@ class ResidentFlow:
             v.signed[o.id] = [signed_commitment(it.code, o, sig, at) for it in items]
         except (SignatureError, ValueError, TypeError) as exc:
             v.sign_error = str(exc) if isinstance(exc, SignatureError) else \
-                "签名数据有误，请重新签名"
+                QT_TRANSLATE_NOOP("kiosk", "签名数据有误，请重新签名")
             return self.screen()
         v.sign_error = ""
         v.confirmed[o.id] = at
@@ -919,9 +929,13 @@ class ResidentFlow:
             raise FlowError("提交 is on 核对信息")
         missing = self._submit_blockers()
         if missing:
-            v.problem = Problem("not_confirmed", "还需要您确认", "；".join(missing),
-                                "请回到核对信息页：阅读后点“我已阅读，同意”；告知承诺点“签名确认”，用手指签名。",
-                                Step.CHECK_ANSWERS, "返回核对信息", details=tuple(missing),
+            v.problem = Problem("not_confirmed", QT_TRANSLATE_NOOP("kiosk", "还需要您确认"),
+                                "；".join(missing),
+                                QT_TRANSLATE_NOOP("kiosk", "请回到核对信息页：阅读后点“我已阅读，"
+                                                           "同意”；告知承诺点“签名确认”，"
+                                                           "用手指签名。"),
+                                Step.CHECK_ANSWERS,
+                                QT_TRANSLATE_NOOP("kiosk", "返回核对信息"), details=tuple(missing),
                                 kept=True)
             v.move(Step.PROBLEM)
             return self.screen()
@@ -962,10 +976,10 @@ class ResidentFlow:
         v = self.visit
         out = []
         if not v.consent_at and self._needs_consent():
-            out.append("请阅读个人信息保护告知并同意")
+            out.append(QT_TRANSLATE_NOOP("kiosk", "请阅读个人信息保护告知并同意"))
         for _, o, required in self._commitments():
             if required and o.id not in v.signed:  # signed on the pad, never a bare touch
-                out.append(f"请阅读“{o.title}”并签名确认")
+                out.append(arg(QT_TRANSLATE_NOOP("kiosk", "请阅读“%1”并签名确认"), o.title))
         return out
 
     # Done, receipt, rating ------------------------------------------------------------------
@@ -1061,7 +1075,7 @@ class ResidentFlow:
                         case_id=v.rating_case_id)
         problems = rating_problems(rating)
         if needs_phone(rating.level) and not rating.reasons:
-            problems.insert(0, "请选择不满意的原因")
+            problems.insert(0, QT_TRANSLATE_NOOP("kiosk", "请选择不满意的原因"))
         if problems:
             v.rating_level, v.rating_error = int(rating.level), "；".join(problems)
             return self.screen()
@@ -1119,7 +1133,8 @@ class ResidentFlow:
         v = self.visit
         v.query_typed = typed.strip()[:80]
         if number_from_payload(v.query_typed) is None:
-            v.query_error = "没有识别出办件编号，请对照回执上的编号重新输入"
+            v.query_error = QT_TRANSLATE_NOOP("kiosk", "没有识别出办件编号，"
+                                                       "请对照回执上的编号重新输入")
             return self.screen()
         v.query_error = ""
         try:
@@ -1189,9 +1204,11 @@ class ResidentFlow:
             problem = problem_for(exc, Step.CORRECTION)
             if problem.kind.startswith("printer_"):
                 v.print_case_id = v.correction_case_id
-                v.problem = Problem(problem.kind, problem.title, "补正清单没有打印出来。",
-                                    "请记下屏幕上的清单，或拍下来；也可以请工作人员打印。",
-                                    Step.CORRECTION, "返回清单")
+                v.problem = Problem(problem.kind, problem.title,
+                                    QT_TRANSLATE_NOOP("kiosk", "补正清单没有打印出来。"),
+                                    QT_TRANSLATE_NOOP("kiosk", "请记下屏幕上的清单，或拍下来；"
+                                                               "也可以请工作人员打印。"),
+                                    Step.CORRECTION, QT_TRANSLATE_NOOP("kiosk", "返回清单"))
                 v.move(Step.PRINT_PROBLEM)
                 return self.screen()
             return self.fail(exc)
@@ -1238,7 +1255,8 @@ class ResidentFlow:
             return FindServiceView(tuple(g.entry_card(c, b) for b in c.bundles),
                                    tuple(CategoryCard(cat.id, cat.name, cat.icon, len(items))
                                          for cat, items in categories(c)),
-                                   "输入事项名称、拼音或首字母，例如“养老”“yanglao”“ylbx”")
+                                   QT_TRANSLATE_NOOP("kiosk", "输入事项名称、拼音或首字母，"
+                                                              "例如“养老”“yanglao”“ylbx”"))
         if s is Step.CATEGORY:
             found = category(c, v.arg)
             assert found is not None
@@ -1270,7 +1288,7 @@ class ResidentFlow:
             card = tuple(fp.field_view(c, full, f, {f: self._masked_card(f, x)}, None)
                          for f, x in pre.values.items()
                          if pre.sources.get(f) == "card" and f in full.fields)
-            card = tuple(replace(fv, source="来自身份证", read_only=True) for fv in card)
+            card = tuple(replace(fv, source=FROM_CARD, read_only=True) for fv in card)
             return FormView(page.title, page.index + 1, page.count, page.fields, page.summary,
                             card, v.returning_to_check)
         if s is Step.PHOTO:
@@ -1280,7 +1298,8 @@ class ResidentFlow:
             return PhotoView(name, (need.index(v.arg) + 1) if v.arg in need else 1,
                              max(1, len(need)),
                              (spec.photo_spec if spec and spec.photo_spec else
-                              "请把材料平放在拍照区，文字朝上，不要遮挡"),
+                              QT_TRANSLATE_NOOP("kiosk", "请把材料平放在拍照区，"
+                                                         "文字朝上，不要遮挡")),
                              bool(v.photos.get(v.arg)), v.arg, v.arg == "e_photo",
                              len(v.photos.get(v.arg, ())))
         if s is Step.CHECK_ANSWERS:
@@ -1303,9 +1322,10 @@ class ResidentFlow:
             return self._query_view()
         if s is Step.QUERY_NUMBER:
             return QueryNumberView(v.query_typed, v.query_error,
-                                   "请输入回执上编号里的数字，字母不用输")
+                                   QT_TRANSLATE_NOOP("kiosk", "请输入回执上编号里的数字，"
+                                                              "字母不用输"))
         if s is Step.QUERY_SCAN:
-            return QueryScanView("请把回执上的二维码对准扫码口",
+            return QueryScanView(QT_TRANSLATE_NOOP("kiosk", "请把回执上的二维码对准扫码口"),
                                  FLOW[Step.QUERY_SCAN].hook)
         if s is Step.CORRECTION:
             return self._correction_view()
@@ -1324,7 +1344,8 @@ class ResidentFlow:
         if "address" in f:
             return mask_address(text)
         if f == "birth_date" and len(text) >= 4:
-            return text[:4] + "年**月**日"  # the ID number is masked for this very reason
+            # the ID number is masked for this very reason
+            return arg(QT_TRANSLATE_NOOP("kiosk", "%1年**月**日"), text[:4])
         if f == "nation_code":
             return NATIONS.get(text, text)  # 汉族, not the card's code "01"
         return text
@@ -1341,13 +1362,13 @@ class ResidentFlow:
                 continue
             if q.id in derived and q.id not in v.answers:
                 rows.append(AnswerRow(f"q:{q.id}", q.text, g.answer_words(q, derived[q.id]),
-                                      "根据身份证", False))
+                                      QT_TRANSLATE_NOOP("kiosk", "根据身份证"), False))
             elif q.id in v.answers or q.id in v.unknown:
                 rows.append(AnswerRow(f"q:{q.id}", q.text,
                                       g.answer_words(q, v.answers.get(q.id)), "", True))
         pre = self._prefill()
         full = self._full_form()
-        fields = [AnswerRow(f, c.fields[f].label, self._masked_card(f, x), "来自身份证", False)
+        fields = [AnswerRow(f, c.fields[f].label, self._masked_card(f, x), FROM_CARD, False)
                   for f, x in pre.values.items() if pre.sources.get(f) == "card"
                   and f in full.fields]
         form = self._typing_form()
@@ -1372,7 +1393,8 @@ class ResidentFlow:
         offered = tuple(c.fields[f].label for f in pre.offered if f in form.fields)
         promised = "；".join(f"{i.name}：{i.time_limit.words}" for i in self._items())
         return CheckAnswersView(
-            title=f"核对{entry.name}的信息", answers=tuple(rows), fields=tuple(fields),
+            title=arg(QT_TRANSLATE_NOOP("kiosk", "核对%1的信息"), entry.name),
+            answers=tuple(rows), fields=tuple(fields),
             materials=tuple(mats), commitments=commitments,
             deferral_text=DEFERRAL_TEXT if any(m.deferrable_days for m in mats) else "",
             privacy_notice=PRIVACY_NOTICE if self._needs_consent() else "",
@@ -1380,7 +1402,7 @@ class ResidentFlow:
             history_offer=offered, history_used=v.history_consent,
             problems=tuple(problems),
             can_submit=not problems and not self._submit_blockers(),
-            promised=f"办理时限：{promised}" if promised else "")
+            promised=arg(QT_TRANSLATE_NOOP("kiosk", "办理时限：%1"), promised) if promised else "")
 
     def _plan_materials(self) -> dict[str, str]:
         """Material ref → what will happen to it (words), as the submission would record."""
@@ -1392,14 +1414,15 @@ class ResidentFlow:
             for r in pc.materials:
                 words = MATERIAL_WORDS[r.status]
                 if r.due:
-                    words += f"（{_date_words(r.due, r.due_estimated)}前补交）"
+                    words = arg(QT_TRANSLATE_NOOP("kiosk", "%1（%2前补交）"), words,
+                                _date_words(r.due, r.due_estimated))
                 out.setdefault(r.ref, words)
         from kiosk.forms.bundle import applicable_materials
 
         for it in self._items():  # not covered yet (a photo still to take, a choice to make)
             for m, _ in applicable_materials(it, self._answers()):
                 if m.necessity is not Necessity.OPTIONAL:
-                    out.setdefault(m.ref, "还需要提供")
+                    out.setdefault(m.ref, QT_TRANSLATE_NOOP("kiosk", "还需要提供"))
         return out
 
     def _done_view(self) -> DoneView:
@@ -1422,16 +1445,16 @@ class ResidentFlow:
         try:
             st = self.host.devices.printer.status()
         except Exception:
-            return "打印机状态读不出来", False
+            return QT_TRANSLATE_NOOP("kiosk", "打印机状态读不出来"), False
         if isinstance(st, PrinterReady):
-            return "打印机正常", True
+            return QT_TRANSLATE_NOOP("kiosk", "打印机正常"), True
         if isinstance(st, OutOfPaper):
-            return "打印机缺纸", False
+            return QT_TRANSLATE_NOOP("kiosk", "打印机缺纸"), False
         if isinstance(st, PaperJam):
-            return "打印机卡纸", False
+            return QT_TRANSLATE_NOOP("kiosk", "打印机卡纸"), False
         if isinstance(st, PrinterOffline):
-            return "打印机未连接", False
-        return "打印机状态未知", False
+            return QT_TRANSLATE_NOOP("kiosk", "打印机未连接"), False
+        return QT_TRANSLATE_NOOP("kiosk", "打印机状态未知"), False
 
     def _print_problem_view(self) -> PrintProblemView:
         from kiosk.receipts import query_payload
@@ -1443,9 +1466,9 @@ class ResidentFlow:
         return PrintProblemView(
             v.problem, case.display_no, case.bundle_no or "",
             query_payload(self.host.receipt_context, case),
-            ("请用手机拍下这个页面，或记下上面的编号",
-             "凭编号可在任何一台终端“办件查询”里查看和补打回执",
-             "也可以拨打12345，报编号查询办理进度"))
+            (QT_TRANSLATE_NOOP("kiosk", "请用手机拍下这个页面，或记下上面的编号"),
+             QT_TRANSLATE_NOOP("kiosk", "凭编号可在任何一台终端“办件查询”里查看和补打回执"),
+             QT_TRANSLATE_NOOP("kiosk", "也可以拨打12345，报编号查询办理进度")))
 
     def _rate_view(self) -> RateView:
         v = self.visit
