@@ -15,3 +15,14 @@ CONTEXT = "kiosk"
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """``text`` itself; marks it for lupdate under ``context``."""
     return text
+
+
+def arg(template: str, *values: object) -> str:
+    """``template`` with ``%1``, ``%2`` … replaced by ``values`` (Qt's ``QString.arg``
+    numbering), so a sentence with a name or a date in it is still one marked string:
+    ``arg(QT_TRANSLATE_NOOP("kiosk", "承诺%1前办结"), when)``. The UI finds the template
+    again in the finished sentence and puts the same values into its English."""
+    out = template
+    for n in range(len(values), 0, -1):  # %10 before %1
+        out = out.replace(f"%{n}", str(values[n - 1]))
+    return out

@@ -31,6 +31,7 @@ import argparse
 import dataclasses
 import enum
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -44,6 +45,7 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, QTranslator, Sig
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.i18n import CONTEXT as CORE_CONTEXT
+from kiosk.i18n import arg
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,7 @@ QML_IMPORT_NAME = "VillageKiosk"
 QML_IMPORT_MAJOR_VERSION = 1
 
 T = TypeVar("T")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 _installed: QTranslator | None = None  # kept alive: Qt does not own an installed translator
 _app: QCoreApplication | None = None
@@ -193,6 +196,7 @@ def choose(language: str) -> bool:
         raise ValueError(f"language {language!r}: expected one of {', '.join(LANGUAGES)}")
     ok = _install(language)
     _current = language if ok else SOURCE_LANGUAGE
+    _templates[:] = core_templates(_current) if _current != SOURCE_LANGUAGE else []
     _engines[:] = [e for e in _engines if shiboken6.isValid(e)]
     for engine in _engines:
         engine.retranslate()
@@ -220,11 +224,57 @@ def on_change(listener: Callable[[str], None]) -> Callable[[], None]:
     return lambda: _listeners.remove(listener) if listener in _listeners else None
 
 
+_PLACEHOLDER = re.compile(r"%([1-9])")
+_templates: list[tuple[re.Pattern[str], str]] = []  # the core's sentences with %1 …
+
+
+def core_templates(language: str) -> list[tuple[re.Pattern[str], str]]:
+    """The core's marked sentences with placeholders (``kiosk.i18n.arg``), each as a
+    pattern that finds it again in a finished sentence; the longest fixed text first, so
+    the most specific template wins. Templates with less than two fixed characters would
+    match too much of the catalog's data and are left out."""
+    path = ts_path(language)
+    if not path.is_file():
+        return []
+    out = []
+    for c in ET.parse(path).getroot().iter("context"):
+        if c.findtext("name") != CORE_CONTEXT:
+            continue
+        for m in c.iter("message"):
+            source = m.findtext("source") or ""
+            fixed = _PLACEHOLDER.sub("", source)
+            if not _PLACEHOLDER.search(source) or len(fixed) < 2:
+                continue
+            parts = _PLACEHOLDER.split(source)  # text, n, text, n, …, text
+            pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<a{p}>.+?)"
+                              for i, p in enumerate(parts))
+            try:
+                out.append((re.compile(f"^{pattern}$", re.DOTALL), source))
+            except re.error:  # the same placeholder twice: not a pattern, no template
+                continue
+    out.sort(key=lambda t: -len(_PLACEHOLDER.sub("", t[1])))
+    return out
+
+
 def translate_core(text: str) -> str:
-    """One of the core's strings in the visit's language (unchanged when it has none)."""
-    if _current == SOURCE_LANGUAGE or not text:
+    """One of the core's strings in the visit's language (unchanged when it has none):
+    a marked sentence as it is, or one built from a marked template with its values —
+    which are translated in turn (a status word inside a sentence), or kept (a name)."""
+    if _current == SOURCE_LANGUAGE or not text or not HAN.search(text):
         return text
-    return QCoreApplication.translate(CORE_CONTEXT, text)
+    done = QCoreApplication.translate(CORE_CONTEXT, text)
+    if done != text:
+        return done
+    for pattern, source in _templates:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        english = QCoreApplication.translate(CORE_CONTEXT, source)
+        if english == source:
+            return text
+        values = {int(k[1:]): translate_core(v) for k, v in m.groupdict().items()}
+        return arg(english, *(values.get(n, f"%{n}") for n in range(1, max(values) + 1)))
+    return text
 
 
 # Fields that name things for programs, handed back to the flow as they came: never words.
