@@ -53,12 +53,15 @@ def stopping() -> bool:
 
 def watchdog_interval_s(env: Mapping[str, str] | None = None) -> float | None:
     """Half of systemd's watchdog timeout (its advice), or None when no watchdog is set
-    for this process (``WATCHDOG_PID`` naming another process counts as none)."""
+    for this process. ``WATCHDOG_PID`` naming another process counts as none, except our
+    parent: the terminal's unit runs cage as its main process, cage starts `kiosk run` as
+    its child and never pings, and with NotifyAccess=all systemd takes the child's pings.
+    (A process further down, e.g. a helper the terminal starts, still sees none.)"""
     env = os.environ if env is None else env
     usec = env.get("WATCHDOG_USEC", "")
     if not usec.isdigit() or int(usec) == 0:
         return None
     pid = env.get("WATCHDOG_PID", "")
-    if pid and pid.isdigit() and int(pid) != os.getpid():
+    if pid and pid.isdigit() and int(pid) not in (os.getpid(), os.getppid()):
         return None
     return int(usec) / 2_000_000

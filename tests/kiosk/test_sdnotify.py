@@ -44,7 +44,10 @@ def test_the_watchdog_interval_is_half_the_timeout_for_this_process() -> None:
     assert sdnotify.watchdog_interval_s({"WATCHDOG_USEC": "30000000"}) == 15.0
     mine = {"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(os.getpid())}
     assert sdnotify.watchdog_interval_s(mine) == 15.0
-    other = {"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(os.getpid() + 1)}
+    parent = {"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(os.getppid())}
+    assert sdnotify.watchdog_interval_s(parent) == 15.0  # cage, the unit's main process
+    unrelated = max(os.getpid(), os.getppid()) + 1
+    other = {"WATCHDOG_USEC": "30000000", "WATCHDOG_PID": str(unrelated)}
     assert sdnotify.watchdog_interval_s(other) is None
     assert sdnotify.watchdog_interval_s({}) is None
     assert sdnotify.watchdog_interval_s({"WATCHDOG_USEC": "0"}) is None
