@@ -33,6 +33,7 @@ from kiosk.guide.checklist import (
     questions_for,
     visible,
 )
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 
 __all__ = ["visible"]
 
@@ -43,12 +44,18 @@ DERIVED = frozenset({"age"})
 """Questions the card answers (never ask for the same thing twice)."""
 
 YES, NO = "yes", "no"
+YES_WORD = QT_TRANSLATE_NOOP("kiosk", "是")
+NO_WORD = QT_TRANSLATE_NOOP("kiosk", "否")
+UNKNOWN_WORD = QT_TRANSLATE_NOOP("kiosk", "不清楚")
+NO_FEE = QT_TRANSLATE_NOOP("kiosk", "不收费")
 
 
 def entry_card(catalog: Catalog, entry: Item | Bundle) -> EntryCard:
     if isinstance(entry, Bundle):
-        return EntryCard("bundle", entry.code, entry.name, entry.plain_summary, "一件事",
-                         "bundle", f"一次办好{len(entry.items)}个相关事项", False)
+        return EntryCard("bundle", entry.code, entry.name, entry.plain_summary,
+                         QT_TRANSLATE_NOOP("kiosk", "一件事"), "bundle",
+                         arg(QT_TRANSLATE_NOOP("kiosk", "一次办好%1个相关事项"), len(entry.items)),
+                         False)
     c = category_of(entry)
     return EntryCard("item", entry.code, entry.name, entry.plain_summary, c.name, c.icon,
                      SELF_SERVICE_WORDS[entry.self_service],
@@ -115,26 +122,26 @@ def parse_answer(q: Question, value: str) -> tuple[Any, str]:
     if q.kind == "yesno":
         if v in (YES, NO):
             return v == YES, ""
-        return None, "请选择“是”或“否”"
+        return None, QT_TRANSLATE_NOOP("kiosk", "请选择“是”或“否”")
     if q.kind == "choice":
         if v in {o.value for o in q.options}:
             return v, ""
-        return None, "请从选项中选择一项"
+        return None, QT_TRANSLATE_NOOP("kiosk", "请从选项中选择一项")
     try:
         n = int(v)
     except ValueError:
-        return None, "请填写一个整数"
+        return None, QT_TRANSLATE_NOOP("kiosk", "请填写一个整数")
     lo, hi = q.min if q.min is not None else 0, q.max if q.max is not None else 1 << 31
     if not lo <= n <= hi:
-        return None, f"请填写{lo}到{hi}之间的整数"
+        return None, arg(QT_TRANSLATE_NOOP("kiosk", "请填写%1到%2之间的整数"), lo, hi)
     return n, ""
 
 
 def answer_words(q: Question, value: Any) -> str:
     if value is None:
-        return "不清楚"
+        return UNKNOWN_WORD
     if q.kind == "yesno":
-        return "是" if value else "否"
+        return YES_WORD if value else NO_WORD
     if q.kind == "choice":
         return next((o.label for o in q.options if o.value == value), str(value))
     return str(value)
@@ -144,12 +151,12 @@ def question_view(catalog: Catalog, entry: Item | Bundle, q: Question,
                   answers: Mapping[str, Any], unknown: set[str],
                   derived: Mapping[str, Any], error: str = "") -> QuestionView:
     if q.kind == "yesno":
-        opts: tuple[ChoiceOption, ...] = (ChoiceOption(YES, "是"), ChoiceOption(NO, "否"))
+        opts: tuple[ChoiceOption, ...] = (ChoiceOption(YES, YES_WORD), ChoiceOption(NO, NO_WORD))
     elif q.kind == "choice":
         opts = tuple(ChoiceOption(o.value, o.label) for o in q.options)
     else:
         opts = ()
-    opts += (ChoiceOption(UNKNOWN, "不清楚"),)
+    opts += (ChoiceOption(UNKNOWN, UNKNOWN_WORD),)
     shown = visible_questions(catalog, entry, answers, derived)
     ids = [x.id for x in shown]
     number = ids.index(q.id) + 1 if q.id in ids else len(ids) + 1
@@ -166,9 +173,10 @@ def question_view(catalog: Catalog, entry: Item | Bundle, q: Question,
 
 def _fee(it: Item) -> str:
     if it.fee.free:
-        return "不收费"
+        return NO_FEE
     parts = [it.fee.text] + [f"{c.name}{c.amount}（{c.when}）" for c in it.fee.charges]
-    return "；".join(p for p in parts if p) or "收费，标准以窗口公示为准"
+    return "；".join(p for p in parts if p) or QT_TRANSLATE_NOOP("kiosk",
+                                                                 "收费，标准以窗口公示为准")
 
 
 def guide_view(catalog: Catalog, entry: Item | Bundle) -> GuideView:
@@ -191,23 +199,24 @@ def guide_view(catalog: Catalog, entry: Item | Bundle) -> GuideView:
         self_service = SELF_SERVICE_WORDS[single.self_service]
     else:
         promised = "；".join(f"{i.name}{i.time_limit.words}" for i in items)
-        fee = "不收费" if all(i.fee.free for i in items) else "；".join(
+        fee = NO_FEE if all(i.fee.free for i in items) else "；".join(
             f"{i.name}：{_fee(i)}" for i in items)
-        self_service = "按您的回答确定要办的事项，一次提交"
+        self_service = QT_TRANSLATE_NOOP("kiosk", "按您的回答确定要办的事项，一次提交")
     return GuideView(
         kind="bundle" if isinstance(entry, Bundle) else "item", code=entry.code,
         name=entry.name, plain_summary=entry.plain_summary,
         items=tuple(i.name for i in items),
         conditions=tuple(dict.fromkeys(c.text for i in items for c in i.conditions)),
         materials=mats, promised_time=promised, fee=fee,
-        result_from="；".join(dict.fromkeys(f"办理结果由{i.deciding_body}作出" for i in items)),
+        result_from="；".join(dict.fromkeys(
+            arg(QT_TRANSLATE_NOOP("kiosk", "办理结果由%1作出"), i.deciding_body) for i in items)),
         where="；".join(dict.fromkeys(i.accepting_body for i in items)),
         hotlines=tuple(dict.fromkeys(h for i in items for h in i.hotlines)) or ("12345",),
         self_service=self_service,
         can_apply=isinstance(entry, Bundle) or not counter,
         counter_note=counter_note(counter) if isinstance(entry, Item) else (
-            "按您的回答，其中" + "、".join(f"「{i.name}」" for i in counter)
-            + "可能需要到窗口办理" if counter else ""),
+            arg(QT_TRANSLATE_NOOP("kiosk", "按您的回答，其中%1可能需要到窗口办理"),
+                "、".join(f"「{i.name}」" for i in counter)) if counter else ""),
         has_questions=bool(questions_for(catalog, entry)),
         commitments=tuple(dict.fromkeys(c.title for i in items for c in i.commitment_options)),
         reminders=tuple(dict.fromkeys(r for i in items for r in i.reminders)))
@@ -225,8 +234,9 @@ def checklist_view(catalog: Catalog, entry: Item | Bundle, answers: Mapping[str,
     counter = counter_only(cl.items)
     rows = tuple(ChecklistRow(
         e.name, e.necessity,
-        "、".join(x for x in (f"原件{e.originals}份" if e.originals else "",
-                             f"复印件{e.copies}份" if e.copies else "") if x),
+        "、".join(x for x in (
+            arg(QT_TRANSLATE_NOOP("kiosk", "原件%1份"), e.originals) if e.originals else "",
+            arg(QT_TRANSLATE_NOOP("kiosk", "复印件%1份"), e.copies) if e.copies else "") if x),
         e.how, e.deferrable_days, e.note, e.for_items) for e in cl.entries)
     return ChecklistView(cl.title, rows, tuple(q.text for q in cl.pending),
                          tuple(i.name for i in cl.items), tuple(i.name for i in cl.undecided),
