@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
+
 Rule = Mapping[str, Any]
 """A 情形 condition as data; see kiosk.guide.rules for the language."""
 
@@ -126,11 +128,12 @@ class TimeLimit:
     @property
     def words(self) -> str:
         if self.promised is None:
-            return "以当地公布为准"
+            return QT_TRANSLATE_NOOP("kiosk", "以当地公布为准")
         if self.promised == 0:
-            return "即时办结"
-        unit = "个工作日" if self.unit == "workday" else "日"
-        return f"{self.promised}{unit}"
+            return QT_TRANSLATE_NOOP("kiosk", "即时办结")
+        if self.unit == "workday":
+            return arg(QT_TRANSLATE_NOOP("kiosk", "%1个工作日"), self.promised)
+        return arg(QT_TRANSLATE_NOOP("kiosk", "%1日"), self.promised)
 
 
 @dataclass(frozen=True)
