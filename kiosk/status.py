@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kiosk.cases import STATUS_WORDS, Case, CaseStatus
 from kiosk.catalog.model import Catalog
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 from kiosk.identity import id_number_problem, mask_id_number, mask_name, normalize_id_number
 from kiosk.materials import MaterialStatus
 from kiosk.store import Correction, Store
@@ -99,7 +100,7 @@ def number_from_payload(text: str) -> str | None:
 
 def _date(iso: str) -> str:
     d = dt.date.fromisoformat(iso)
-    return f"{d.year}年{d.month}月{d.day}日"
+    return arg(QT_TRANSLATE_NOOP("kiosk", "%1年%2月%3日"), d.year, d.month, d.day)
 
 
 def _words(store: Store, case: Case) -> tuple[str, str]:
@@ -109,17 +110,19 @@ def _words(store: Store, case: Case) -> tuple[str, str]:
     if remote and remote not in known:
         status = f"{status}（平台：{remote}）"
     if case.status is CaseStatus.SUBMITTED:
-        detail = "已在本机保存，联网后自动上传，不用再跑一趟"
+        detail = QT_TRANSLATE_NOOP("kiosk", "已在本机保存，联网后自动上传，不用再跑一趟")
     elif case.status is CaseStatus.NEEDS_CORRECTION:
         n = len(missing_list(case, store.correction(case.id)))
-        detail = (f"还需要补正{n}项材料（见下面的清单，一次性告知），" if n else
-                  "需要补正材料，") + "请带上回执到便民服务中心，或拨打12345询问"
+        detail = arg(QT_TRANSLATE_NOOP("kiosk", "还需要补正%1项材料（见下面的清单，一次性告知），"
+                                                "请带上回执到便民服务中心，或拨打12345询问"), n) \
+            if n else QT_TRANSLATE_NOOP("kiosk", "需要补正材料，请带上回执到便民服务中心，"
+                                                 "或拨打12345询问")
     elif case.status is CaseStatus.FINISHED:
-        detail = "已经办好了"
+        detail = QT_TRANSLATE_NOOP("kiosk", "已经办好了")
     elif case.status is CaseStatus.REFUSED:
-        detail = "没有受理，原因会通过短信或电话告知，也可拨打12345询问"
+        detail = QT_TRANSLATE_NOOP("kiosk", "没有受理，原因会通过短信或电话告知，也可拨打12345询问")
     elif case.promised_by:
-        detail = f"承诺{_date(case.promised_by)}前办结"
+        detail = arg(QT_TRANSLATE_NOOP("kiosk", "承诺%1前办结"), _date(case.promised_by))
     else:
         detail = ""
     owed = [m for m in case.materials if m.status is MaterialStatus.DEFERRED and m.due]
@@ -168,7 +171,7 @@ def _answer(store: Store, client: PlatformClient | None, cases: list[Case]) -> S
                                 missing_lines(store, c)))
     note = trouble or ""
     if not fresh:
-        note = "本机没有找到您的办件记录"
+        note = QT_TRANSLATE_NOOP("kiosk", "本机没有找到您的办件记录")
     return StatusAnswer(tuple(lines), online, note)
 
 
@@ -196,7 +199,8 @@ def by_number(store: Store, client: PlatformClient | None, payload: str,
     are not a platform number may be this terminal's provisional one (``local_numbers``)."""
     number = number_from_payload(payload)
     if number is None:
-        return StatusAnswer((), True, "没有识别出办件编号，请把回执上的二维码对准扫码口")
+        return StatusAnswer((), True, QT_TRANSLATE_NOOP("kiosk", "没有识别出办件编号，"
+                                                               "请把回执上的二维码对准扫码口"))
     case = store.find_case(number)
     if case is None and not store.bundle_case_ids(number):
         for local in local_numbers(number, terminal_id):
