@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from kiosk.forms.validators import check_mobile
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 from kiosk.store import Store
 
 
@@ -61,20 +62,21 @@ def rating_problems(r: Rating) -> list[str]:
     out = []
     allowed = reasons_for(r.level)
     if any(x not in allowed for x in r.reasons):
-        out.append("请从列出的原因中选择")
+        out.append(QT_TRANSLATE_NOOP("kiosk", "请从列出的原因中选择"))
     if len(set(r.reasons)) != len(r.reasons):
-        out.append("原因不要重复选择")
+        out.append(QT_TRANSLATE_NOOP("kiosk", "原因不要重复选择"))
     if len(r.comment) > MAX_COMMENT:
-        out.append(f"意见最多{MAX_COMMENT}个字")
+        out.append(arg(QT_TRANSLATE_NOOP("kiosk", "意见最多%1个字"), MAX_COMMENT))
     if needs_phone(r.level):
         if not r.phone.strip():
-            out.append("请留下手机号码，工作人员会在3个工作日内给您回电了解情况")
+            out.append(QT_TRANSLATE_NOOP("kiosk", "请留下手机号码，"
+                                                  "工作人员会在3个工作日内给您回电了解情况"))
         else:
             problem = check_mobile(r.phone)
             if problem:
                 out.append(problem)
     elif r.phone.strip() and check_mobile(r.phone):
-        out.append("手机号码不正确，可以不填")
+        out.append(QT_TRANSLATE_NOOP("kiosk", "手机号码不正确，可以不填"))
     return out
 
 
