@@ -98,15 +98,22 @@ def core_sources() -> list[Path]:
 
 
 def table_words() -> list[str]:
-    """The core's words kept in tables, not in sentences of code: each step's title, the
-    case and material status words. Read from the tables, so a new row needs English."""
+    """The core's words kept in tables and constants, not in sentences of code: each
+    step's title, the case, material, self-service and rating words, the card and query
+    notes. Read from the tables, so a new row needs English."""
+    from kiosk import session, status
     from kiosk.cases import STATUS_WORDS as CASE_WORDS
+    from kiosk.catalog.model import SELF_SERVICE_WORDS
     from kiosk.flow.steps import FLOW
     from kiosk.materials import STATUS_WORDS as MATERIAL_WORDS
+    from kiosk.ratings import LEVEL_WORDS
 
     words = [spec.title for spec in FLOW.values()]
-    words += CASE_WORDS.values()
-    words += MATERIAL_WORDS.values()
+    for table in (CASE_WORDS, MATERIAL_WORDS, SELF_SERVICE_WORDS, LEVEL_WORDS):
+        words += table.values()
+    words += (session.INSERT_CARD_PROMPT, session.QUERY_EMPTY, session.QUERY_OFFLINE,
+              session.RATING_THANKS, status.OFFLINE_NOTE, status.BAD_ANSWER_NOTE,
+              status.OWED_WORDS)
     return list(dict.fromkeys(w for w in words if w))
 
 
