@@ -23,6 +23,7 @@ from typing import Any
 from kiosk.catalog.model import Catalog, FieldDef
 from kiosk.forms.prefill import Prefill
 from kiosk.forms.schema import FormDefinition, clean, validate
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 from kiosk.identity import mask_id_number, mask_name, mask_phone
 
 DEFAULT_PAGE_SIZE = 5
@@ -184,18 +185,20 @@ def bounds_hint(d: FieldDef) -> str:
     s = d.schema
     lo, hi = _num(s.get("minimum")), _num(s.get("maximum"))
     xlo = _num(s.get("exclusiveMinimum"))
-    kind = "整数" if s.get("type") == "integer" else "数字"
+    kind = QT_TRANSLATE_NOOP("kiosk", "整数") if s.get("type") == "integer" else \
+        QT_TRANSLATE_NOOP("kiosk", "数字")
     if s.get("enum") or s.get("type") not in ("integer", "number"):
         return ""
     if lo is not None and hi is not None:
-        return f"请填写{_fmt(lo)}到{_fmt(hi)}之间的{kind}"
+        return arg(QT_TRANSLATE_NOOP("kiosk", "请填写%1到%2之间的%3"), _fmt(lo), _fmt(hi), kind)
     if xlo is not None and hi is not None:
-        return f"请填写大于{_fmt(xlo)}、不超过{_fmt(hi)}的{kind}"
+        return arg(QT_TRANSLATE_NOOP("kiosk", "请填写大于%1、不超过%2的%3"), _fmt(xlo), _fmt(hi),
+                   kind)
     if lo is not None:
-        return f"请填写不小于{_fmt(lo)}的{kind}"
+        return arg(QT_TRANSLATE_NOOP("kiosk", "请填写不小于%1的%2"), _fmt(lo), kind)
     if hi is not None:
-        return f"请填写不大于{_fmt(hi)}的{kind}"
-    return f"请填写{kind}"
+        return arg(QT_TRANSLATE_NOOP("kiosk", "请填写不大于%1的%2"), _fmt(hi), kind)
+    return arg(QT_TRANSLATE_NOOP("kiosk", "请填写%1"), kind)
 
 
 def as_text(v: Any) -> str:
@@ -245,7 +248,7 @@ def page_fields(form: FormDefinition, page_size: int = DEFAULT_PAGE_SIZE
 def paginate(catalog: Catalog, form: FormDefinition, values: Mapping[str, Any] | None = None,
              prefill: Prefill | None = None, errors: Mapping[str, str] | None = None,
              page_size: int = DEFAULT_PAGE_SIZE, extra_required: Iterable[str] = (),
-             title: str = "填写申请表") -> list[FormPage]:
+             title: str = QT_TRANSLATE_NOOP("kiosk", "填写申请表")) -> list[FormPage]:
     """Every page of the form. ``values`` default to the prefill; pass the raw text from
     ``PageCheck.entered`` after an error so the resident sees exactly what was typed."""
     vals: Mapping[str, Any] = values if values is not None else (
@@ -257,7 +260,8 @@ def paginate(catalog: Catalog, form: FormDefinition, values: Mapping[str, Any] |
     for i, ids in enumerate(groups):
         views = tuple(field_view(catalog, form, f, vals, prefill, errs.get(f, ""), extra)
                       for f in ids)
-        heading = title if len(groups) == 1 else f"{title}（第{i + 1}页，共{len(groups)}页）"
+        heading = title if len(groups) == 1 else arg(
+            QT_TRANSLATE_NOOP("kiosk", "%1（第%2页，共%3页）"), title, i + 1, len(groups))
         pages.append(FormPage(i, len(groups), heading, views,
                               tuple(ErrorLink(v.id, v.error) for v in views if v.error)))
     return pages
