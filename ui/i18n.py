@@ -105,11 +105,14 @@ def table_words() -> list[str]:
     from kiosk.cases import STATUS_WORDS as CASE_WORDS
     from kiosk.catalog.model import SELF_SERVICE_WORDS
     from kiosk.flow.steps import FLOW
+    from kiosk.forms.page import SOURCE_WORDS as FIELD_SOURCES
+    from kiosk.guide.checklist import SOURCE_WORDS as MATERIAL_SOURCES
     from kiosk.materials import STATUS_WORDS as MATERIAL_WORDS
     from kiosk.ratings import LEVEL_WORDS
 
     words = [spec.title for spec in FLOW.values()]
-    for table in (CASE_WORDS, MATERIAL_WORDS, SELF_SERVICE_WORDS, LEVEL_WORDS):
+    for table in (CASE_WORDS, MATERIAL_WORDS, SELF_SERVICE_WORDS, LEVEL_WORDS, FIELD_SOURCES,
+                  MATERIAL_SOURCES):
         words += table.values()
     words += (session.INSERT_CARD_PROMPT, session.QUERY_EMPTY, session.QUERY_OFFLINE,
               session.RATING_THANKS, status.OFFLINE_NOTE, status.BAD_ANSWER_NOTE,
