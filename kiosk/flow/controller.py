@@ -22,7 +22,7 @@ from devices.idcard import CardError, CardRead, CardStatus, NoCard, ReaderError
 from devices.idcard.codes import NATIONS
 from devices.printer.printer import OutOfPaper, PaperJam, PrinterOffline, PrinterReady
 from kiosk.applications import Application
-from kiosk.cases import STATUS_WORDS, Case, CaseStatus, Consent
+from kiosk.cases import STATUS_WORDS, Case, CaseStatus, Consent, Subject
 from kiosk.catalog.categories import categories, category
 from kiosk.catalog.model import Bundle, Catalog, Item, Necessity
 from kiosk.flow import guide as g
@@ -125,6 +125,15 @@ def mask_address(text: str) -> str:
     keep = m.group(1) if m and len(m.group(1)) < len(text) else text[:4]
     return keep + "*" * min(8, max(0, len(text) - len(keep)))
 
+
+
+def for_whom_words(subject: Subject | None) -> str:
+    """为新生儿张*办理 for a case about someone other than the applicant; "" otherwise. The
+    name masked as on the receipt: the screen is seen by whoever stands behind."""
+    if subject is None or not subject.name.strip():
+        return ""
+    return arg(QT_TRANSLATE_NOOP("kiosk", "为%1%2办理"), subject.relation,
+               mask_name(subject.name))
 
 class ResidentFlow:
     """The visit's state machine. ``screen()`` is what to show now."""
@@ -602,6 +611,16 @@ class ResidentFlow:
 
         plan = check(self.catalog, self.host.calendar, self._application(), self.today())
         return [fp.ErrorLink(p.field, p.message) for p in plan.problems]
+
+    def _plan_subjects(self) -> tuple[str, ...]:
+        """Item name：为<relation><masked name>办理, for each item the submission would file
+        for someone else (a bundle's newborn): a parent checking 新生儿出生一件事 must see
+        which items are the baby's and which their own."""
+        from kiosk.services import check
+
+        plan = check(self.catalog, self.host.calendar, self._application(), self.today())
+        return tuple(arg(QT_TRANSLATE_NOOP("kiosk", "%1：%2"), pc.item.name, words)
+                     for pc in plan.cases if (words := for_whom_words(pc.subject)))
 
     def _photos_needed(self) -> list[str]:
         """Materials nothing but a photo can cover: what a 全程自助 item cannot take
@@ -1402,7 +1421,8 @@ class ResidentFlow:
             history_offer=offered, history_used=v.history_consent,
             problems=tuple(problems),
             can_submit=not problems and not self._submit_blockers(),
-            promised=arg(QT_TRANSLATE_NOOP("kiosk", "办理时限：%1"), promised) if promised else "")
+            promised=arg(QT_TRANSLATE_NOOP("kiosk", "办理时限：%1"), promised) if promised else "",
+            for_whom=self._plan_subjects())
 
     def _plan_materials(self) -> dict[str, str]:
         """Material ref → what will happen to it (words), as the submission would record."""
@@ -1432,7 +1452,8 @@ class ResidentFlow:
             items = tuple(i for ci in case.items
                           if (i := self.catalog.get(ci.code)) is not None and isinstance(i, Item))
             lines.append(CaseLine(case.display_no, tuple(i.name for i in case.items),
-                                  STATUS_WORDS[case.status], promised_words(case, items)))
+                                  STATUS_WORDS[case.status], promised_words(case, items),
+                                  for_whom_words(case.subject)))
         dated = [c for c in v.cases if c.promised_by]
         latest = max(dated, key=lambda c: c.promised_by or "") if dated else None
         promised = promised_words(latest, ()) if latest else (lines[0].promised if lines else "")

@@ -287,6 +287,9 @@ class CheckAnswersView:
     problems: tuple[ErrorLink, ...]  # what still blocks submitting; ``field`` → change()
     can_submit: bool
     promised: str  # e.g. 承诺2026年12月24日前办结
+    # One line per item filed for someone other than the applicant (a bundle's newborn):
+    # 城乡居民基本医疗保险参保登记：为新生儿张*办理. Empty when every item is the applicant's.
+    for_whom: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,7 @@ class CaseLine:
     items: tuple[str, ...]
     status: str
     promised: str  # in words: 2026年12月24日前办结 / 即时办结
+    for_whom: str = ""  # 为新生儿张*办理 when the case is not about the applicant
 
 
 @dataclass(frozen=True)

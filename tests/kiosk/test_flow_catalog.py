@@ -24,7 +24,7 @@ from kiosk.flow import Screen, Step
 from kiosk.flow.guide import items_of
 from kiosk.flow.views import GuideView, ProblemView
 from kiosk.forms.bundle import subject_maps
-from kiosk.identity import mask_id_number
+from kiosk.identity import mask_id_number, mask_name
 from kiosk.samples import VisitFailed, sample_card, sample_cards, scripted_visit
 from tests.kiosk.test_flow_ways_out import leaks
 from tests.pdfread import pdf_qr_texts, pdf_text
@@ -90,6 +90,18 @@ def _finish(kiosk: Kiosk, code: str, card_born: dt.date, last: bool, tmp: Path) 
         if full.subject is not None and m is not None:
             asked = m.fields["name"] if m.fields["name"] in full.form else "name"
             assert full.subject.name == full.form[asked] != card.name
+    # ... and the screens say so: 核对信息 lists whose each item is, 提交成功 each case's
+    whose = {c.items[0].name: (f"为{m.label}{mask_name(sub.name)}办理" if (
+        m := maps.get(c.items[0].code)) and (sub := kiosk.store.with_details(
+            kiosk.store.get_case(c.id)).subject) else "") for c in cases}
+    check = next(s.view for s in reversed(result.screens) if s.step is Step.CHECK_ANSWERS)
+    assert list(check.for_whom) == [f"{name}：{w}" for name, w in whose.items() if w]  # type: ignore[union-attr]
+    lines = done.view.cases  # type: ignore[union-attr]
+    assert {"、".join(ln.items): ln.for_whom for ln in lines} == whose
+    for ln in lines:
+        assert card.name not in ln.for_whom
+    if code == "LOCAL-YJS-0001":  # the newborn's bundle: its three items are the child's
+        assert sum(1 for w in whose.values() if w.startswith("为新生儿")) == 3, whose
     # the receipt, read back as a person would
     text = pdf_text(receipt).replace(" ", "")
     assert cases[0].display_no in text

@@ -80,6 +80,7 @@ class CheckAnswersViewModel(ScreenViewModel):
     historyUsedChanged = Signal()
     canSubmitChanged = Signal()
     promisedChanged = Signal()
+    forWhomChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +129,7 @@ class CheckAnswersViewModel(ScreenViewModel):
     historyUsed = bool_property("history_used", historyUsedChanged)
     canSubmit = bool_property("can_submit", canSubmitChanged)
     promised = text_property("promised", promisedChanged)
+    forWhom = list_property("for_whom", forWhomChanged)
 
     @Slot(str)
     def change(self, key: str) -> None:

@@ -59,10 +59,11 @@ class _CaseRow:
     items: str
     status: str
     promised: str
+    for_whom: str
 
     @classmethod
     def of(cls, c: CaseLine) -> _CaseRow:
-        return cls(c.case_no, "、".join(c.items), c.status, c.promised)
+        return cls(c.case_no, "、".join(c.items), c.status, c.promised, c.for_whom)
 
 
 @QmlElement

@@ -20,6 +20,8 @@ Item {
         anchors { left: parent.left; right: actions.left; rightMargin: Theme.spacing; top: parent.top; bottom: parent.bottom }
 
         Heading { width: parent.width; text: vm.title }
+        // A bundle filed partly for someone else (a newborn): which items are whose.
+        Bullets { objectName: "checkForWhom"; width: parent.width; lines: vm.forWhom }
 
         // What still blocks submitting, each with 修改 (the error summary) ---------------------
         Rectangle {

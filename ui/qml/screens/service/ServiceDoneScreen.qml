@@ -71,6 +71,7 @@ Item {
                 required property string items
                 required property string status
                 required property string promised
+                required property string forWhom
                 width: parent.width
                 height: caseColumn.implicitHeight + 2 * Theme.gap
                 radius: Theme.radius
@@ -86,6 +87,15 @@ Item {
                         color: Theme.ink
                         font.pixelSize: Theme.textSize
                         font.bold: true
+                        wrapMode: Text.WordWrap
+                        lineHeight: Theme.lineSpacing
+                    }
+                    Text {
+                        width: parent.width
+                        visible: caseCard.forWhom !== ""
+                        text: caseCard.forWhom
+                        color: Theme.ink
+                        font.pixelSize: Theme.textSize
                         wrapMode: Text.WordWrap
                         lineHeight: Theme.lineSpacing
                     }
