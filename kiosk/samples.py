@@ -502,36 +502,48 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         add("check_answers_problems", f.screen())
         f.end("sample")
 
-        f.start("service")
-        f.on_card(CardRead(card))
-        add("guide_bundle", f.open_entry("LOCAL-YJS-0002"))
-        s = f.apply()
-        answers = bundle_answers(k.catalog, k.catalog.bundle("LOCAL-YJS-0002"),
-                                 {"age": f.current_answers().get("age")})
-        for _ in range(50):
-            if s.step is Step.QUESTION:
-                q = k.catalog.questions[f.visit.arg]
-                s = f.answer(screen_value(q, answers.get(q.id)))
-            elif s.step is Step.CHECKLIST:
-                add("checklist_bundle", s)
-                s = f.apply()
-            elif s.step is Step.FORM:
-                fields = [x.id for x in getattr(s.view, "fields", ()) if not x.read_only]
-                s = f.continue_form(sample_values(k.catalog, fields, f.today()))
-            elif s.step is Step.PHOTO:
-                s = f.take_photo()
-            elif s.step is Step.MATERIALS:
-                if "materials_list_bundle" not in {n for n, _ in out}:
-                    _sample_materials(f, s, add, "_bundle")
-                s = f.continue_materials()
-            else:
-                break
-        f.consent(True)
+        def through_bundle(code: str, first: bool) -> Screen:
+            """A bundle from its guide to 核对信息; the first one also leaves its guide,
+            checklist and materials pictures."""
+            f.start("service")
+            f.on_card(CardRead(card))
+            s = f.open_entry(code)
+            if first:
+                add("guide_bundle", s)
+            s = f.apply()
+            answers = bundle_answers(k.catalog, k.catalog.bundle(code),
+                                     {"age": f.current_answers().get("age")})
+            for _ in range(50):
+                if s.step is Step.QUESTION:
+                    q = k.catalog.questions[f.visit.arg]
+                    s = f.answer(screen_value(q, answers.get(q.id)))
+                elif s.step is Step.CHECKLIST:
+                    if first:
+                        add("checklist_bundle", s)
+                    s = f.apply()
+                elif s.step is Step.FORM:
+                    fields = [x.id for x in getattr(s.view, "fields", ()) if not x.read_only]
+                    s = f.continue_form(sample_values(k.catalog, fields, f.today()))
+                elif s.step is Step.PHOTO:
+                    s = f.take_photo()
+                elif s.step is Step.MATERIALS:
+                    if first and "materials_list_bundle" not in {n for n, _ in out}:
+                        _sample_materials(f, s, add, "_bundle")
+                    s = f.continue_materials()
+                else:
+                    break
+            return f.consent(True)
+
+        through_bundle("LOCAL-YJS-0002", first=True)
         add("done_bundle", f.submit())
         MockPrinter(k.config.mock_dir).set_sheets(0)
         add("print_out_of_paper", f.print_receipt())
         f.end("sample")
         MockPrinter(k.config.mock_dir).set_sheets(100)
+        # 新生儿出生一件事: items filed for the child, named on both screens
+        add("check_answers_newborn", through_bundle("LOCAL-YJS-0001", first=False))
+        add("done_newborn", f.submit())
+        f.end("sample")
 
         # 办件查询: by card (one case waiting for 补正), by number, by QR (hook)
         _needs_correction(k)
