@@ -25,7 +25,6 @@ from kiosk.catalog.loader import parse_catalog
 from kiosk.config import Config, ConfigError
 from kiosk.crypto import DataKey
 from kiosk.maintenance import MaintenanceView, maintenance_view, read_identity
-from kiosk.update_apply import read_notice as update_notice
 from kiosk.provision import platform_client, sync_worker
 from kiosk.ratings import Level, Rating, RatingInvalid, submit_rating
 from kiosk.session import (
@@ -38,6 +37,7 @@ from kiosk.session import (
     Step,
 )
 from kiosk.store import Store, StoreError
+from kiosk.update_apply import read_notice as update_notice
 from kiosk.workdays import WorkCalendar
 from sync.client import PlatformClient
 from sync.outbox import DrainResult, OutboxWorker

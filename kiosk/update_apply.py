@@ -285,7 +285,8 @@ def read_notice(data_dir: Path, running: str | None = None) -> UpdateNotice:
     raw = read_json(updates_dir(data_dir) / NOTICE)
     if raw is not None:
         rec = load_record_from(raw)
-    return UpdateNotice(running=running or kiosk.__version__, fetch_outcome=str(fetch.get("outcome", "")),
+    return UpdateNotice(running=running or kiosk.__version__,
+                        fetch_outcome=str(fetch.get("outcome", "")),
                         fetch_code=str(fetch.get("code", "")),
                         fetch_version=str(fetch.get("version", "")),
                         fetch_detail=str(fetch.get("detail", "")), record=rec)

@@ -161,18 +161,23 @@ _SIGNATURE_ACTION = ("终端没有安装它，仍在运行原版本：更新包�
                      "（检查线路、代理），也可能平台更换了签名密钥：请联系县级平台运维")
 
 
+def _bundle(version: str) -> str:
+    """更新包 with its version when known (a forged manifest's version is not believed)."""
+    return f"更新包 {version} " if version else "更新包"
+
+
 def update_problem(n: UpdateNotice) -> UpdateProblem | None:
     """The update fact a technician should see first, or None when updates are fine."""
     r = n.record
     if r is not None and r.phase is Phase.REFUSED:
         if r.code == "bad_signature":
-            return UpdateProblem(True, f"更新包 {r.version} 签名核验不通过，已拒绝安装",
+            return UpdateProblem(True, f"{_bundle(r.version)}签名核验不通过，已拒绝安装",
                                  _SIGNATURE_ACTION, r.reason, r.code)
         if r.code == "key_changed":
             return UpdateProblem(True, "平台密钥与首次更新时记下的不一致，已拒绝安装更新",
                                  "终端仍在运行原版本：若平台确实更换了密钥，技术人员需以 root "
                                  "执行 kiosk update forget-key", r.reason, r.code)
-        return UpdateProblem(True, f"更新包 {r.version} 核验不通过，已拒绝安装",
+        return UpdateProblem(True, f"{_bundle(r.version)}核验不通过，已拒绝安装",
                              "终端仍在运行原版本，会在平台发布新的更新包后自动下载", r.reason,
                              r.code)
     if n.fetch_outcome == "refused":
@@ -183,7 +188,7 @@ def update_problem(n: UpdateNotice) -> UpdateProblem | None:
             return UpdateProblem(False, f"存储空间不足，更新 {n.fetch_version} 暂不下载",
                                  "终端仍在运行原版本：请清理磁盘；空间足够后自动下载",
                                  n.fetch_detail, n.fetch_code)
-        return UpdateProblem(True, f"更新 {n.fetch_version} 核验不通过，已拒绝",
+        return UpdateProblem(True, f"{_bundle(n.fetch_version)}核验不通过，已拒绝下载",
                              "终端仍在运行原版本，会在平台发布新的更新包后自动下载",
                              n.fetch_detail, n.fetch_code)
     if r is not None and r.phase is Phase.ROLLED_BACK:

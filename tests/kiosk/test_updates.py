@@ -94,7 +94,9 @@ def test_the_record_goes_applying_then_confirmed_or_rolled_back_once() -> None:
 def test_a_refused_signature_is_an_error_named_for_the_technician() -> None:
     rec = refuse("0.2.0", "bad_signature", "signature does not verify", T0)
     p = update_problem(UpdateNotice("0.1.0", record=rec))
-    assert p is not None and p.error and "签名核验不通过" in p.headline and "0.2.0" in p.headline
+    assert p is not None and p.error and p.headline == "更新包 0.2.0 签名核验不通过，已拒绝安装"
+    unknown = update_problem(UpdateNotice("0.1.0", record=refuse("", "bad_signature", "", T0)))
+    assert unknown is not None and unknown.headline == "更新包签名核验不通过，已拒绝安装"
     fetched = UpdateNotice("0.1.0", fetch_outcome="refused", fetch_code="bad_signature",
                            fetch_detail="update #3: the signature does not verify")
     p = update_problem(fetched)
