@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.flow.views import (
@@ -36,8 +36,10 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 
 def count_words(originals: int, copies: int) -> str:
-    return "、".join(x for x in (f"原件{originals}份" if originals else "",
-                                 f"复印件{copies}份" if copies else "") if x)
+    parts = ([QCoreApplication.translate("MaterialLine", "原件%1份").replace(
+        "%1", str(originals))] if originals else []) + ([QCoreApplication.translate(
+            "MaterialLine", "复印件%1份").replace("%1", str(copies))] if copies else [])
+    return QCoreApplication.translate("MaterialLine", "、").join(parts)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,9 @@ class MaterialLine:
 
 
 def _deferral(days: int | None) -> str:
-    return f"暂时没有可以先办，{days}个工作日内补交（容缺受理）" if days else ""
+    return QCoreApplication.translate(
+        "MaterialLine", "暂时没有可以先办，%1个工作日内补交（容缺受理）").replace(
+            "%1", str(days)) if days else ""
 
 
 def guide_line(m: GuideMaterial) -> MaterialLine:
