@@ -275,6 +275,12 @@ def translate_core(text: str) -> str:
     done = QCoreApplication.translate(CORE_CONTEXT, text)
     if done != text:
         return done
+    for sep, english_sep in (("；", "; "), ("、", ", ")):
+        if sep in text:  # words of the core joined: all of them known, or none is changed
+            parts = text.split(sep)
+            words = [translate_core(p) for p in parts]
+            if all(w != p or not HAN.search(p) for p, w in zip(parts, words, strict=True)):
+                return english_sep.join(words)
     for pattern, source in _templates:
         m = pattern.match(text)
         if m is None:

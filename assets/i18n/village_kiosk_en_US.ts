@@ -58,7 +58,7 @@
 <context>
     <name>CheckAnswersScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/service/CheckAnswersScreen.qml" line="+40"/>
+        <location filename="../../ui/qml/screens/service/CheckAnswersScreen.qml" line="+42"/>
         <source>还有内容需要修改</source>
         <translation>Some things need changing</translation>
     </message>
@@ -826,6 +826,29 @@ the next step starts by itself once it is read.</translation>
     </message>
 </context>
 <context>
+    <name>MaterialLine</name>
+    <message>
+        <location filename="../../ui/vm/service_guide.py" line="+39"/>
+        <source>原件%1份</source>
+        <translation>original ×%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复印件%1份</source>
+        <translation>copy ×%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>暂时没有可以先办，%1个工作日内补交（容缺受理）</source>
+        <translation>Don&apos;t have it yet? Go ahead and hand it in within %1 working days</translation>
+    </message>
+</context>
+<context>
     <name>MaterialsScreen</name>
     <message>
         <location filename="../../ui/qml/screens/materials/MaterialsScreen.qml" line="+21"/>
@@ -1288,7 +1311,7 @@ the next step starts by itself once it is read.</translation>
         <translation>Bundle number (finds every case in it)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+55"/>
         <source>办件编号：</source>
         <translation>Case number:</translation>
     </message>
@@ -1324,7 +1347,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="-10"/>
         <source>输入事项名称、拼音或首字母，例如：养老、yanglao、ylbx</source>
-        <translation>Type a name, pinyin or initials, e.g. 养老, yanglao, ylbx</translation>
+        <translation>Type a name, pinyin or initials, e.g. yanglao or ylbx</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -1880,6 +1903,570 @@ the next step starts by itself once it is read.</translation>
         <location line="+1"/>
         <source>请携带原件到窗口核验</source>
         <translation>Bring the original to a counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可在本终端全程自助办理</source>
+        <translation>Can be done fully on this terminal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可在本终端提交，审核后办结</source>
+        <translation>Submit here; finished after review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本终端可预填和打印，需到窗口办理</source>
+        <translation>Fill in and print here; file it at a counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>基本满意</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>来自电子证照</source>
+        <translation>From your e-certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>来自您以前办理的事项</source>
+        <translation>From an earlier case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读身份证即可</source>
+        <translation>read from your ID card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可用电子证照代替</source>
+        <translation>an e-certificate will do</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可通过数据共享核验</source>
+        <translation>checked through data sharing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>终端自动生成</source>
+        <translation>made by the terminal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可在终端拍照上传</source>
+        <translation>can be photographed here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请自备</source>
+        <translation>bring your own</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>由同一件事中前面的事项生成</source>
+        <translation>made by an earlier service in the bundle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请将身份证放在读卡区</source>
+        <translation>Please place your ID card on the reader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没有查到办件</source>
+        <translation>No cases found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暂时无法连接，显示的是本机记录</source>
+        <translation>Cannot connect right now; showing this terminal&apos;s records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>感谢您的评价</source>
+        <translation>Thank you for your rating</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>暂时连不上县里的政务服务平台，下面是本机的记录</source>
+        <translation>The county platform cannot be reached; below are this terminal&apos;s records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>县里的政务服务平台这次的回答有误，没有采用；下面是本机的记录</source>
+        <translation>The county platform&apos;s answer was faulty and was not used; below are this terminal&apos;s records</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请补交（容缺受理时说好的材料）</source>
+        <translation>Please hand in (the documents you promised)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/flow/controller.py" line="+80"/>
+        <source>个人信息保护告知：您在本终端提供的姓名、证件号码、住址、电话和材料照片，只用于办理您选择的事项，加密保存在本机并传送给负责办理的部门，不用于其他用途；办结后按规定期限删除本机副本。您离开或超时后，屏幕上不会留下您的信息。</source>
+        <translation>Personal data notice: your name, ID number, address, phone number and document photos given on this terminal are used only for the services you chose. They are stored encrypted here and sent to the office that handles your case, and used for nothing else; this terminal&apos;s copy is deleted within the set period once the case is finished. When you leave or time runs out, nothing of yours stays on the screen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>容缺受理：标有“可容缺”的材料现在没有也可以先提交，请在回执上写明的日期前补交；逾期未补交，申请可能不予受理。</source>
+        <translation>Hand in later: documents marked “can come later” need not be here now; hand them in by the date on your receipt. If they are late, the application may be refused.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>没有找到相关事项。可以换个说法，例如“养老”“医保”，或按部门查找</source>
+        <translation>Nothing found. Try other words, such as yanglao or yibao, or look by topic</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请将身份证放在读卡区，读卡后开始办事</source>
+        <translation>Place your ID card on the reader to begin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请将身份证放在读卡区，查询您的办件</source>
+        <translation>Place your ID card on the reader to see your cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请将身份证放在读卡区，评价您最近的办件</source>
+        <translation>Place your ID card on the reader to rate your last case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="_kiosk_tables.py" line="-16"/>
+        <source>来自身份证</source>
+        <translation>From your ID card</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1年%2月%3日（预计）</source>
+        <translation>%1-%2-%3 (expected)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../kiosk/status.py" line="+103"/>
+        <source>%1年%2月%3日</source>
+        <translation>%1-%2-%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>填写申请表：%1</source>
+        <translation>Application form: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../kiosk/status.py" line="+22"/>
+        <source>承诺%1前办结</source>
+        <translation>Finished by %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/catalog/model.py" line="+131"/>
+        <source>以当地公布为准</source>
+        <translation>as published locally</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../kiosk/flow/controller.py" line="+2"/>
+        <source>即时办结</source>
+        <translation>Done at once</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1个工作日</source>
+        <translation>%1 working days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1日</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/flow/controller.py" line="+1"/>
+        <source>办理时限以当地公布为准</source>
+        <translation>Time limit as published locally</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>为%1%2办理</source>
+        <translation>for %1 %2</translation>
+    </message>
+    <message>
+        <location line="+303"/>
+        <source>这个事项需要到窗口办理</source>
+        <translation>This service is done at a counter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>可以先打印材料清单，带齐材料到窗口一次办好。</source>
+        <translation>Print the document list, then bring everything to a counter and finish in one visit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查看材料清单</source>
+        <translation>Document list</translation>
+    </message>
+    <message>
+        <location line="+180"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+217"/>
+        <source>签名数据有误，请重新签名</source>
+        <translation>The signature was not recorded; please sign again</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>还需要您确认</source>
+        <translation>Please confirm first</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请回到核对信息页：阅读后点“我已阅读，同意”；告知承诺点“签名确认”，用手指签名。</source>
+        <translation>Go back to the check page: read and tap “I have read it and agree”; for a commitment tap “Sign to confirm” and sign with your finger.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>返回核对信息</source>
+        <translation>Back to the check page</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>请阅读个人信息保护告知并同意</source>
+        <translation>Please read and agree to the personal data notice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请阅读“%1”并签名确认</source>
+        <translation>Please read “%1” and sign it</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>请选择不满意的原因</source>
+        <translation>Please choose what went wrong</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>没有识别出办件编号，请对照回执上的编号重新输入</source>
+        <translation>That is not a case number. Please type the number on your receipt again</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>补正清单没有打印出来。</source>
+        <translation>The list did not print.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请记下屏幕上的清单，或拍下来；也可以请工作人员打印。</source>
+        <translation>Write down or photograph the list on the screen, or ask the staff to print it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>返回清单</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>输入事项名称、拼音或首字母，例如“养老”“yanglao”“ylbx”</source>
+        <translation>Type a name, pinyin or initials, e.g. yanglao or ylbx</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>请把材料平放在拍照区，文字朝上，不要遮挡</source>
+        <translation>Lay the document flat in the photo area, writing up, nothing covering it</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>请输入回执上编号里的数字，字母不用输</source>
+        <translation>Type the digits of the number on your receipt; skip the letters</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请把回执上的二维码对准扫码口</source>
+        <translation>Hold the QR code on your receipt to the scanner</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1年**月**日</source>
+        <translation>%1-**-**</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>根据身份证</source>
+        <translation>From your ID card</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>核对%1的信息</source>
+        <translation>Check your details: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>办理时限：%1</source>
+        <translation>Time limit: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1（%2前补交）</source>
+        <translation>%1 (by %2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>还需要提供</source>
+        <translation>Still needed</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>打印机状态读不出来</source>
+        <translation>Printer state unknown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印机正常</source>
+        <translation>Printer ready</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印机缺纸</source>
+        <translation>Printer out of paper</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印机卡纸</source>
+        <translation>Printer paper jam</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印机未连接</source>
+        <translation>Printer not connected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机状态未知</source>
+        <translation>Printer state unknown</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>请用手机拍下这个页面，或记下上面的编号</source>
+        <translation>Photograph this page with your phone, or write down the number above</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>凭编号可在任何一台终端“办件查询”里查看和补打回执</source>
+        <translation>With the number, any terminal can show your case and reprint the receipt under “My cases”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>也可以拨打12345，报编号查询办理进度</source>
+        <translation>Or call 12345 and give the number to ask about your case</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/flow/guide.py" line="+47"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不清楚</source>
+        <translation>Not sure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不收费</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>一件事</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一次办好%1个相关事项</source>
+        <translation>%1 related services in one go</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>请选择“是”或“否”</source>
+        <translation>Please choose “Yes” or “No”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请从选项中选择一项</source>
+        <translation>Please choose one of the options</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请填写一个整数</source>
+        <translation>Please enter a whole number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请填写%1到%2之间的整数</source>
+        <translation>Please enter a whole number from %1 to %2</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>收费，标准以窗口公示为准</source>
+        <translation>There is a fee, as posted at the counter</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>按您的回答确定要办的事项，一次提交</source>
+        <translation>Your answers decide which services; all submitted at once</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>办理结果由%1作出</source>
+        <translation>Decided by %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>按您的回答，其中%1可能需要到窗口办理</source>
+        <translation>From your answers, %1 may need a visit to a counter</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>原件%1份</source>
+        <translation>original ×%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复印件%1份</source>
+        <translation>copy ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/forms/page.py" line="+188"/>
+        <source>整数</source>
+        <translation>whole number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>数字</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请填写%1到%2之间的%3</source>
+        <translation>Enter a %3 from %1 to %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请填写大于%1、不超过%2的%3</source>
+        <translation>Enter a %3 above %1 and at most %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请填写不小于%1的%2</source>
+        <translation>Enter a %2 of at least %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请填写不大于%1的%2</source>
+        <translation>Enter a %2 of at most %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请填写%1</source>
+        <translation>Enter a %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>填写申请表</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1（第%2页，共%3页）</source>
+        <translation>%1 (page %2 of %3)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ratings.py" line="+65"/>
+        <source>请从列出的原因中选择</source>
+        <translation>Please choose from the reasons listed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>原因不要重复选择</source>
+        <translation>Choose each reason only once</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>意见最多%1个字</source>
+        <translation>At most %1 characters</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请留下手机号码，工作人员会在3个工作日内给您回电了解情况</source>
+        <translation>Please leave your mobile number; the staff will call you back within 3 working days</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>手机号码不正确，可以不填</source>
+        <translation>The mobile number is not right; you may leave it empty</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/status.py" line="-12"/>
+        <source>已在本机保存，联网后自动上传，不用再跑一趟</source>
+        <translation>Saved here; it uploads by itself once online. No need to come back</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>还需要补正%1项材料（见下面的清单，一次性告知），请带上回执到便民服务中心，或拨打12345询问</source>
+        <translation>%1 documents still needed (the full list is below). Bring your receipt to the service centre, or call 12345</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>需要补正材料，请带上回执到便民服务中心，或拨打12345询问</source>
+        <translation>Documents are still needed. Bring your receipt to the service centre, or call 12345</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已经办好了</source>
+        <translation>It is done</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>没有受理，原因会通过短信或电话告知，也可拨打12345询问</source>
+        <translation>Not accepted. You will hear why by text or phone, or call 12345</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>本机没有找到您的办件记录</source>
+        <translation>No cases of yours on this terminal</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>没有识别出办件编号，请把回执上的二维码对准扫码口</source>
+        <translation>No case number found. Hold the QR code on your receipt to the scanner</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,207 @@
+"""中文/English for one visit, through the real window: the home screen's switch turns every
+screen's words to English at once, and the visit's end (返回首页, the idle timeout) turns
+them back to the terminal's own language."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from devices.idcard.mock import MockCardReader
+from kiosk.app import Kiosk
+from kiosk.config import Config
+from tests.ui.settle import wait_still
+from tests.ui.test_screens import find, resident_card, screen_texts
+from ui import i18n
+from ui.frontend import QtFrontend
+from ui.vm import ShellViewModel
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+WAIT_MS = 10_000
+
+
+@pytest.fixture
+def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
+    cfg = Config(data_dir=tmp_path / "data", platform_url="http://127.0.0.1:9",
+                 idle_timeout_s=30)
+    k = Kiosk.open(cfg)
+    yield k
+    k.close()
+
+
+@pytest.fixture
+def live(qtbot: QtBot, kiosk: Kiosk) -> Iterator[tuple[QQuickWindow, ShellViewModel]]:
+    f = QtFrontend()
+    window, vm = f.load(kiosk, live=True)
+    with qtbot.waitExposed(window):
+        window.show()
+    yield window, vm
+    assert f.qml_warnings == []
+    f.close()
+    app = QCoreApplication.instance()
+    assert app is not None
+    # The language is the process's: leave it as every other test expects it.
+    i18n.install(app, i18n.SOURCE_LANGUAGE, kiosk.config.data_dir / "cache" / "i18n")
+
+
+def tap(qtbot: QtBot, window: QQuickWindow, name: str) -> None:
+    wait_still(qtbot, lambda: find(window, name))
+    item = find(window, name)
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     centre)
+    qtbot.wait(50)
+
+
+def chinese(texts: list[str], allowed: set[str]) -> list[str]:
+    """The texts with Chinese left once every allowed text (catalog data, the region's
+    name, the switch's own 中文) is taken out of them."""
+    out = []
+    for text in texts:
+        rest = text
+        for a in sorted(allowed, key=len, reverse=True):
+            rest = rest.replace(a, "")
+        if HAN.search(rest):
+            out.append(text)
+    return out
+
+
+def catalog_words(kiosk: Kiosk) -> set[str]:
+    """Every string the catalog carries (item and bundle names, guides, questions, the
+    category names): data the county writes, not the terminal's own words."""
+    from kiosk.catalog.categories import categories
+
+    found: set[str] = set()
+    stack: list[object] = [kiosk.catalog, categories(kiosk.catalog)]
+    seen: set[int] = set()
+    while stack:
+        value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, str):
+            if HAN.search(value):
+                found.add(value)
+        elif isinstance(value, dict):
+            stack += [*value.keys(), *value.values()]
+        elif isinstance(value, list | tuple | set | frozenset):
+            stack += list(value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            stack += [getattr(value, f.name) for f in dataclasses.fields(value)]
+    return found
+
+
+def switch(window: QQuickWindow) -> QQuickItem:
+    return find(window, "homeLanguage")
+
+
+def test_the_switch_is_a_big_named_target_and_turns_the_screen_english_at_once(
+        qtbot: QtBot, live: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
+    window, vm = live
+    button = switch(window)
+    assert button.width() >= 60 and button.height() >= 60
+    iface = QAccessible.queryAccessibleInterface(button)
+    assert iface is not None
+    assert iface.text(QAccessible.Text.Name) == "切换语言：English"
+    assert "我要办事" in screen_texts(window)
+
+    tap(qtbot, window, "homeLanguage")
+    qtbot.waitUntil(lambda: "Apply" in screen_texts(window), timeout=WAIT_MS)
+    assert i18n.current() == "en_US"
+    texts = screen_texts(window)
+    assert "我要办事" not in texts and "Government self-service terminal" in texts
+    # Nothing Chinese on the home screen but the way back and the region's own name.
+    assert chinese(texts, {"中文", kiosk.config.region_name}) == []
+    assert QAccessible.queryAccessibleInterface(switch(window)).text(
+        QAccessible.Text.Name) == "Change language: 中文"
+    assert vm.step == "home"  # switching is not a step of the visit
+
+    tap(qtbot, window, "homeLanguage")
+    qtbot.waitUntil(lambda: "我要办事" in screen_texts(window), timeout=WAIT_MS)
+    assert i18n.current() == "zh_CN"
+
+
+def test_english_lasts_through_the_visit_and_home_ends_it(
+        qtbot: QtBot, live: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
+    window, vm = live
+    tap(qtbot, window, "homeLanguage")
+    qtbot.waitUntil(lambda: i18n.current() == "en_US", timeout=WAIT_MS)
+    tap(qtbot, window, "homeStart")
+    qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=WAIT_MS)
+    allowed = {kiosk.config.region_name} | catalog_words(kiosk)
+    assert vm.title == "Place your ID card"  # the core's step title, through the .ts
+    assert chinese(screen_texts(window), allowed) == []
+
+    MockCardReader(kiosk.config.mock_dir).insert(resident_card())
+    qtbot.waitUntil(lambda: vm.step == "find_service", timeout=WAIT_MS)
+    MockCardReader(kiosk.config.mock_dir).remove()
+    assert i18n.current() == "en_US"  # still the visit's language after the card read
+    texts = screen_texts(window)
+    assert "Apply" in texts or "Search" in " ".join(texts)
+    masked = vm.maskedName
+    assert chinese(texts, allowed | {masked}) == []
+
+    tap(qtbot, window, "homeButton")  # 返回首页 ends the visit
+    qtbot.waitUntil(lambda: vm.step == "home", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "我要办事" in screen_texts(window), timeout=WAIT_MS)
+    assert i18n.current() == "zh_CN"
+    assert "English" in screen_texts(window)
+
+
+def test_the_idle_timeout_ends_the_english_visit_too(
+        qtbot: QtBot, live: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
+    window, vm = live
+    tap(qtbot, window, "homeLanguage")
+    qtbot.waitUntil(lambda: i18n.current() == "en_US", timeout=WAIT_MS)
+    tap(qtbot, window, "homeStart")
+    qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=WAIT_MS)
+    vm.idleTimeoutMs = 300
+    qtbot.waitUntil(lambda: vm.step == "home", timeout=WAIT_MS)
+    assert vm.actions[-1] == ("idle_timeout", ())
+    assert i18n.current() == "zh_CN"
+    qtbot.waitUntil(lambda: "我要办事" in screen_texts(window), timeout=WAIT_MS)
+    assert not any(t == "Apply" for t in screen_texts(window))
+
+
+def test_a_terminal_set_to_english_returns_to_english_not_chinese(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """The visit's end restores the terminal's configured language, whichever it is."""
+    cfg = Config(data_dir=tmp_path / "en", platform_url="http://127.0.0.1:9",
+                 language="en_US", idle_timeout_s=30)
+    k = Kiosk.open(cfg)
+    f = QtFrontend()
+    try:
+        window, vm = f.load(k, live=True)
+        with qtbot.waitExposed(window):
+            window.show()
+        assert "Apply" in screen_texts(window)
+        tap(qtbot, window, "homeLanguage")  # this resident reads Chinese
+        qtbot.waitUntil(lambda: "我要办事" in screen_texts(window), timeout=WAIT_MS)
+        tap(qtbot, window, "homeStart")
+        qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=WAIT_MS)
+        assert vm.title == "请放身份证"
+        tap(qtbot, window, "homeButton")
+        qtbot.waitUntil(lambda: vm.step == "home", timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: "Apply" in screen_texts(window), timeout=WAIT_MS)
+        assert i18n.current() == "en_US"
+        assert f.qml_warnings == []
+    finally:
+        f.close()
+        k.close()
+        app = QCoreApplication.instance()
+        assert app is not None
+        i18n.install(app, i18n.SOURCE_LANGUAGE, tmp_path / "cache")
+
