@@ -312,3 +312,39 @@ def test_a_release_failing_its_health_check_is_rolled_back_by_itself(
     assert not (term.updates / "staged.json").exists()
     state = json.loads((term.root / "var/lib/village-kiosk-update/state.json").read_text())
     assert state["phase"] == "rolled_back" and state["failed"] == ["0.3.0"]
+
+
+def test_the_update_units_verify(tmp_path: Path) -> None:
+    """``systemd-analyze verify --root`` on the update service and timer as packaged, in a
+    root holding systemd's own units and the command they run; and the units that run
+    releases carry the release's PYTHONPATH while the applier's clears it."""
+    analyzer = shutil.which("systemd-analyze")
+    assert analyzer, "systemd-analyze missing: apt-get install systemd (setup.sh installs it)"
+    units = tmp_path / "root/lib/systemd/system"
+    shutil.copytree("/lib/systemd/system", units, symlinks=True)
+    for unit in (ROOT / "packaging/systemd").iterdir():
+        shutil.copy(unit, units / unit.name)
+    kiosk = tmp_path / "root" / APP / "venv/bin/kiosk"
+    kiosk.parent.mkdir(parents=True)
+    kiosk.write_text("#!/bin/sh\n")
+    kiosk.chmod(0o755)
+    res = subprocess.run([analyzer, "verify", f"--root={tmp_path / 'root'}",
+                          "/lib/systemd/system/village-kiosk-update.service",
+                          "/lib/systemd/system/village-kiosk-update.timer"],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert res.returncode == 0 and res.stderr.strip() == "", res.stderr
+    broken = units / "village-kiosk-update-broken.service"  # the analyzer does look
+    broken.write_text((units / "village-kiosk-update.service").read_text().replace(
+        "/opt/village-kiosk/venv/bin/kiosk", "/opt/village-kiosk/none"))
+    res = subprocess.run([analyzer, "verify", f"--root={tmp_path / 'root'}",
+                          f"/lib/systemd/system/{broken.name}"],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert res.returncode != 0 and "/opt/village-kiosk/none" in res.stderr
+    release_path = "Environment=PYTHONPATH=/opt/village-kiosk/current/site"
+    for name in ("village-kiosk.service", "village-kiosk-sync.service",
+                 "village-kiosk-purge.service"):
+        assert release_path in (units / name).read_text().splitlines(), name
+    update = (units / "village-kiosk-update.service").read_text().splitlines()
+    assert "UnsetEnvironment=PYTHONPATH" in update and "User=kiosk" not in update
+    postinst = (ROOT / "packaging/debian/postinst").read_text()
+    assert "village-kiosk-update.timer" in postinst
