@@ -223,7 +223,7 @@ Item {
                         Accessible.role: Accessible.CheckBox
                         Accessible.checkable: true
                         Accessible.checked: chip.on
-                        Accessible.name: chip.modelData
+                        Accessible.name: qsTranslate("kiosk", chip.modelData)  // shown translated, handed back as it came
                         Accessible.onPressAction: screen.toggle(chip.modelData)
                         Accessible.onToggleAction: screen.toggle(chip.modelData)
                         width: chipText.implicitWidth + 44
@@ -235,7 +235,7 @@ Item {
                         Text {
                             id: chipText
                             anchors.centerIn: parent
-                            text: (chip.on ? "✓ " : "") + chip.modelData
+                            text: (chip.on ? "✓ " : "") + qsTranslate("kiosk", chip.modelData)
                             color: chip.on ? Theme.onDark : Theme.ink
                             font.pixelSize: 28
                             font.bold: true
