@@ -9,6 +9,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from kiosk.flow import Screen
 from kiosk.flow.views import RatedView, RateView
 from kiosk.ratings import LEVEL_WORDS, Level
+from ui import i18n
 from ui.vm.part import Part
 
 QML_IMPORT_NAME = "VillageKiosk"
@@ -75,7 +76,7 @@ class RatingViewModel(Part):  # type: ignore[operator]
     @Property(list, constant=True)
     def levelWords(self) -> list[str]:
         """Words for levels 5 … 1, in the order the faces are drawn."""
-        return [LEVEL_WORDS[Level(n)] for n in (5, 4, 3, 2, 1)]
+        return [i18n.translate_core(LEVEL_WORDS[Level(n)]) for n in (5, 4, 3, 2, 1)]
 
     @Slot(int)
     def chooseLevel(self, level: int) -> None:
