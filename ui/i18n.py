@@ -108,7 +108,7 @@ def table_words() -> list[str]:
     from kiosk.forms.page import SOURCE_WORDS as FIELD_SOURCES
     from kiosk.guide.checklist import SOURCE_WORDS as MATERIAL_SOURCES
     from kiosk.materials import STATUS_WORDS as MATERIAL_WORDS
-    from kiosk.ratings import LEVEL_WORDS
+    from kiosk.ratings import GOOD_REASONS, LEVEL_WORDS, POOR_REASONS
 
     words = [spec.title for spec in FLOW.values()]
     for table in (CASE_WORDS, MATERIAL_WORDS, SELF_SERVICE_WORDS, LEVEL_WORDS, FIELD_SOURCES,
@@ -116,7 +116,7 @@ def table_words() -> list[str]:
         words += table.values()
     words += (session.INSERT_CARD_PROMPT, session.QUERY_EMPTY, session.QUERY_OFFLINE,
               session.RATING_THANKS, status.OFFLINE_NOTE, status.BAD_ANSWER_NOTE,
-              status.OWED_WORDS)
+              status.OWED_WORDS, *GOOD_REASONS, *POOR_REASONS)
     return list(dict.fromkeys(w for w in words if w))
 
 
@@ -293,10 +293,11 @@ def translate_core(text: str) -> str:
     return text
 
 
-# Fields that name things for programs, handed back to the flow as they came: never words.
-_IDS = frozenset({"id", "code", "kind", "key", "value", "field", "fields", "purpose", "icon",
-                  "arg", "action", "url", "payload", "path",
-                  "necessity"})  # 必须提供 …: the screens compare it (MaterialCard.qml)
+# Fields whose Chinese is handed back to the flow or compared by a screen as it came, or is
+# what the resident typed: never rewritten. (Ids are ASCII and have no entry anyway.)
+_KEPT = frozenset({"value", "query", "typed", "reasons", "necessity"})
+# …except where the field is only shown: 核对信息's answers (是, 否, 1940年**月**日).
+_SHOWN = frozenset({("AnswerRow", "value")})
 
 
 def translated(record: T) -> T:
@@ -319,7 +320,8 @@ def _walk(value: T) -> T:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
         for f in dataclasses.fields(value):
-            if not f.init or f.name in _IDS:
+            if not f.init or (f.name in _KEPT
+                              and (type(value).__name__, f.name) not in _SHOWN):
                 continue
             old = getattr(value, f.name)
             new = _walk(old)

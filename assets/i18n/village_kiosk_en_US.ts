@@ -654,6 +654,24 @@ all at once</translation>
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../../ui/qml/controls/IdleWarning.qml" line="+33"/>
+        <source>还需要更多时间吗？</source>
+        <translation>Do you need more time?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 秒后将返回首页，并清除您填写的信息</source>
+        <translation>In %1 seconds the terminal goes home and clears what you typed</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>继续办理</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>InsertCardScreen</name>
     <message>
         <location filename="../../ui/qml/screens/card/InsertCardScreen.qml" line="+31"/>
@@ -2025,6 +2043,66 @@ the next step starts by itself once it is read.</translation>
         <translation>Please hand in (the documents you promised)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>操作简单</source>
+        <translation>Easy to use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理快</source>
+        <translation>Quick</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>少跑腿</source>
+        <translation>Saved a trip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>材料少</source>
+        <translation>Few documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作人员帮助耐心</source>
+        <translation>Patient, helpful staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>操作太复杂</source>
+        <translation>Too hard to use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>等待时间长</source>
+        <translation>Long wait</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>材料要求太多</source>
+        <translation>Too many documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设备故障</source>
+        <translation>The machine broke down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>看不清或听不清</source>
+        <translation>Hard to see or hear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没办成</source>
+        <translation>Could not get it done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/flow/controller.py" line="+80"/>
         <source>个人信息保护告知：您在本终端提供的姓名、证件号码、住址、电话和材料照片，只用于办理您选择的事项，加密保存在本机并传送给负责办理的部门，不用于其他用途；办结后按规定期限删除本机副本。您离开或超时后，屏幕上不会留下您的信息。</source>
         <translation>Personal data notice: your name, ID number, address, phone number and document photos given on this terminal are used only for the services you chose. They are stored encrypted here and sent to the office that handles your case, and used for nothing else; this terminal&apos;s copy is deleted within the set period once the case is finished. When you leave or time runs out, nothing of yours stays on the screen.</translation>
@@ -2056,7 +2134,7 @@ the next step starts by itself once it is read.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="_kiosk_tables.py" line="-16"/>
+        <location filename="_kiosk_tables.py" line="-28"/>
         <source>来自身份证</source>
         <translation>From your ID card</translation>
     </message>
@@ -2111,7 +2189,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+16"/>
         <source>为%1%2办理</source>
-        <translation>for %1 %2</translation>
+        <translation>for %1%2</translation>
     </message>
     <message>
         <location line="+303"/>

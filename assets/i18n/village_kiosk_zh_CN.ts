@@ -653,6 +653,24 @@
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../../ui/qml/controls/IdleWarning.qml" line="+33"/>
+        <source>还需要更多时间吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 秒后将返回首页，并清除您填写的信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>继续办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InsertCardScreen</name>
     <message>
         <location filename="../../ui/qml/screens/card/InsertCardScreen.qml" line="+31"/>
@@ -2023,6 +2041,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>操作简单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>办理快</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>少跑腿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>材料少</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作人员帮助耐心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>操作太复杂</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>等待时间长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>材料要求太多</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>设备故障</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>看不清或听不清</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>没办成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/flow/controller.py" line="+80"/>
         <source>个人信息保护告知：您在本终端提供的姓名、证件号码、住址、电话和材料照片，只用于办理您选择的事项，加密保存在本机并传送给负责办理的部门，不用于其他用途；办结后按规定期限删除本机副本。您离开或超时后，屏幕上不会留下您的信息。</source>
         <translation type="unfinished"></translation>
@@ -2054,7 +2132,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="_kiosk_tables.py" line="-16"/>
+        <location filename="_kiosk_tables.py" line="-28"/>
         <source>来自身份证</source>
         <translation type="unfinished"></translation>
     </message>
