@@ -145,8 +145,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from sync.platform.updates import PublishRefused, UpdateShelf
 
     db = Path(args.db)
-    if not db.exists():
-        print(f"error: {db}: no platform database here (--db)", file=sys.stderr)
+    if not db.is_file():
+        print(f"error: --db {db}: no platform database there", file=sys.stderr)
         return 2
     try:
         doc = UpdateShelf(db).publish(Path(args.wheel), platform_signing_key(db), args.notes)

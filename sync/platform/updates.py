@@ -41,23 +41,29 @@ class PublishRefused(Exception):
     """The file is not a bundle the terminals could take; nothing was published."""
 
 
-def wheel_version(path: Path) -> str:
-    """The ``Version:`` of a village-kiosk wheel's METADATA (PublishRefused if none)."""
+def wheel_version(path: Path, shown: str = "") -> str:
+    """The ``Version:`` of a village-kiosk wheel's METADATA (PublishRefused if none);
+    ``shown``: the name to use in messages (default the file's)."""
+    shown = shown or path.name
     try:
         with zipfile.ZipFile(path) as z:
             names = [n for n in z.namelist()
                      if re.fullmatch(r"village_kiosk-[^/]+\.dist-info/METADATA", n)]
             if len(names) != 1:
-                raise PublishRefused(f"{path.name}: not a village-kiosk wheel (no single "
+                raise PublishRefused(f"{shown}: not a village-kiosk wheel (no single "
                                      "village_kiosk-*.dist-info/METADATA)")
-            meta = email.parser.BytesHeaderParser().parsebytes(z.read(names[0]))
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise PublishRefused(f"{path.name}: not a readable wheel ({exc})") from exc
+            info = z.getinfo(names[0])
+            if info.file_size > 1024 * 1024:
+                raise PublishRefused(f"{shown}: METADATA of {info.file_size} bytes")
+            meta = email.parser.BytesHeaderParser().parsebytes(z.read(info))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise PublishRefused(f"{shown}: not a readable wheel "
+                             f"({type(exc).__name__})") from exc
     version = str(meta.get("Version", ""))
     try:
         parse_version(version)
     except ValueError as exc:
-        raise PublishRefused(f"{path.name}: version {version!r} is not a release "
+        raise PublishRefused(f"{shown}: version {version[:40]!r} is not a release "
                              "version (digits and dots)") from exc
     return version
 
@@ -92,36 +98,46 @@ class UpdateShelf:
             return f.read(BUNDLE_CHUNK)
 
     def publish(self, wheel: Path, key: Ed25519PrivateKey, notes: str = "") -> SignedUpdate:
-        """Copies ``wheel`` onto the shelf and signs its manifest as the next update."""
+        """Copies ``wheel`` onto the shelf and signs its manifest as the next update.
+
+        Size, hash and version are all taken from the copy, so a file that changes while
+        it is read is published as the bytes that were copied, never as a mix."""
         if not wheel.is_file():
             raise PublishRefused(f"{wheel}: not a file")
-        size = wheel.stat().st_size
-        if not 0 < size <= MAX_BUNDLE_BYTES:
-            raise PublishRefused(f"{wheel.name}: {size} bytes; a bundle holds 1 to "
-                                 f"{MAX_BUNDLE_BYTES} bytes")
-        version = wheel_version(wheel)
         self.dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".bundle-")
+        fd, tmp_name = tempfile.mkstemp(dir=self.dir, prefix=".bundle-")
+        tmp = Path(tmp_name)
         h = hashlib.sha256()
+        size = 0
         try:
-            with os.fdopen(fd, "wb") as out, wheel.open("rb") as src:
-                while block := src.read(1024 * 1024):
-                    h.update(block)
-                    out.write(block)
-                out.flush()
-                os.fsync(out.fileno())
+            try:
+                with os.fdopen(fd, "wb") as out, wheel.open("rb") as src:
+                    while block := src.read(1024 * 1024):
+                        size += len(block)
+                        if size > MAX_BUNDLE_BYTES:
+                            raise PublishRefused(f"{wheel.name}: over {MAX_BUNDLE_BYTES} "
+                                                 "bytes; a bundle holds at most that")
+                        h.update(block)
+                        out.write(block)
+                    out.flush()
+                    os.fsync(out.fileno())
+            except OSError as exc:
+                raise PublishRefused(f"{wheel}: cannot be read ({exc.strerror})") from exc
+            if size == 0:
+                raise PublishRefused(f"{wheel.name}: empty")
+            version = wheel_version(tmp, wheel.name)
             digest = h.hexdigest()
+            try:
+                manifest = UpdateManifest(version=version, sha256=digest, size=size,
+                                          filename=wheel.name, notes=notes)
+            except ValidationError as exc:
+                raise PublishRefused(f"{wheel.name}: {exc.error_count()} problems with the "
+                                     "manifest (file name village_kiosk-V-py3-none-any.whl?)"
+                                     ) from exc
             os.replace(tmp, self.dir / f"{digest}.whl")
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
             raise
-        try:
-            manifest = UpdateManifest(version=version, sha256=digest, size=size,
-                                      filename=wheel.name, notes=notes)
-        except ValidationError as exc:
-            raise PublishRefused(f"{wheel.name}: {exc.error_count()} problems with the "
-                                 "manifest (file name village_kiosk-V-py3-none-any.whl?)"
-                                 ) from exc
         latest = self.latest()
         seq = (latest.version if latest else 0) + 1
         body = manifest.model_dump_json()

@@ -22,8 +22,9 @@ from kiosk.update_apply import read_notice, updates_dir
 from kiosk.updates import update_problem
 from sync import signing
 from sync.client import PlatformError
+from sync.platform.db import PlatformDB
 from sync.platform.server import ThreadedPlatform
-from sync.platform.updates import PublishRefused
+from sync.platform.updates import PublishRefused, UpdateShelf
 from sync.updates import (
     BUNDLE_CHUNK,
     FETCH_STATE,
@@ -36,6 +37,7 @@ from sync.updates import (
     read_json,
 )
 from tests.sync.conftest import client_for, set_faults
+from tests.test_cli_files import INPUT_KINDS, assert_short_plain_error, make_input, run_cli
 
 
 def make_wheel(out: Path, version: str, payload: bytes = b"") -> Path:
@@ -208,3 +210,44 @@ def test_a_download_broken_by_faults_resumes_and_ends_with_the_signed_bytes(
     assert all(s % BUNDLE_CHUNK == 0 for s in partial_sizes)  # only whole signed pieces
     assert any(s > 0 for s in partial_sizes)  # and the next try went on from there
     assert (updates_dir(ecfg.data_dir) / STAGED_BUNDLE).read_bytes() == wheel.read_bytes()
+
+
+@pytest.mark.parametrize("kind", INPUT_KINDS)
+def test_publish_refuses_every_kind_of_bad_file_in_one_line(kind: str, tmp_path: Path) -> None:
+    """`kiosk platform update publish` meets the CLI's bad-input classes (tests/
+    test_cli_files.py): one plain line, exit 2, nothing put on the shelf."""
+    db = tmp_path / "platform.sqlite3"
+    PlatformDB(db)
+    samples: dict[str, object] = {"nested": (100_000, "["), "non-utf8": b"\x80abc",
+                                  "garbage": b"PK\x03\x04" + bytes(range(200)),
+                                  "wrong shape": "[]"}
+    path = make_input(kind, tmp_path / "village_kiosk-0.2.0-py3-none-any.whl",
+                      samples.get(kind))
+    code, out, err = run_cli(["platform", "update", "publish", str(path), "--db", str(db)],
+                             tmp_path / "data")
+    assert_short_plain_error(code, out, err)
+    assert UpdateShelf(db).latest() is None
+    shelf = db.with_name("platform-updates")
+    assert not shelf.exists() or list(shelf.iterdir()) == []
+
+
+def test_publish_takes_a_real_wheel_and_refuses_a_wheel_of_something_else(
+        tmp_path: Path) -> None:
+    db = tmp_path / "platform.sqlite3"
+    PlatformDB(db)
+    wheel = make_wheel(tmp_path, "0.2.0")
+    code, out, err = run_cli(["platform", "update", "publish", str(wheel), "--db", str(db)],
+                             tmp_path / "data")
+    assert code == 0 and out.startswith("published update #1:"), err
+    latest = UpdateShelf(db).latest()
+    assert latest is not None
+    assert UpdateManifest.model_validate_json(latest.body).version == "0.2.0"
+    other = tmp_path / "other" / "village_kiosk-0.3.0-py3-none-any.whl"
+    other.parent.mkdir()
+    with zipfile.ZipFile(other, "w") as z:
+        z.writestr("requests-2.0.dist-info/METADATA", "Name: requests\nVersion: 2.0\n")
+    code, out, err = run_cli(["platform", "update", "publish", str(other), "--db", str(db)],
+                             tmp_path / "data")
+    assert_short_plain_error(code, out, err)
+    assert "not a village-kiosk wheel" in err
+    assert UpdateShelf(db).latest() == latest  # the published one stays
