@@ -101,7 +101,13 @@ def cmd_apply(args: argparse.Namespace) -> int:
                       enrolment.platform_public_key if enrolment else None,
                       command_restart(restart), deadline_s=args.deadline,
                       idle_min_s=args.idle, poll_s=args.poll)
-    line = applier.run()
+    try:
+        line = applier.run()
+    except OSError as exc:  # a full or read-only disk: the next timer run picks up from here
+        print(f"error: {exc.filename or ''} {exc.strerror or exc} (what runs stays; the next "
+              "run applies, confirms or rolls back)".replace("  ", " ").strip(),
+              file=sys.stderr)
+        return 6
     print(line)
     if line.startswith("rolled back"):
         return 1

@@ -172,7 +172,7 @@ def read_json(path: Path, limit: int = 64 * 1024) -> dict[str, object] | None:
 class FetchOutcome:
     """What the last look at the platform's update found (``fetch.json``)."""
 
-    outcome: str  # none / up_to_date / skipped / staged / refused / waiting
+    outcome: str  # none / up_to_date / skipped / staged (now) / waiting (staged before) / refused
     version: str = ""
     code: str = ""
     detail: str = ""
@@ -248,8 +248,8 @@ class UpdateFetcher:
             if manifest.version in self.failed:
                 return FetchOutcome("skipped", manifest.version, "failed_before",
                                     "this release failed its health check here before")
-            if self._already_staged(manifest):
-                return FetchOutcome("staged", manifest.version)
+            if self._already_staged(manifest):  # waiting for the applier's idle window
+                return FetchOutcome("waiting", manifest.version)
             self._download(doc, manifest)
         except UpdateRefused as exc:
             self._forget_partials()
