@@ -104,6 +104,11 @@ def catalog_words(kiosk: Kiosk) -> set[str]:
     return found
 
 
+def prop(vm: ShellViewModel, name: str) -> str:
+    """A shell property as QML reads it (typed for mypy)."""
+    return str(vm.property(name))
+
+
 def switch(window: QQuickWindow) -> QQuickItem:
     return find(window, "homeLanguage")
 
@@ -127,7 +132,7 @@ def test_the_switch_is_a_big_named_target_and_turns_the_screen_english_at_once(
     assert chinese(texts, {"中文", kiosk.config.region_name}) == []
     assert QAccessible.queryAccessibleInterface(switch(window)).text(
         QAccessible.Text.Name) == "Change language: 中文"
-    assert vm.step == "home"  # switching is not a step of the visit
+    assert prop(vm, "step") == "home"  # switching is not a step of the visit
 
     tap(qtbot, window, "homeLanguage")
     qtbot.waitUntil(lambda: "我要办事" in screen_texts(window), timeout=WAIT_MS)
@@ -140,22 +145,22 @@ def test_english_lasts_through_the_visit_and_home_ends_it(
     tap(qtbot, window, "homeLanguage")
     qtbot.waitUntil(lambda: i18n.current() == "en_US", timeout=WAIT_MS)
     tap(qtbot, window, "homeStart")
-    qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: prop(vm, "step") == "insert_card", timeout=WAIT_MS)
     allowed = {kiosk.config.region_name} | catalog_words(kiosk)
-    assert vm.title == "Place your ID card"  # the core's step title, through the .ts
+    assert prop(vm, "title") == "Place your ID card"  # the core's step title, through the .ts
     assert chinese(screen_texts(window), allowed) == []
 
     MockCardReader(kiosk.config.mock_dir).insert(resident_card())
-    qtbot.waitUntil(lambda: vm.step == "find_service", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: prop(vm, "step") == "find_service", timeout=WAIT_MS)
     MockCardReader(kiosk.config.mock_dir).remove()
     assert i18n.current() == "en_US"  # still the visit's language after the card read
     texts = screen_texts(window)
     assert "Apply" in texts or "Search" in " ".join(texts)
-    masked = vm.maskedName
+    masked = prop(vm, "maskedName")
     assert chinese(texts, allowed | {masked}) == []
 
     tap(qtbot, window, "homeButton")  # 返回首页 ends the visit
-    qtbot.waitUntil(lambda: vm.step == "home", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: prop(vm, "step") == "home", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "我要办事" in screen_texts(window), timeout=WAIT_MS)
     assert i18n.current() == "zh_CN"
     assert "English" in screen_texts(window)
@@ -167,9 +172,9 @@ def test_the_idle_timeout_ends_the_english_visit_too(
     tap(qtbot, window, "homeLanguage")
     qtbot.waitUntil(lambda: i18n.current() == "en_US", timeout=WAIT_MS)
     tap(qtbot, window, "homeStart")
-    qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=WAIT_MS)
-    vm.idleTimeoutMs = 300
-    qtbot.waitUntil(lambda: vm.step == "home", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: prop(vm, "step") == "insert_card", timeout=WAIT_MS)
+    vm.setProperty("idleTimeoutMs", 300)
+    qtbot.waitUntil(lambda: prop(vm, "step") == "home", timeout=WAIT_MS)
     assert vm.actions[-1] == ("idle_timeout", ())
     assert i18n.current() == "zh_CN"
     qtbot.waitUntil(lambda: "我要办事" in screen_texts(window), timeout=WAIT_MS)
@@ -191,10 +196,10 @@ def test_a_terminal_set_to_english_returns_to_english_not_chinese(
         tap(qtbot, window, "homeLanguage")  # this resident reads Chinese
         qtbot.waitUntil(lambda: "我要办事" in screen_texts(window), timeout=WAIT_MS)
         tap(qtbot, window, "homeStart")
-        qtbot.waitUntil(lambda: vm.step == "insert_card", timeout=WAIT_MS)
-        assert vm.title == "请放身份证"
+        qtbot.waitUntil(lambda: prop(vm, "step") == "insert_card", timeout=WAIT_MS)
+        assert prop(vm, "title") == "请放身份证"
         tap(qtbot, window, "homeButton")
-        qtbot.waitUntil(lambda: vm.step == "home", timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: prop(vm, "step") == "home", timeout=WAIT_MS)
         qtbot.waitUntil(lambda: "Apply" in screen_texts(window), timeout=WAIT_MS)
         assert i18n.current() == "en_US"
         assert f.qml_warnings == []
