@@ -104,9 +104,9 @@ def cmd_apply(args: argparse.Namespace) -> int:
     try:
         line = applier.run()
     except OSError as exc:  # a full or read-only disk: the next timer run picks up from here
-        print(f"error: {exc.filename or ''} {exc.strerror or exc} (what runs stays; the next "
-              "run applies, confirms or rolls back)".replace("  ", " ").strip(),
-              file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc} (what runs stays; the next run applies, "
+              "confirms or rolls back)", file=sys.stderr)
         return 6
     print(line)
     if line.startswith("rolled back"):
