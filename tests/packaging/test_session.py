@@ -16,15 +16,17 @@ from __future__ import annotations
 import contextlib
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,7 +81,8 @@ def cage(command: str, **env: str) -> Iterator[Session]:
         try:
             yield Session(run, proc, as_user, client_log)
         finally:
-            os.killpg(proc.pid, signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError):  # the session may have ended
+                os.killpg(proc.pid, signal.SIGTERM)
             try:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
@@ -133,7 +136,7 @@ def test_the_terminal_reaches_readiness_and_its_home_screen_under_cage(
             from PIL import Image
 
             deadline = time.monotonic() + 60
-            colours: list[tuple[int, tuple[int, int, int]]] = []
+            colours: list[Any] = []  # (count, pixel) pairs; Pillow types them loosely
             while time.monotonic() < deadline:  # until the first frame of the home screen
                 assert s.grab(frame), (s.run / "cage.log").read_text(errors="replace")[-2000:]
                 with Image.open(frame) as im:
@@ -148,3 +151,143 @@ def test_the_terminal_reaches_readiness_and_its_home_screen_under_cage(
     finally:
         listener.close()
         shutil.rmtree(run, ignore_errors=True)
+
+
+# XTEST from a plain X client (libX11 and libXtst by ctypes: no xdotool needed), run as the
+# session's user against cage's Xwayland, where the terminal's window lives (xcb). Each
+# argument is a key combination ("Control_L+q"), "click:X,Y" or "hold:X,Y,MS".
+XTEST = r"""
+import ctypes, sys, time
+x11, xtst = ctypes.CDLL("libX11.so.6"), ctypes.CDLL("libXtst.so.6")
+P, I, U = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
+x11.XOpenDisplay.restype, x11.XOpenDisplay.argtypes = P, [ctypes.c_char_p]
+x11.XStringToKeysym.restype, x11.XStringToKeysym.argtypes = ctypes.c_ulong, [ctypes.c_char_p]
+x11.XKeysymToKeycode.restype = ctypes.c_ubyte
+x11.XKeysymToKeycode.argtypes = [P, ctypes.c_ulong]
+x11.XSync.argtypes = [P, I]
+xtst.XTestFakeKeyEvent.argtypes = [P, U, I, ctypes.c_ulong]
+xtst.XTestFakeMotionEvent.argtypes = [P, I, I, I, ctypes.c_ulong]
+xtst.XTestFakeButtonEvent.argtypes = [P, U, I, ctypes.c_ulong]
+d = x11.XOpenDisplay(None)
+if not d:
+    sys.exit("cannot open the display")
+for arg in sys.argv[1:]:
+    kind, _, where = arg.partition(":")
+    if kind in ("click", "hold"):
+        x, y, *ms = (int(v) for v in where.split(","))
+        xtst.XTestFakeMotionEvent(d, -1, x, y, 0)
+        xtst.XTestFakeButtonEvent(d, 1, 1, 0)
+        x11.XSync(d, 0)
+        time.sleep((ms[0] if ms else 30) / 1000)
+        xtst.XTestFakeButtonEvent(d, 1, 0, 0)
+    else:
+        codes = [x11.XKeysymToKeycode(d, x11.XStringToKeysym(k.encode()))
+                 for k in arg.split("+")]
+        if not all(codes):
+            sys.exit("no keycode for " + arg)
+        for c in codes:
+            xtst.XTestFakeKeyEvent(d, c, 1, 0)
+        for c in reversed(codes):
+            xtst.XTestFakeKeyEvent(d, c, 0, 0)
+    x11.XSync(d, 0)
+    time.sleep(0.3)
+"""
+
+# What a resident with a keyboard would try (docs/escape-attempts.md): none may quit, close
+# or switch away; cage has no bindings of its own (no -s: no VT switching).
+ESCAPE_KEYS = ("Control_L+q", "Alt_L+F4", "Control_L+w", "Escape", "Alt_L+Tab", "Super_L",
+               "Super_L+d", "Alt_L+F2", "F11", "Control_L+Alt_L+F2", "Control_L+Alt_L+F7",
+               "Control_L+Alt_L+BackSpace", "Control_L+Alt_L+Delete",
+               "Control_L+Shift_L+Escape", "Control_L+Alt_L+t")
+VT_SWITCH = {"Control_L+Alt_L+F2", "Control_L+Alt_L+F7"}
+
+
+def _wait_for(what: Callable[[], bool], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if what():
+            return True
+        time.sleep(0.2)
+    return what()
+
+
+def _home_drawn(s: Session, frame: Path) -> bool:
+    from PIL import Image
+
+    if not s.grab(frame, timeout=10):
+        return False
+    with Image.open(frame) as im:
+        colours = sorted(im.convert("RGB").getcolors(1 << 20) or [], reverse=True)
+    return len(colours) > 50 and colours[0][1] != (0, 0, 0)
+
+
+def test_escape_keys_and_a_long_press_do_not_get_out_and_a_killed_app_ends_the_session(
+        package: Package) -> None:
+    """`kiosk run` in cage as the unit runs it: every escape combination reaches the app
+    (Qt logs each XCB_KEY_PRESS: the keys are not lost on the way) and the app stays, with
+    the same process, its window drawn; a 3 s hold on the footer opens only the read-only
+    维护信息; and SIGKILL of the app ends cage, so systemd sees the service end and
+    (Restart=always, test_deb) starts it again instead of leaving an empty screen."""
+    python = package.root / APP / "venv/bin/python"
+    nobody = pwd.getpwnam("nobody")
+    base = Path(tempfile.mkdtemp(prefix="kiosk-escape-"))
+    base.chmod(0o755)
+    data = base / "data"
+    data.mkdir()
+    os.chown(data, nobody.pw_uid, nobody.pw_gid)
+    config = base / "kiosk.toml"
+    config.write_text(f'data_dir = "{data}"\nplatform_url = "http://127.0.0.1:9"\n'
+                      "allow_mock_devices = true\n", encoding="utf-8")
+    xtest = base / "xtest.py"
+    xtest.write_text(XTEST, encoding="utf-8")
+    try:
+        with cage(f'"{python}" -m kiosk.cli -v run', QT_QPA_PLATFORM="xcb",
+                  QT_IM_MODULE="qtvirtualkeyboard", KIOSK_CONFIG=str(config),
+                  QT_LOGGING_RULES="qt.qpa.events=true") as s:
+            def log() -> str:  # the client's stderr, once the shell has made it
+                return s.client_log.read_text(errors="replace") \
+                    if s.client_log.exists() else ""
+
+            assert _wait_for(lambda: "screen home -> home" in log(), 120), log()[-3000:]
+            assert _wait_for(lambda: _home_drawn(s, s.run / "home.png"), 60)
+            app = "^" + re.escape(f"{python} -m kiosk.cli -v run")  # not cage's or sh's line
+            (pid,) = (int(p) for p in s.clients(app))
+            environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+            display = next(e.decode() for e in environ if e.startswith(b"DISPLAY="))
+
+            def send(*args: str) -> None:
+                res = subprocess.run([*s.as_user, "env", display, str(python), str(xtest),
+                                      *args], capture_output=True, text=True, timeout=120,
+                                     check=False)
+                assert res.returncode == 0, res.stderr
+
+            # Each press the app gets is one XCB_KEY_PRESS line. Ctrl+Alt+F<n> is XKB's VT
+            # switch action: Xwayland takes the F-key press for it and, having no VT,
+            # switches nothing; the app gets the two modifiers.
+            arrived, expected = {}, {}
+            for keys in ESCAPE_KEYS:
+                expected[keys] = len(keys.split("+")) - (keys in VT_SWITCH)
+                before = log().count("XCB_KEY_PRESS")
+                send(keys)
+                _wait_for(lambda b=before, n=expected[keys]:  # type: ignore[misc]
+                          log().count("XCB_KEY_PRESS") - b >= n, 5)
+                time.sleep(0.3)  # and no more than that
+                arrived[keys] = log().count("XCB_KEY_PRESS") - before
+            assert arrived == expected
+            time.sleep(2)  # a quit or a crash would have happened by now
+            assert s.proc.poll() is None, (s.run / "cage.log").read_text(errors="replace")
+            assert [int(p) for p in s.clients(app)] == [pid]
+            assert "Traceback" not in log()
+            assert _home_drawn(s, s.run / "after-keys.png")
+
+            # long-press: the footer's 3 s hold is the only one, and opens 维护信息
+            send("hold:640,690,3500")
+            assert _wait_for(lambda: "screen home -> maintenance" in log(), 20), log()[-2000:]
+            assert [int(p) for p in s.clients(app)] == [pid]
+
+            # killing the app: cage ends with it (systemd restarts the unit)
+            os.kill(pid, signal.SIGKILL)
+            s.proc.wait(timeout=20)
+            assert s.proc.returncode is not None
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
