@@ -39,7 +39,7 @@ from sync.client import (
     redact_echo,
 )
 from sync.drain_lock import DrainLock
-from sync.protocol import INLINE_MAX_FILES
+from sync.protocol import ATTACHMENT_MEDIA_TYPES, INLINE_MAX_FILES, sniff_media_type
 
 log = logging.getLogger(__name__)
 
@@ -183,14 +183,21 @@ class OutboxWorker:
         inline; the path is a pure function of the sizes, so every retry takes the same."""
         refs: list[dict[str, Any]] = []
         inline: list[tuple[str, bytes, str]] = []
-        for att in item.attachments:
+        files = [(att, read(att.id)) for att in item.attachments]
+        for att, data in files:  # checked before anything of the case goes out
+            if sniff_media_type(data) is None:
+                raise PlatformRejected(
+                    f"attachment {att.name!r} is neither PNG nor JPEG (contract 1.7 allows "
+                    f"{', '.join(ATTACHMENT_MEDIA_TYPES)}); the case was not sent",
+                    "unsupported_attachment_type")
+        for att, data in files:
             uid = upload_id_for(item, att)
             refs.append({"name": att.name, "sha256": att.sha256, "size": att.size,
-                         "upload_id": uid})
+                         "upload_id": uid, "media_type": sniff_media_type(data)})
             if client.fits_inline(att.size) and len(inline) < INLINE_MAX_FILES:
-                inline.append((uid, read(att.id), att.sha256))
+                inline.append((uid, data, att.sha256))
             else:
-                client.upload(uid, read(att.id), resume=att.size > client.chunk_size,
+                client.upload(uid, data, resume=att.size > client.chunk_size,
                               sha256=att.sha256)
         payload = dict(item.payload, attachments=refs)
         if inline:

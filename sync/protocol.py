@@ -142,10 +142,30 @@ class EnrolmentOut(BaseModel):
     enrolled_at: str
 
 
+# 1.7: what an attachment may be. Exactly what the terminal's encoders write
+# (devices/camera/encode.py): a document page as a bitonal PNG or a grey / colour JPEG, the
+# 电子证件照 as JPEG, a 告知承诺 signature as PNG — formats every county viewer opens. The
+# platform refuses anything else (415 ``unsupported_attachment_type``), judged from the
+# bytes themselves, and the terminal never sends anything else (sync/outbox.py).
+ATTACHMENT_MEDIA_TYPES = ("image/png", "image/jpeg")
+AttachmentMediaType = Literal["image/png", "image/jpeg"]
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
+
+
+def sniff_media_type(data: bytes) -> str | None:
+    """The attachment media type the first bytes of ``data`` are, by their signature (PNG's
+    eight bytes, JPEG's SOI marker), or None for anything the contract does not allow."""
+    for magic, media_type in _MAGIC:
+        if data.startswith(magic):
+            return media_type
+    return None
+
+
 class AttachmentRef(BaseModel):
     """An attachment of a submission. Uploaded beforehand in chunks under ``upload_id``
     (the platform checked its SHA-256), or, with ``POST /submissions/inline``, carried in
-    the same request as the part whose filename is ``upload_id``."""
+    the same request as the part whose filename is ``upload_id``. Its bytes are a PNG or a
+    JPEG (1.7), named by ``media_type``."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -153,6 +173,11 @@ class AttachmentRef(BaseModel):
     sha256: str = Field(pattern=SHA256_HEX)
     size: JsonInt = Field(ge=0, le=2**40)
     upload_id: str = Field(pattern=UPLOAD_ID)
+    media_type: AttachmentMediaType | None = Field(
+        default=None, description="1.7: image/png (a bitonal document page, a signature) or "
+        "image/jpeg (a grey or colour page, the 电子证件照); a 1.7 terminal always sends it. "
+        "The platform checks the bytes are that type (415 unsupported_attachment_type "
+        "otherwise) and refuses any other value (422 invalid_request)")
 
 
 class UploadState(BaseModel):

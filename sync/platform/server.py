@@ -76,6 +76,7 @@ from sync.protocol import (
     SubmissionAck,
     SubmissionIn,
     UploadState,
+    sniff_media_type,
 )
 from sync.updates import BUNDLE_CHUNK, BUNDLE_PATH, MAX_BUNDLE_BYTES, UPDATE_PATH, SignedUpdate
 
@@ -86,7 +87,8 @@ __all__ = ["Faults", "ThreadedPlatform", "create_app", "serve"]
 # 1.5: CaseStatus.missing and correct_by: the platform's one complete 补正 list; and
 #      SubmissionIn.subject: who a bundle item is about when not the applicant (a newborn).
 # 1.6: GET /update (a signed update manifest) and GET /update/bundle/{sha256} (its wheel).
-CONTRACT_VERSION = "1.6"
+# 1.7: attachments are PNG or JPEG (AttachmentRef.media_type; 415 for any other bytes).
+CONTRACT_VERSION = "1.7"
 
 
 def _err(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -124,7 +126,9 @@ one key space: a retry answers 200 with the first acknowledgement and stores not
 holds also when an earlier attempt was cut off after the platform had written the files
 but before it recorded the case: the retry simply files it.
 
-Refusals: 415 `unsupported_media_type` (not multipart/form-data); 400
+Refusals: 415 `unsupported_media_type` (not multipart/form-data) or
+`unsupported_attachment_type` (1.7: an inline part that is not a PNG or a JPEG, or not the
+`media_type` its entry declares); 400
 `malformed_multipart`; 422 `invalid_request` (a missing, repeated or unexpected part, an
 `attachment` without a filename or matching no entry, invalid submission JSON); 413
 `attachment_too_large` (an inline part over {INLINE_MAX_BYTES} bytes: upload that file in
@@ -499,6 +503,15 @@ def terminal_app(platform: Platform, with_admin: bool = True) -> FastAPI:
             f"{BUNDLE_CHUNK} bytes: `GET /update/bundle/{{sha256}}?offset=N` (416 "
             "`offset_past_end` past its size). A terminal takes only a release newer than "
             "the one it runs, after checking signature, size and SHA-256."
+            "\n\n**Attachment types** (1.7): an attachment is `image/png` (a bitonal "
+            "document page, a 告知承诺 signature) or `image/jpeg` (a grey or colour page, the "
+            "电子证件照), and its `AttachmentRef.media_type` says which. The platform judges "
+            "the bytes themselves (PNG's signature, JPEG's SOI marker): the first chunk of an "
+            "upload and every inline part of anything else is refused with 415 "
+            "`unsupported_attachment_type`, an inline part that is not its declared type "
+            "too; any other `media_type` value is 422 `invalid_request`. A platform before "
+            "1.7 refuses the unknown key, so such a case waits in the terminal's queue "
+            "until the platform is updated."
             "\n\n**What terminals do with answers**: they never follow a redirect "
             "(a 3xx is no answer); a 5xx, 408, 425 or 429 is retried with jittered "
             "exponential backoff, and its `Retry-After` (seconds or an HTTP date, at most "
@@ -562,7 +575,7 @@ def terminal_app(platform: Platform, with_admin: bool = True) -> FastAPI:
                             enrolled_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
 
     @app.put(f"{API_PREFIX}/uploads/{{upload_id}}", response_model=UploadState,
-             tags=["attachments"], responses=_err(401, 409, 413, 422),
+             tags=["attachments"], responses=_err(401, 409, 413, 415, 422),
              dependencies=[query_once("offset")],
              openapi_extra={"requestBody": {"required": True, "content": {
                  "application/octet-stream": {"schema": {"type": "string",
@@ -582,7 +595,11 @@ def terminal_app(platform: Platform, with_admin: bool = True) -> FastAPI:
         A chunk past the stored length is refused with 409 ``offset_mismatch`` (GET the
         upload for the byte to resume from). When the last byte arrives the platform checks
         the SHA-256 (409 ``hash_mismatch`` and a restart from byte 0 when it differs).
+        The first chunk must begin a PNG or a JPEG (415 ``unsupported_attachment_type``).
         """
+        if offset == 0 and upload_length > 0 and sniff_media_type(auth.body) is None:
+            raise ApiError(415, "unsupported_attachment_type",
+                           "an attachment must be image/png or image/jpeg")
         try:
             return db.put_chunk(auth.terminal.terminal_id, upload_id, upload_length,
                                 upload_sha256, offset, auth.body, body_sha256=auth.body_sha256)
@@ -648,6 +665,12 @@ def terminal_app(platform: Platform, with_admin: bool = True) -> FastAPI:
                 if len(data) != ref.size or hashlib.sha256(data).hexdigest() != ref.sha256:
                     raise ApiError(409, "hash_mismatch", f"attachment {ref.name!r} does not "
                                    "match its size and SHA-256; nothing was stored")
+                seen = sniff_media_type(data)
+                if seen is None or (ref.media_type is not None and seen != ref.media_type):
+                    raise ApiError(415, "unsupported_attachment_type",
+                                   f"attachment {ref.name!r} is not "
+                                   f"{ref.media_type or 'image/png or image/jpeg'}; "
+                                   "nothing was stored")
                 blobs[ref.upload_id] = data
             return db.record_inline(idempotency_key, sub, blobs)
 

@@ -137,7 +137,7 @@ for i in range(start, start + 40):
     case = store.create_case(terminal_id=cfg.terminal_id, region_code=cfg.region_code,
                              applicant=Applicant(name="李秀英", id_number=sys.argv[2]),
                              items=[CaseItem("HB-YL-0001", "参保登记")], form={"i": i})
-    store.add_attachment(case.id, "portrait", os.urandom(20000))
+    store.add_attachment(case.id, "portrait", b"\xff\xd8\xff" + os.urandom(20000 - 3))
     store.submit_case(case.id)
     print(case.local_no, flush=True)
 """

@@ -26,9 +26,9 @@ from sync import outbox
 from sync.drain_lock import DrainLock
 from sync.outbox import OutboxWorker
 from sync.platform.server import ThreadedPlatform
-from tests.sync.conftest import admin, client_for, queue_cases, set_faults, submissions
+from tests.sync.conftest import admin, as_jpeg, client_for, queue_cases, set_faults, submissions
 
-PHOTO = bytes(range(256)) * 800  # 200 KB: travels inline
+PHOTO = as_jpeg(bytes(range(256)) * 800)  # 200 KB: travels inline
 
 
 def count_in_flight(worker: OutboxWorker, monkeypatch: pytest.MonkeyPatch,

@@ -23,9 +23,9 @@ from kiosk.store import StoreError
 from sync.outbox import OutboxWorker
 from sync.platform.db import PlatformDB
 from sync.platform.server import ThreadedPlatform
-from tests.sync.conftest import client_for, queue_cases, submissions
+from tests.sync.conftest import as_jpeg, client_for, queue_cases, submissions
 
-PHOTO = bytes(range(256)) * 800  # 200 KB: one inline request per case
+PHOTO = as_jpeg(bytes(range(256)) * 800)  # 200 KB: one inline request per case
 
 
 def test_platform_disk_full_keeps_every_case_queued_and_no_stray_file(

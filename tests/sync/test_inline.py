@@ -25,6 +25,7 @@ from sync.protocol import API_PREFIX, IDEMPOTENCY_HEADER, INLINE_MAX_BYTES, INLI
 from tests.sync.conftest import (
     ITEM,
     admin,
+    as_jpeg,
     client_for,
     open_store,
     queue_cases,
@@ -32,8 +33,9 @@ from tests.sync.conftest import (
     submissions,
 )
 
-PHOTO_5MB = os.urandom(5 * 1024 * 1024)
-PHOTO_200K = os.urandom(200 * 1024)
+PHOTO_5MB = as_jpeg(os.urandom(5 * 1024 * 1024))
+PHOTO_200K = as_jpeg(os.urandom(200 * 1024))
+SIGNATURE = b"\x89PNG\r\n\x1a\n" + b"signature" * 50  # a PNG's first bytes, then filler
 
 
 def sha(data: bytes) -> str:
@@ -97,7 +99,7 @@ def platform_db(platform: ThreadedPlatform) -> PlatformDB:
 def test_a_case_with_small_attachments_takes_one_request(ecfg: Config, card: IdCard,
                                                          platform: ThreadedPlatform) -> None:
     store = open_store(ecfg)
-    case_with(ecfg, card, store, PHOTO_200K, b"signature" * 50)
+    case_with(ecfg, card, store, PHOTO_200K, SIGNATURE)
     client = client_for(ecfg)
     rec = Recorder(client)
     assert OutboxWorker(store, client).drain().sent == 1
@@ -105,7 +107,7 @@ def test_a_case_with_small_attachments_takes_one_request(ecfg: Config, card: IdC
     assert sends == [("POST", INLINE_PATH)]
     [row] = submissions(platform)
     assert [a["stored_sha256"] for a in row["payload"]["attachments"]] == [
-        sha(PHOTO_200K), sha(b"signature" * 50)]
+        sha(PHOTO_200K), sha(SIGNATURE)]
 
 
 def test_a_5mb_photo_still_goes_chunked_with_resume(ecfg: Config, card: IdCard,
@@ -225,7 +227,7 @@ def test_a_crash_before_the_commit_leaves_nothing_and_a_clean_retry(
 
 def test_a_hash_mismatch_is_refused_and_nothing_is_stored(ecfg: Config,
                                                           platform: ThreadedPlatform) -> None:
-    other = os.urandom(len(PHOTO_200K))
+    other = as_jpeg(os.urandom(len(PHOTO_200K)))
     payload = sub_payload(ecfg, [ref("case-h.att-1", other)])
     body, ctype = encode_multipart(json.dumps(payload).encode(),
                                    [("case-h.att-1", PHOTO_200K)])
@@ -239,7 +241,7 @@ def test_a_hash_mismatch_is_refused_and_nothing_is_stored(ecfg: Config,
 
 def test_an_oversize_inline_attachment_is_refused_clearly(ecfg: Config,
                                                           platform: ThreadedPlatform) -> None:
-    big = os.urandom(INLINE_MAX_BYTES + 1)
+    big = as_jpeg(os.urandom(INLINE_MAX_BYTES + 1))
     payload = sub_payload(ecfg, [ref("case-o.att-1", big)])
     body, ctype = encode_multipart(json.dumps(payload).encode(), [("case-o.att-1", big)])
     resp = signed_post(ecfg, platform, body, ctype)

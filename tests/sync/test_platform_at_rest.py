@@ -30,7 +30,7 @@ from tests.conftest import (
     start_platform,
     stop_platform,
 )
-from tests.sync.conftest import ITEM, client_for, open_store
+from tests.sync.conftest import ITEM, as_jpeg, client_for, open_store
 
 NAME = "欧阳秀兰"
 ID_NUMBER = make_id("42010219520314861")
@@ -42,8 +42,9 @@ CARD = IdCard(name=NAME, id_number=ID_NUMBER, sex_code="2", nation_code="01",
               valid_from=dt.date(2015, 1, 1), valid_until=None)
 # A picture small enough to travel inline and one that goes up in chunks, each carrying
 # personal text, as a scanned 户口簿 page would.
-SMALL = b"\xff\xd8" + f"{NAME} {ID_NUMBER}".encode() + os.urandom(4000)
-LARGE = os.urandom(CHUNK_SIZE) + f"{ADDRESS} {PHONE}".encode() + os.urandom(CHUNK_SIZE // 2)
+SMALL = b"\xff\xd8\xff" + f"{NAME} {ID_NUMBER}".encode() + os.urandom(4000)
+LARGE = as_jpeg(os.urandom(CHUNK_SIZE)) + f"{ADDRESS} {PHONE}".encode() + os.urandom(
+    CHUNK_SIZE // 2)
 
 
 def encodings(text: str) -> set[bytes]:

@@ -13,9 +13,9 @@ from kiosk.config import Config
 from sync.client import PlatformUnavailable
 from sync.outbox import OutboxWorker
 from sync.platform.server import ThreadedPlatform
-from tests.sync.conftest import admin, client_for, queue_cases, set_faults, submissions
+from tests.sync.conftest import admin, as_jpeg, client_for, queue_cases, set_faults, submissions
 
-PHOTO_5MB = os.urandom(5 * 1024 * 1024)
+PHOTO_5MB = as_jpeg(os.urandom(5 * 1024 * 1024))
 
 
 def test_an_interrupted_5mb_upload_resumes_from_the_last_acknowledged_chunk(
@@ -46,7 +46,7 @@ def test_an_interrupted_5mb_upload_resumes_from_the_last_acknowledged_chunk(
 def test_a_corrupted_upload_is_refused_and_restarts(ecfg: Config,
                                                     platform: ThreadedPlatform) -> None:
     client = client_for(ecfg)
-    data = b"x" * 1000
+    data = as_jpeg(b"x" * 1000)
     good_sha = hashlib.sha256(data).hexdigest()
     client.put_chunk("up-corrupt", data[:500], 0, 1000, good_sha)
     with pytest.raises(PlatformUnavailable, match="SHA-256 mismatch"):
