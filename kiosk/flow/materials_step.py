@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from kiosk.flow.views import ECertScanView, MaterialLine, MaterialsView, SignView, WayButton
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 from kiosk.materials import (
     KNOWN_SOURCES,
     MaterialChoice,
@@ -31,9 +32,10 @@ if TYPE_CHECKING:
     from kiosk.catalog.model import Commitment, Item, ItemMaterial
     from kiosk.flow.controller import ResidentFlow
 
-ECERT_HINT = "在手机上打开电子证照，点“亮证”，把二维码对准镜头"
-PHOTO_DETAIL = "把材料平放在高拍仪下面，会自动拍照"
-SIGN_HINT = "请用手指在下面的框里签上您的名字"
+ECERT_HINT = QT_TRANSLATE_NOOP("kiosk", "在手机上打开电子证照，点“亮证”，把二维码对准镜头")
+PHOTO_DETAIL = QT_TRANSLATE_NOOP("kiosk", "把材料平放在高拍仪下面，会自动拍照")
+SIGN_HINT = QT_TRANSLATE_NOOP("kiosk", "请用手指在下面的框里签上您的名字")
+PHOTO_WORD = QT_TRANSLATE_NOOP("kiosk", "拍照上传")
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def asked(flow: ResidentFlow) -> list[Asked]:
                 # The submission accepts nothing but a picture of it (全程自助: no counter
                 # to show it at), so the camera is the way even where the catalog lists
                 # only the paper.
-                ch = replace(ch, options=(WayOption(Way.PHOTO, "拍照上传", PHOTO_DETAIL),))
+                ch = replace(ch, options=(WayOption(Way.PHOTO, PHOTO_WORD, PHOTO_DETAIL),))
             out.append(Asked(it, m, ch))
     return out
 
@@ -92,16 +94,17 @@ def chosen_words(flow: ResidentFlow, a: Asked) -> str:
     v = flow.visit
     way = v.ways.get(a.choice.ref, "")
     if way == Way.PHOTO and v.photos.get(a.choice.ref):
-        return f"已拍照{len(v.photos[a.choice.ref])}页"
+        return arg(QT_TRANSLATE_NOOP("kiosk", "已拍照%1页"), len(v.photos[a.choice.ref]))
     if way == Way.ECERT and a.choice.ref in v.ecerts:
         e = v.ecerts[a.choice.ref]
         no = f" {e.masked_no}" if e.masked_no else ""
-        return f"已扫电子证照{no}（由部门核验）"
+        return arg(QT_TRANSLATE_NOOP("kiosk", "已扫电子证照%1（由部门核验）"), no)
     if way == Way.DEFER:
         o = next((o for o in a.choice.options if o.way is Way.DEFER), None)
-        return "容缺后补：" + (o.detail if o else "")
+        return arg(QT_TRANSLATE_NOOP("kiosk", "容缺后补：%1"), o.detail) if o else \
+            QT_TRANSLATE_NOOP("kiosk", "容缺后补")
     if way == Way.COMMITMENT:
-        return "已签告知承诺代替"
+        return QT_TRANSLATE_NOOP("kiosk", "已签告知承诺代替")
     return ""
 
 
@@ -119,7 +122,8 @@ def materials_view(flow: ResidentFlow) -> MaterialsView:
             chosen_words(flow, a), ch.bring, ch.ref in v.unable, ch.ref in need))
     missing = tuple(a.choice.name for a in items if a.choice.ref in need)
     bring = dead_end([a.choice for a in items], v.unable)
-    return MaterialsView("请提供以下材料", tuple(lines), not missing, missing, bring,
+    return MaterialsView(QT_TRANSLATE_NOOP("kiosk", "请提供以下材料"), tuple(lines), not missing,
+                         missing, bring,
                          v.camera_problem, v.checklist_printed)
 
 
