@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
+
 if TYPE_CHECKING:
     from kiosk.catalog.model import Commitment, ItemMaterial, MaterialDef
     from kiosk.workdays import DueDate
@@ -138,14 +140,15 @@ class MaterialChoice:
 
 
 def counts_words(originals: int, copies: int) -> str:
-    parts = [f"原件{originals}份"] if originals else []
-    parts += [f"复印件{copies}份"] if copies else []
-    return "、".join(parts) or "1份"
+    parts = [arg(QT_TRANSLATE_NOOP("kiosk", "原件%1份"), originals)] if originals else []
+    parts += [arg(QT_TRANSLATE_NOOP("kiosk", "复印件%1份"), copies)] if copies else []
+    return "、".join(parts) or QT_TRANSLATE_NOOP("kiosk", "1份")
 
 
 def bring_words(name: str, originals: int, copies: int) -> str:
-    return (f"请带上{name}（{counts_words(originals, copies)}）到便民服务中心窗口办理，"
-            "可以打印材料清单带走")
+    return arg(QT_TRANSLATE_NOOP("kiosk", "请带上%1（%2）到便民服务中心窗口办理，"
+                                          "可以打印材料清单带走"),
+               name, counts_words(originals, copies))
 
 
 def material_choice(m: ItemMaterial, d: MaterialDef, commitments: Sequence[Commitment] = (),
@@ -166,20 +169,24 @@ def material_choice(m: ItemMaterial, d: MaterialDef, commitments: Sequence[Commi
                                   options=(), can_finish_without=True)
     options: list[WayOption] = []
     if camera and "ecert" in m.source and d.ecert:
-        options.append(WayOption(Way.ECERT, "亮证扫码",
-                                 "在手机上打开电子证照，把“亮证”二维码对准镜头"))
+        options.append(WayOption(Way.ECERT, QT_TRANSLATE_NOOP("kiosk", "亮证扫码"),
+                                 QT_TRANSLATE_NOOP("kiosk", "在手机上打开电子证照，"
+                                                            "把“亮证”二维码对准镜头")))
     if camera and "camera" in m.source:
-        options.append(WayOption(Way.PHOTO, "拍照上传", "把材料平放在高拍仪下面，会自动拍照"))
+        options.append(WayOption(Way.PHOTO, QT_TRANSLATE_NOOP("kiosk", "拍照上传"),
+                                 QT_TRANSLATE_NOOP("kiosk", "把材料平放在高拍仪下面，会自动拍照")))
     if m.deferrable and m.defer_days:
-        when = f"（{due.words}前）" if due is not None else ""
-        options.append(WayOption(Way.DEFER, "容缺后补",
-                                 f"现在没有也可以先办，{m.defer_days}个工作日内{when}补交",
+        later = arg(QT_TRANSLATE_NOOP("kiosk", "现在没有也可以先办，%1个工作日内（%2前）补交"),
+                    m.defer_days, due.words) if due is not None else arg(
+            QT_TRANSLATE_NOOP("kiosk", "现在没有也可以先办，%1个工作日内补交"), m.defer_days)
+        options.append(WayOption(Way.DEFER, QT_TRANSLATE_NOOP("kiosk", "容缺后补"), later,
                                  None if due is None else due.date.isoformat(),
                                  False if due is None else due.estimated))
     for c in commitments:
         if m.ref in c.replaces:
-            options.append(WayOption(Way.COMMITMENT, "签告知承诺",
-                                     f"签署《{c.title}》代替这份材料", commitment_id=c.id))
+            options.append(WayOption(Way.COMMITMENT, QT_TRANSLATE_NOOP("kiosk", "签告知承诺"),
+                                     arg(QT_TRANSLATE_NOOP("kiosk", "签署《%1》代替这份材料"),
+                                         c.title), commitment_id=c.id))
     lenient = any(o.way in (Way.DEFER, Way.COMMITMENT) for o in options)
     return MaterialChoice(**base, known=None, known_words="", options=tuple(options),
                           can_finish_without=lenient)
