@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 from kiosk.resources import asset_dir
 
 HOLIDAYS_FILE = asset_dir("catalog") / "holidays.json"
@@ -56,8 +57,10 @@ class DueDate:
 
     @property
     def words(self) -> str:
-        text = f"{self.date.year}年{self.date.month}月{self.date.day}日"
-        return text + ("（预计）" if self.estimated else "")
+        d = self.date
+        if self.estimated:
+            return arg(QT_TRANSLATE_NOOP("kiosk", "%1年%2月%3日（预计）"), d.year, d.month, d.day)
+        return arg(QT_TRANSLATE_NOOP("kiosk", "%1年%2月%3日"), d.year, d.month, d.day)
 
 
 def add_days(cal: WorkCalendar, start: dt.date, days: int, unit: str = "workday") -> DueDate:
