@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 
 from kiosk.cases import SignedCommitment
 from kiosk.catalog.model import Commitment
+from kiosk.i18n import QT_TRANSLATE_NOOP
 
 Point = tuple[float, float]
 MAX_STROKES = 200  # a name is a few dozen strokes; more is a stuck finger or a forged file
@@ -89,26 +90,26 @@ def simplify(strokes: Sequence[Sequence[Point]], width: float, height: float,
 def signature_problem(sig: Signature) -> str | None:
     """Why this is not accepted as a signature, in words for the resident, or None."""
     if sig.width <= 0 or sig.height <= 0:
-        return "签名区域无效，请联系工作人员"
+        return QT_TRANSLATE_NOOP("kiosk", "签名区域无效，请联系工作人员")
     points = [p for s in sig.strokes for p in s]
     if not points:
-        return "请在签名框内签上您的名字"
+        return QT_TRANSLATE_NOOP("kiosk", "请在签名框内签上您的名字")
     if any(not (math.isfinite(x) and math.isfinite(y)) for x, y in points):
-        return "签名数据有误，请重新签名"
+        return QT_TRANSLATE_NOOP("kiosk", "签名数据有误，请重新签名")
     if len(sig.strokes) > MAX_STROKES or len(points) > MAX_POINTS:
-        return "签名数据太多，请重新签名"
+        return QT_TRANSLATE_NOOP("kiosk", "签名数据太多，请重新签名")
     if any(x < -1 or y < -1 or x > sig.width + 1 or y > sig.height + 1 for x, y in points):
-        return "签名超出了签名框，请重新签名"
+        return QT_TRANSLATE_NOOP("kiosk", "签名超出了签名框，请重新签名")
     if len(points) < MIN_POINTS:
-        return "签名太短，请签上完整的名字"
+        return QT_TRANSLATE_NOOP("kiosk", "签名太短，请签上完整的名字")
     bw, bh = sig.box
     wide, tall = bw >= MIN_BOX * sig.width, bh >= MIN_BOX * sig.height
     if not wide and not tall:
-        return "签名太小，请在框里写大一些"
+        return QT_TRANSLATE_NOOP("kiosk", "签名太小，请在框里写大一些")
     if wide != tall:
-        return "请签上您的名字，不要只画一条线"
+        return QT_TRANSLATE_NOOP("kiosk", "请签上您的名字，不要只画一条线")
     if sig.ink_length < 0.15 * max(sig.width, sig.height):
-        return "签名太短，请签上完整的名字"
+        return QT_TRANSLATE_NOOP("kiosk", "签名太短，请签上完整的名字")
     return None
 
 
