@@ -19,6 +19,7 @@ from kiosk.catalog.model import Bundle, Catalog, Item, Necessity, SelfService
 from kiosk.forms.bundle import applicable_materials, select_items, split, subject_maps
 from kiosk.forms.schema import FieldProblem, item_form, union_form, validate
 from kiosk.guide.checklist import answer_problems
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 from kiosk.materials import MaterialDecl, MaterialRecord, MaterialStatus
 from kiosk.signature import Signature, signature_problem
 from kiosk.workdays import WorkCalendar, add_days
@@ -165,9 +166,10 @@ def counter_reason(items: tuple[Item, ...]) -> str:
     the terminal can still do."""
     if not items:
         return ""
-    where = "；".join(f"「{i.name}」需要到窗口办理，请到{i.accepting_body}办理" for i in items)
-    return (f"{where}。本终端可以帮您查看办事指南、打印材料清单，"
-            "带齐材料去窗口一次办好。")
+    where = "；".join(arg(QT_TRANSLATE_NOOP("kiosk", "「%1」需要到窗口办理，请到%2办理"),
+                          i.name, i.accepting_body) for i in items)
+    return arg(QT_TRANSLATE_NOOP("kiosk", "%1。本终端可以帮您查看办事指南、打印材料清单，"
+                                          "带齐材料去窗口一次办好。"), where)
 
 
 def person_problems(applicant: Applicant, agent: Applicant | None,
@@ -247,7 +249,9 @@ def _materials(catalog: Catalog, item: Item, answers: Mapping[str, Any],
             status = _default_status(m.source, m.ref in replaced, item.self_service)
             if status is None:
                 problems.append(FieldProblem(f"material:{m.ref}",
-                                             f"「{name}」需要拍照上传或使用电子证照"))
+                                             arg(QT_TRANSLATE_NOOP(
+                                                 "kiosk", "「%1」需要拍照上传或使用电子证照"),
+                                                 name)))
                 continue
             decl = MaterialDecl(status)
         due, estimated = None, False
@@ -256,19 +260,24 @@ def _materials(catalog: Catalog, item: Item, answers: Mapping[str, Any],
                 continue  # a bundle sibling owes it; this item can do without
             if not m.deferrable or m.defer_days is None:
                 problems.append(FieldProblem(f"material:{m.ref}",
-                                             f"「{name}」不能容缺后补，请现在提供"))
+                                             arg(QT_TRANSLATE_NOOP(
+                                                 "kiosk", "「%1」不能容缺后补，请现在提供"),
+                                                 name)))
                 continue
             d = add_days(calendar, today, m.defer_days)
             due, estimated = d.date.isoformat(), d.estimated
         elif decl.status is MaterialStatus.COMMITMENT and m.ref not in replaced:
             problems.append(FieldProblem(f"material:{m.ref}",
-                                         f"「{name}」没有可代替它的告知承诺"))
+                                         arg(QT_TRANSLATE_NOOP(
+                                             "kiosk", "「%1」没有可代替它的告知承诺"), name)))
             continue
         elif decl.status is MaterialStatus.ECERT and "ecert" not in m.source:
-            problems.append(FieldProblem(f"material:{m.ref}", f"「{name}」不能用电子证照代替"))
+            problems.append(FieldProblem(f"material:{m.ref}", arg(QT_TRANSLATE_NOOP(
+                "kiosk", "「%1」不能用电子证照代替"), name)))
             continue
         elif decl.status is MaterialStatus.PHOTOGRAPHED and m.ref not in shot:
-            problems.append(FieldProblem(f"material:{m.ref}", f"「{name}」还没有拍照"))
+            problems.append(FieldProblem(f"material:{m.ref}", arg(QT_TRANSLATE_NOOP(
+                "kiosk", "「%1」还没有拍照"), name)))
             continue
         records.append(MaterialRecord(m.ref, name, decl.status, decl.attachment_ids,
                                       decl.ecert_ref, due, estimated))
