@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 from kiosk.identity import id_number_problem
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -40,22 +41,22 @@ def check_id_number(value: str, today: dt.date | None = None) -> str | None:
 def check_mobile(value: str, today: dt.date | None = None) -> str | None:
     v = value.strip().replace(" ", "").replace("-", "")
     if not v.isdigit():
-        return "手机号码只能填数字"
+        return QT_TRANSLATE_NOOP("kiosk", "手机号码只能填数字")
     if len(v) != 11:
-        return f"手机号码应为11位，现在是{len(v)}位"
+        return arg(QT_TRANSLATE_NOOP("kiosk", "手机号码应为11位，现在是%1位"), len(v))
     if not _MOBILE.match(v):
-        return "手机号码应以13至19开头，请核对"
+        return QT_TRANSLATE_NOOP("kiosk", "手机号码应以13至19开头，请核对")
     return None
 
 
 def check_bank_card(value: str, today: dt.date | None = None) -> str | None:
     v = value.strip().replace(" ", "")
     if not v.isdigit():
-        return "银行卡号只能填数字"
+        return QT_TRANSLATE_NOOP("kiosk", "银行卡号只能填数字")
     if not 12 <= len(v) <= 19:
-        return "银行卡号一般为12到19位，请核对"
+        return QT_TRANSLATE_NOOP("kiosk", "银行卡号一般为12到19位，请核对")
     if not luhn_ok(v):
-        return "银行卡号有误（校验不通过），请对照卡面逐位核对"
+        return QT_TRANSLATE_NOOP("kiosk", "银行卡号有误（校验不通过），请对照卡面逐位核对")
     return None
 
 
@@ -69,9 +70,9 @@ def _parse_date(value: str) -> dt.date | None:
 def check_date(value: str, today: dt.date | None = None) -> str | None:
     d = _parse_date(value)
     if d is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        return "日期格式应为“年-月-日”，例如 2026-01-05，且日期必须存在"
+        return QT_TRANSLATE_NOOP("kiosk", "日期格式应为“年-月-日”，例如 2026-01-05，且日期必须存在")
     if d.year < 1880:
-        return "日期年份不正确"
+        return QT_TRANSLATE_NOOP("kiosk", "日期年份不正确")
     return None
 
 
@@ -82,18 +83,18 @@ def check_past_date(value: str, today: dt.date | None = None) -> str | None:
     d = _parse_date(value)
     assert d is not None
     if d > (today or dt.date.today()):
-        return "日期不能晚于今天"
+        return QT_TRANSLATE_NOOP("kiosk", "日期不能晚于今天")
     return None
 
 
 def check_region_code(value: str, today: dt.date | None = None) -> str | None:
     v = value.strip()
     if not _REGION.match(v):
-        return "行政区划代码应为12位数字"
+        return QT_TRANSLATE_NOOP("kiosk", "行政区划代码应为12位数字")
     if v[:2] not in _PROVINCES:
-        return "行政区划代码的省级代码不正确"
+        return QT_TRANSLATE_NOOP("kiosk", "行政区划代码的省级代码不正确")
     if v[2:4] == "00" and v[4:] != "00000000":
-        return "行政区划代码的层级不正确（市级为00时下级也应为0）"
+        return QT_TRANSLATE_NOOP("kiosk", "行政区划代码的层级不正确（市级为00时下级也应为0）")
     return None
 
 
