@@ -17,6 +17,7 @@ import jsonschema
 
 from kiosk.catalog.model import Catalog, Item
 from kiosk.forms.validators import CHECKS
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 
 _IDENT = re.compile(r"[a-z][a-z0-9_]{0,39}")  # a catalog field id
 
@@ -106,9 +107,9 @@ def validate(catalog: Catalog, form: FormDefinition, values: Mapping[str, Any],
         if f in vals and f not in found and d.check:
             v = vals[f]
             problem = CHECKS[d.check](str(v), today) if isinstance(v, str) else \
-                "格式不对，请重新填写"
+                QT_TRANSLATE_NOOP("kiosk", "格式不对，请重新填写")
             if problem:
-                found[f] = f"「{d.label}」{problem}"
+                found[f] = arg(QT_TRANSLATE_NOOP("kiosk", "「%1」%2"), d.label, problem)
     order = {f: i for i, f in enumerate(form.fields)}
     return [FieldProblem(f, m) for f, m in sorted(found.items(),
                                                    key=lambda kv: order.get(kv[0], 1 << 30))]
@@ -118,7 +119,8 @@ def _explain(catalog: Catalog, form: FormDefinition,
              err: jsonschema.ValidationError) -> tuple[str, str]:
     if err.validator == "required":
         missing = str(err.message).split("'")[1]
-        return missing, f"「{form.labels.get(missing, missing)}」必须填写"
+        return missing, arg(QT_TRANSLATE_NOOP("kiosk", "「%1」必须填写"),
+                            form.labels.get(missing, missing))
     if err.validator == "additionalProperties":
         # Names only a catalog could have; any other key is counted, never repeated (a
         # hand-made file's key may be a megabyte long, or personal data).
@@ -132,14 +134,17 @@ def _explain(catalog: Catalog, form: FormDefinition,
     label = form.labels.get(field, field)
     s = err.schema if isinstance(err.schema, dict) else {}
     words = {
-        "type": "格式不对，" + ("请填写数字" if s.get("type") in ("integer", "number")
-                                 else "请填写文字"),
+        "type": QT_TRANSLATE_NOOP("kiosk", "格式不对，请填写数字")
+        if s.get("type") in ("integer", "number")
+        else QT_TRANSLATE_NOOP("kiosk", "格式不对，请填写文字"),
         "enum": "请从选项中选择：" + "、".join(map(str, s.get("enum", []))),
-        "minLength": f"至少要填{s.get('minLength')}个字",
-        "maxLength": f"最多只能填{s.get('maxLength')}个字",
-        "minimum": f"不能小于{s.get('minimum')}",
-        "maximum": f"不能大于{s.get('maximum')}",
-        "exclusiveMinimum": f"必须大于{s.get('exclusiveMinimum')}",
-        "pattern": "格式不正确，请对照证件核对",
+        "minLength": arg(QT_TRANSLATE_NOOP("kiosk", "至少要填%1个字"), s.get("minLength")),
+        "maxLength": arg(QT_TRANSLATE_NOOP("kiosk", "最多只能填%1个字"), s.get("maxLength")),
+        "minimum": arg(QT_TRANSLATE_NOOP("kiosk", "不能小于%1"), s.get("minimum")),
+        "maximum": arg(QT_TRANSLATE_NOOP("kiosk", "不能大于%1"), s.get("maximum")),
+        "exclusiveMinimum": arg(QT_TRANSLATE_NOOP("kiosk", "必须大于%1"),
+                                s.get("exclusiveMinimum")),
+        "pattern": QT_TRANSLATE_NOOP("kiosk", "格式不正确，请对照证件核对"),
     }
-    return field, f"「{label}」{words.get(str(err.validator), '填写有误，请核对')}"
+    return field, arg(QT_TRANSLATE_NOOP("kiosk", "「%1」%2"), label,
+                      words.get(str(err.validator), QT_TRANSLATE_NOOP("kiosk", "填写有误，请核对")))
