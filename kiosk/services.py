@@ -166,9 +166,15 @@ def application_from_spec(catalog: Catalog, spec: object, base_dir: Path) -> App
         pics = []
         for f in files:
             try:  # a picture named by the file is a regular file of sane size, too
-                pics.append(read_bounded(base_dir / f, MAX_PHOTO_BYTES))
+                data = read_bounded(base_dir / f, MAX_PHOTO_BYTES)
             except JsonFileError as exc:
                 raise SpecError(f"photos.{ref}: {base_dir / f}: {exc}") from None
+            from sync.protocol import ATTACHMENT_MEDIA_TYPES, sniff_media_type  # pydantic: late
+
+            if sniff_media_type(data) is None:  # contract 1.7: the platform takes no other
+                raise SpecError(f"photos.{ref}: {base_dir / f}: not a PNG or JPEG picture "
+                                f"(attachments may be {', '.join(ATTACHMENT_MEDIA_TYPES)})")
+            pics.append(data)
         photos[str(ref)] = tuple(pics)
     consent = None
     if spec.get("consent"):

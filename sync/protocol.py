@@ -149,7 +149,7 @@ class EnrolmentOut(BaseModel):
 # bytes themselves, and the terminal never sends anything else (sync/outbox.py).
 ATTACHMENT_MEDIA_TYPES = ("image/png", "image/jpeg")
 AttachmentMediaType = Literal["image/png", "image/jpeg"]
-_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"))
+_MAGIC = ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8", "image/jpeg"))  # SOI
 
 
 def sniff_media_type(data: bytes) -> str | None:

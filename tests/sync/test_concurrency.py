@@ -230,7 +230,7 @@ def test_two_drainers_on_one_queue_file_each_case_once(
     drain lock (as ``sync_worker`` sets it up) one of them stands aside and nothing is
     sent twice; without it both send everything, and the idempotency keys alone keep the
     platform at one case each."""
-    big = bytes(range(256)) * 3000  # 750 KB: three chunks
+    big = as_jpeg(bytes(range(256)) * 3000)  # 750 KB: three chunks
     store = queue_cases(ecfg, card, 10, photo=big)
     other = queue_cases(ecfg, card, 0)
     workers = [OutboxWorker(s, client_for(ecfg),

@@ -45,7 +45,7 @@ def _queue_every_item_at_its_longest(cfg: Config, store: Store) -> dict[str, dic
     for item in FILED:
         values = {f: longest(catalog().fields[f]) for f in item.form.fields}
         app = Application(longest_applicant(), (item.code,), values=values,
-                          photos={m.ref: (b"jpeg",) for m in item.materials})
+                          photos={m.ref: (b"\xff\xd8 jpeg",) for m in item.materials})
         (case,) = submit_application(store, catalog(), calendar(), cfg.terminal_id,
                                      cfg.region_code, app, today=TODAY)
         queued[case.local_no] = values
