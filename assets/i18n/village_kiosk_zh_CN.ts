@@ -655,7 +655,7 @@
 <context>
     <name>IdleWarning</name>
     <message>
-        <location filename="../../ui/qml/controls/IdleWarning.qml" line="+33"/>
+        <location filename="../../ui/qml/controls/IdleWarning.qml" line="+35"/>
         <source>还需要更多时间吗？</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1786,12 +1786,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../kiosk/materials.py" line="+145"/>
+        <source>1份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请带上%1（%2）到便民服务中心窗口办理，可以打印材料清单带走</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location filename="_kiosk_tables.py" line="+1"/>
         <source>亮证扫码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>在手机上打开电子证照，把“亮证”二维码对准镜头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>现在没有也可以先办，%1个工作日内（%2前）补交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>现在没有也可以先办，%1个工作日内补交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>签告知承诺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签署《%1》代替这份材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_kiosk_tables.py" line="+1"/>
         <source>签署告知承诺</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1906,12 +1942,61 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>容缺后补</source>
+        <location filename="../../kiosk/flow/materials_step.py" line="+35"/>
+        <source>在手机上打开电子证照，点“亮证”，把二维码对准镜头</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../kiosk/materials.py" line="-11"/>
+        <source>把材料平放在高拍仪下面，会自动拍照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>请用手指在下面的框里签上您的名字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../kiosk/materials.py" line="-1"/>
+        <source>拍照上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>已拍照%1页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已扫电子证照%1（由部门核验）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>容缺后补：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../kiosk/materials.py" line="+6"/>
+        <location filename="_kiosk_tables.py" line="+1"/>
+        <source>容缺后补</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已签告知承诺代替</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>请提供以下材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="_kiosk_tables.py" line="+1"/>
         <source>以告知承诺代替</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2138,12 +2223,14 @@
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../kiosk/workdays.py" line="+62"/>
         <source>%1年%2月%3日（预计）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../kiosk/status.py" line="+103"/>
+        <location filename="../../kiosk/workdays.py" line="+1"/>
         <source>%1年%2月%3日</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2211,6 +2298,7 @@
     </message>
     <message>
         <location line="+217"/>
+        <location filename="../../kiosk/signature.py" line="+98"/>
         <source>签名数据有误，请重新签名</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2431,11 +2519,13 @@
     </message>
     <message>
         <location line="+20"/>
+        <location filename="../../kiosk/materials.py" line="-39"/>
         <source>原件%1份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../kiosk/materials.py" line="+1"/>
         <source>复印件%1份</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2542,6 +2632,198 @@
     <message>
         <location line="+28"/>
         <source>没有识别出办件编号，请把回执上的二维码对准扫码口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/applications.py" line="+169"/>
+        <source>「%1」需要到窗口办理，请到%2办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1。本终端可以帮您查看办事指南、打印材料清单，带齐材料去窗口一次办好。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>「%1」需要拍照上传或使用电子证照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>「%1」不能容缺后补，请现在提供</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>「%1」没有可代替它的告知承诺</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>「%1」不能用电子证照代替</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>「%1」还没有拍照</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/forms/schema.py" line="+110"/>
+        <source>格式不对，请重新填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+37"/>
+        <source>「%1」%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>「%1」必须填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>格式不对，请填写数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>格式不对，请填写文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>至少要填%1个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最多只能填%1个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不能小于%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不能大于%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>必须大于%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>格式不正确，请对照证件核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>填写有误，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/forms/validators.py" line="+44"/>
+        <source>手机号码只能填数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>手机号码应为11位，现在是%1位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>手机号码应以13至19开头，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>银行卡号只能填数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>银行卡号一般为12到19位，请核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>银行卡号有误（校验不通过），请对照卡面逐位核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>日期格式应为“年-月-日”，例如 2026-01-05，且日期必须存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>日期年份不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>日期不能晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>行政区划代码应为12位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>行政区划代码的省级代码不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>行政区划代码的层级不正确（市级为00时下级也应为0）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/signature.py" line="-5"/>
+        <source>签名区域无效，请联系工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请在签名框内签上您的名字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>签名数据太多，请重新签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>签名超出了签名框，请重新签名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>签名太短，请签上完整的名字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>签名太小，请在框里写大一些</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请签上您的名字，不要只画一条线</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
