@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from kiosk.i18n import QT_TRANSLATE_NOOP, arg
 from kiosk.status import number_from_payload
 
 MAX_PAYLOAD = 1024  # a 亮证 code is a short token or URL; more is not one
@@ -36,7 +37,8 @@ _LICENCE = re.compile(r"^[0-9A-Za-z]{4,40}$")
 _TOKEN = re.compile(r"^[0-9A-Za-z_-]{16,128}$")
 # A receipt's case number: <terminal id>-YYYYMMDD-NNNNN (kiosk.store.repository).
 _RECEIPT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,63}-\d{8}-\d{5}$")
-RECEIPT = "这是办事回执上的二维码，不是电子证照。查进度请回到首页点“查询”"
+RECEIPT = QT_TRANSLATE_NOOP("kiosk", "这是办事回执上的二维码，不是电子证照。"
+                                    "查进度请回到首页点“查询”")
 
 
 def is_receipt(text: str) -> bool:
@@ -44,7 +46,8 @@ def is_receipt(text: str) -> bool:
     n = number_from_payload(text)
     return n is not None and _RECEIPT.match(n) is not None
 
-NOT_ECERT = "这个二维码不是电子证照。请在手机上打开电子证照，点“亮证”，把二维码对准镜头"
+NOT_ECERT = QT_TRANSLATE_NOOP("kiosk", "这个二维码不是电子证照。"
+                                      "请在手机上打开电子证照，点“亮证”，把二维码对准镜头")
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,8 @@ def read_ecert(texts: Sequence[str], material: str, names: Mapping[str, str],
     """The first usable e-certificate among the codes ``scan_qr`` found for ``material``
     (names: material id → 名称, from the catalog), or the refusal of the most telling one."""
     if not texts:
-        return ECertRefusal("没有读到二维码，请把手机屏幕对准镜头，稍微离远一点", "no code")
+        return ECertRefusal(QT_TRANSLATE_NOOP("kiosk", "没有读到二维码，请把手机屏幕对准镜头，"
+                                                       "稍微离远一点"), "no code")
     refusals = []
     for t in texts:
         got = parse_ecert(t, material, names, trusted_hosts, now)
@@ -119,13 +123,16 @@ def parse_ecert(text: str, material: str, names: Mapping[str, str],
         parts = t[len(PREFIX):].split(":")
         if len(parts) != 3 or not _KIND.match(parts[0]) or not _LICENCE.match(parts[1]) \
                 or not _TOKEN.match(parts[2]):
-            return ECertRefusal("这个电子证照二维码读不全，请在手机上刷新后再扫一次",
+            return ECertRefusal(QT_TRANSLATE_NOOP("kiosk", "这个电子证照二维码读不全，"
+                                                           "请在手机上刷新后再扫一次"),
                                 "malformed DZZZ1 code")
         kind, no, token = parts
         if kind.lower() != material:
             other = names.get(kind.lower())
-            msg = (f"这是{other}的电子证照，这里需要的是{_words_of(material, names)}"
-                   if other else f"这个电子证照不是{_words_of(material, names)}，请换一个")
+            msg = (arg(QT_TRANSLATE_NOOP("kiosk", "这是%1的电子证照，这里需要的是%2"), other,
+                       _words_of(material, names))
+                   if other else arg(QT_TRANSLATE_NOOP("kiosk", "这个电子证照不是%1，请换一个"),
+                                     _words_of(material, names)))
             return ECertRefusal(msg, "other kind")
         return ECertReference(material, kind, no, token, t, when)
     url = urlsplit(t) if "://" in t else None
@@ -136,7 +143,9 @@ def parse_ecert(text: str, material: str, names: Mapping[str, str],
         if url.scheme == "https" and host and any(
                 host == h.lower() or host.endswith("." + h.lower()) for h in trusted_hosts):
             return ECertReference(material, material.upper(), "", t, t, when)
-        return ECertRefusal("这个二维码是一个网址，不是电子证照。" + NOT_ECERT.split("。", 1)[1],
+        return ECertRefusal(QT_TRANSLATE_NOOP("kiosk", "这个二维码是一个网址，不是电子证照。"
+                                                       "请在手机上打开电子证照，点“亮证”，"
+                                                       "把二维码对准镜头"),
                             "untrusted url")
     if is_receipt(t):
         return ECertRefusal(RECEIPT, "receipt code")
