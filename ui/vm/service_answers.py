@@ -64,7 +64,9 @@ class CommitmentLine:
 def material_line(m: MaterialRow) -> MaterialStatusLine:
     days = m.deferrable_days
     return MaterialStatusLine(m.ref, m.name, m.status,
-                              f"可以先办，{days}个工作日内补交" if days else "",
+                              QCoreApplication.translate(
+                                  "MaterialStatusLine", "可以先办，%1个工作日内补交").replace(
+                                      "%1", str(days)) if days else "",
                               bool(days), m.deferred)
 
 
