@@ -241,8 +241,7 @@ _templates: list[tuple[re.Pattern[str], str]] = []  # the core's sentences with 
 def core_templates(language: str) -> list[tuple[re.Pattern[str], str]]:
     """The core's marked sentences with placeholders (``kiosk.i18n.arg``), each as a
     pattern that finds it again in a finished sentence; the longest fixed text first, so
-    the most specific template wins. Templates with less than two fixed characters would
-    match too much of the catalog's data and are left out."""
+    the most specific template wins."""
     path = ts_path(language)
     if not path.is_file():
         return []
@@ -252,8 +251,7 @@ def core_templates(language: str) -> list[tuple[re.Pattern[str], str]]:
             continue
         for m in c.iter("message"):
             source = m.findtext("source") or ""
-            fixed = _PLACEHOLDER.sub("", source)
-            if not _PLACEHOLDER.search(source) or len(fixed) < 2:
+            if not _PLACEHOLDER.search(source) or not _PLACEHOLDER.sub("", source):
                 continue
             parts = _PLACEHOLDER.split(source)  # text, n, text, n, …, text
             pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<a{p}>.+?)"
@@ -264,6 +262,13 @@ def core_templates(language: str) -> list[tuple[re.Pattern[str], str]]:
                 continue
     out.sort(key=lambda t: -len(_PLACEHOLDER.sub("", t[1])))
     return out
+
+
+def _loose(template: str) -> bool:
+    """A template whose fixed text is punctuation or one character ("%1：%2", "%1日")
+    matches much of the catalog's data; it counts only when a value in it is the core's."""
+    fixed = _PLACEHOLDER.sub("", template)
+    return len(fixed) < 2 or not HAN.search(fixed)
 
 
 def translate_core(text: str) -> str:
@@ -288,7 +293,10 @@ def translate_core(text: str) -> str:
         english = QCoreApplication.translate(CORE_CONTEXT, source)
         if english == source:
             return text
-        values = {int(k[1:]): translate_core(v) for k, v in m.groupdict().items()}
+        found = {int(k[1:]): v for k, v in m.groupdict().items()}
+        values = {n: translate_core(v) for n, v in found.items()}
+        if _loose(source) and all(values[n] == v for n, v in found.items() if HAN.search(v)):
+            continue  # "%1：%2" alone proves nothing: catalog text has colons too
         return arg(english, *(values.get(n, f"%{n}") for n in range(1, max(values) + 1)))
     return text
 

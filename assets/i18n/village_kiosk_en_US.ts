@@ -90,7 +90,7 @@
     <message>
         <location line="+36"/>
         <source>容缺后补：</source>
-        <translation>Hand in later:</translation>
+        <translation>Hand in later: </translation>
     </message>
     <message>
         <location line="+15"/>
@@ -864,6 +864,14 @@ the next step starts by itself once it is read.</translation>
         <location line="+18"/>
         <source>暂时没有可以先办，%1个工作日内补交（容缺受理）</source>
         <translation>Don&apos;t have it yet? Go ahead and hand it in within %1 working days</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialStatusLine</name>
+    <message>
+        <location filename="../../ui/vm/service_answers.py" line="+17"/>
+        <source>可以先办，%1个工作日内补交</source>
+        <translation>you may go ahead and hand it in within %1 working days</translation>
     </message>
 </context>
 <context>
@@ -2827,6 +2835,41 @@ the next step starts by itself once it is read.</translation>
         <location line="+2"/>
         <source>请签上您的名字，不要只画一条线</source>
         <translation>Please sign your name, not just a line</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ecert.py" line="+40"/>
+        <source>这是办事回执上的二维码，不是电子证照。查进度请回到首页点“查询”</source>
+        <translation>This is the QR code of a receipt, not an e-certificate. To see your case, go home and tap “My cases”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>这个二维码不是电子证照。请在手机上打开电子证照，点“亮证”，把二维码对准镜头</source>
+        <translation>This QR code is not an e-certificate. Open the e-certificate on your phone, tap “Show”, and hold the QR code to the camera</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>没有读到二维码，请把手机屏幕对准镜头，稍微离远一点</source>
+        <translation>No QR code was read. Hold the phone screen to the camera, a little further away</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>这个电子证照二维码读不全，请在手机上刷新后再扫一次</source>
+        <translation>This e-certificate code could not be read in full. Refresh it on your phone and scan again</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>这是%1的电子证照，这里需要的是%2</source>
+        <translation>This is the e-certificate for %1; here %2 is needed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>这个电子证照不是%1，请换一个</source>
+        <translation>This e-certificate is not %1; please use another</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>这个二维码是一个网址，不是电子证照。请在手机上打开电子证照，点“亮证”，把二维码对准镜头</source>
+        <translation>This QR code is a web address, not an e-certificate. Open the e-certificate on your phone, tap “Show”, and hold the QR code to the camera</translation>
     </message>
 </context>
 </TS>

@@ -865,6 +865,14 @@
     </message>
 </context>
 <context>
+    <name>MaterialStatusLine</name>
+    <message>
+        <location filename="../../ui/vm/service_answers.py" line="+17"/>
+        <source>可以先办，%1个工作日内补交</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MaterialsScreen</name>
     <message>
         <location filename="../../ui/qml/screens/materials/MaterialsScreen.qml" line="+21"/>
@@ -2824,6 +2832,41 @@
     <message>
         <location line="+2"/>
         <source>请签上您的名字，不要只画一条线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ecert.py" line="+40"/>
+        <source>这是办事回执上的二维码，不是电子证照。查进度请回到首页点“查询”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>这个二维码不是电子证照。请在手机上打开电子证照，点“亮证”，把二维码对准镜头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>没有读到二维码，请把手机屏幕对准镜头，稍微离远一点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>这个电子证照二维码读不全，请在手机上刷新后再扫一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>这是%1的电子证照，这里需要的是%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>这个电子证照不是%1，请换一个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>这个二维码是一个网址，不是电子证照。请在手机上打开电子证照，点“亮证”，把二维码对准镜头</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
