@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the core and the shell load after `kiosk run`'s first frame
 log = logging.getLogger(__name__)
 
 MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"
+IDLE_SAMPLE, IDLE_SAMPLE_OVER = "idle_warning", "form_page"  # the countdown's picture
 FRAME_TIMEOUT_MS = 5000
 
 _font_family: str | None = None
@@ -263,6 +264,13 @@ class QtFrontend:
                 paths.append(self.grab(outdir / f"{name}.png"))
                 if on_screen is not None:
                     on_screen(name, window)  # audit hook (H7)
+                if name == IDLE_SAMPLE_OVER and self._vm is not None:
+                    # 还需要更多时间吗？ over a half-filled form: the shell's countdown
+                    self._vm.show_idle_warning_sample(True)
+                    paths.append(self.grab(outdir / f"{IDLE_SAMPLE}.png"))
+                    if on_screen is not None:
+                        on_screen(IDLE_SAMPLE, window)
+                    self._vm.show_idle_warning_sample(False)
                 if keyboard:
                     hide_keyboard_sample(window)
         finally:

@@ -27,7 +27,8 @@ from kiosk.config import Config
 from kiosk.flow import Step
 from kiosk.identity import gb11643_check_char
 from kiosk.samples import sample_card, scripted_visit
-from ui.frontend import QtFrontend
+from tests.ui.settle import wait_still
+from ui.frontend import IDLE_SAMPLE, IDLE_SAMPLE_OVER, QtFrontend
 from ui.samples import sample_screens
 from ui.vm import ShellViewModel
 from ui.vm.lists import RowsModel
@@ -125,6 +126,8 @@ def test_screenshots_render_every_screen_as_a_distinct_non_blank_png(
                  "rate_poor", "rated", "maintenance", "maintenance_clock_skew"):
         assert must in names
     steps = {name: s.step.value for name, s in sample_screens(kiosk)}
+    steps[IDLE_SAMPLE] = steps[IDLE_SAMPLE_OVER]  # the shell's countdown over that page
+    assert IDLE_SAMPLE in names
     digests: dict[str, str] = {}
     for p in paths:
         img = QImage(str(p))
@@ -244,6 +247,36 @@ def test_idle_timeout_ends_the_visit_and_nothing_of_the_resident_stays(
     assert vm.actions[-1] == ("idle_timeout", ())
 
 
+def test_before_the_idle_end_a_countdown_asks_and_continue_keeps_the_visit(
+        qtbot: QtBot, frontend: QtFrontend, kiosk: Kiosk) -> None:
+    """还需要更多时间吗？ takes the last part of the idle time (half of a short one): its
+    继续 gives the whole time back; left alone, the visit ends as before."""
+    window, vm = show_live(qtbot, frontend, kiosk)
+    tap(qtbot, window, "homeBrowse")
+    qtbot.waitUntil(lambda: vm.step == "find_service", timeout=WAIT_MS)
+    assert vm.idleSecondsLeft == 0 and not find_all(window, "idleWarning")
+    vm.idleTimeoutMs = 4000  # the countdown: the last 2 s
+    qtbot.waitUntil(lambda: vm.idleSecondsLeft > 0, timeout=WAIT_MS)
+    assert vm.step == "find_service" and vm.idleSecondsLeft == 2
+    texts = screen_texts(window)
+    assert "还需要更多时间吗？" in texts
+    assert any(t.startswith("2 秒后将返回首页") for t in texts), texts
+    qtbot.waitUntil(lambda: vm.idleSecondsLeft == 1, timeout=2000)  # counts down
+    wait_still(qtbot, lambda: find(window, "idleContinue"))
+    tap(qtbot, window, "idleContinue")
+    assert vm.idleSecondsLeft == 0 and vm.step == "find_service"
+    assert not find_all(window, "idleWarning")
+    qtbot.wait(1500)  # past the first countdown's end: the time was given back
+    assert vm.step == "find_service" and vm.idleSecondsLeft == 0
+    qtbot.waitUntil(lambda: vm.idleSecondsLeft > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: vm.step == "home", timeout=WAIT_MS)  # left alone: the end
+    assert vm.idleSecondsLeft == 0 and vm.actions[-1] == ("idle_timeout", ())
+
+
+def find_all(window: QQuickWindow, name: str) -> list[QQuickItem]:
+    return [i for i in visible_items(window) if i.objectName() == name]
+
+
 def test_home_screen_has_no_idle_timeout(qtbot: QtBot, frontend: QtFrontend,
                                          kiosk: Kiosk) -> None:
     _window, vm = show_live(qtbot, frontend, kiosk)
@@ -263,7 +296,8 @@ def test_presses_reach_buttons_through_the_touch_catcher_and_back_goes_back(
         qtbot.wait(200)
         QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          window.contentItem().mapToScene(QPointF(1270, 790)).toPoint())
-    assert vm.step == "find_service"
+    assert vm.step == "find_service" and vm.idleSecondsLeft == 0  # not even the countdown
+    vm.idleTimeoutMs = 60_000  # the rest of the test is not about the idle clock
     first_category = categories(kiosk.catalog)[0][0].id
     vm.act("open_category", first_category)
     qtbot.waitUntil(lambda: vm.step == "category", timeout=WAIT_MS)

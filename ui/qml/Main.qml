@@ -84,6 +84,7 @@ Window {
         clip: true  // a screen that runs long never draws over the footer's ways out
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
         anchors.margins: Theme.margin
+        visible: !idleWarning.visible
         // No animation: an older resident should see the next page, not a slide.
         replaceEnter: null
         replaceExit: null
@@ -96,6 +97,7 @@ Window {
     ShellFooter {
         id: footer
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        visible: !idleWarning.visible
         step: root.step
         canGoBack: root.vm.canGoBack
         canGoHome: root.vm.canGoHome
@@ -105,12 +107,29 @@ Window {
         onMaintenance: root.vm.openMaintenance()
     }
 
+    // Below the header (where am I, what time is it), over everything else; the page and
+    // the footer are hidden meanwhile, not only covered, so nothing under it is read out.
+    IdleWarning {
+        id: idleWarning
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom }
+        z: 50
+        secondsLeft: root.vm.idleSecondsLeft
+        onKeepGoing: root.vm.keepGoing()
+    }
+
     // Any press anywhere tells the view model the resident is still there. The press is
     // handed on (accepted = false), so buttons underneath still get it.
     MouseArea {
         anchors.fill: parent
         z: 100
         onPressed: (mouse) => {
+            // Under 还需要更多时间吗？ a touch anywhere means 继续 and nothing more: kept
+            // here (press and release), so it cannot also press what lies beneath.
+            if (root.vm.idleSecondsLeft > 0) {
+                root.vm.keepGoing()
+                mouse.accepted = true
+                return
+            }
             root.vm.touched()
             mouse.accepted = false
         }

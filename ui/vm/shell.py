@@ -47,6 +47,10 @@ log = logging.getLogger(__name__)
 CARD_POLL_MS = 300
 STATUS_REFRESH_MS = 2000
 HEALTH_CHECK_MS = 30_000
+# 还需要更多时间吗？: the last part of a visit's idle time is a countdown with one big 继续
+# (any touch continues), so a resident reading slowly is asked before the visit ends and
+# everything typed is wiped. At most this long, at most half of a short idle time.
+IDLE_WARNING_MS = 15_000
 HEALTH_TIMEOUT_S = 5.0
 HEALTH_JOB = "health check"
 BACKGROUND = "background:"  # job kind prefix of the status timer's screen re-reads
@@ -87,6 +91,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
     networkChanged = Signal()
     queueDepthChanged = Signal()
     idleTimeoutChanged = Signal()
+    idleWarningChanged = Signal()
 
     def __init__(self, kiosk: Kiosk, live: bool = True, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +108,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         self._queue_depth = 0
         self._network: bool | None = None
         self._idle_override_ms: int | None = None
+        self._warning_left_s = 0  # 0: no countdown on screen
         self.actions: list[tuple[str, tuple[object, ...]]] = []  # what was asked, in order
         self._pools = Pools(self._on_job_finished, self)
         self._health_client = platform_client(kiosk.config, timeout_s=HEALTH_TIMEOUT_S)
@@ -119,8 +125,10 @@ class ShellViewModel(QObject):  # type: ignore[operator]
             part.setParent(self)
 
         self._card_timer = self._timer(CARD_POLL_MS, self.pollCard)
-        self._idle_timer = self._timer(kiosk.config.idle_timeout_s * 1000, self._on_idle,
-                                       single=True)
+        self._idle_timer = self._timer(kiosk.config.idle_timeout_s * 1000,
+                                       self._on_idle_warning, single=True)
+        self._end_timer = self._timer(IDLE_WARNING_MS, self._on_idle, single=True)
+        self._countdown_timer = self._timer(1000, self._count_down)
         self._auto_timer = self._timer(0, self._on_auto_next, single=True)
         self._status_timer = self._timer(STATUS_REFRESH_MS, self.refreshStatus)
         self._health_timer = self._timer(HEALTH_CHECK_MS, self._check_health)
@@ -235,8 +243,52 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         idle_ms = self._idle_ms()
         if idle_ms <= 0:
             self._idle_timer.stop()
-        elif step_changed or not self._idle_timer.isActive():
-            self._idle_timer.start(idle_ms)
+            self._cancel_warning()
+        elif step_changed:
+            self._restart_idle()
+        elif not self._idle_timer.isActive() and not self._warning_left_s:
+            self._idle_timer.start(idle_ms - self._warning_ms())
+
+    def _warning_ms(self) -> int:
+        return min(IDLE_WARNING_MS, self._idle_ms() // 2)
+
+    def _restart_idle(self) -> None:
+        """The resident is here: no countdown, the whole idle time again."""
+        self._cancel_warning()
+        if self._idle_ms() > 0:
+            self._idle_timer.start(self._idle_ms() - self._warning_ms())
+
+    def _cancel_warning(self) -> None:
+        self._end_timer.stop()
+        self._countdown_timer.stop()
+        if self._warning_left_s:
+            self._warning_left_s = 0
+            self.idleWarningChanged.emit()
+
+    def _on_idle_warning(self) -> None:
+        warning = self._warning_ms()
+        if self._idle_ms() <= 0 or warning <= 0:
+            return
+        self._end_timer.start(warning)
+        self._countdown_timer.start()
+        self._warning_left_s = max(1, -(-warning // 1000))
+        self.idleWarningChanged.emit()
+
+    def _count_down(self) -> None:
+        left = max(1, -(-self._end_timer.remainingTime() // 1000))
+        if self._warning_left_s and left != self._warning_left_s:
+            self._warning_left_s = left
+            self.idleWarningChanged.emit()
+
+    def show_idle_warning_sample(self, shown: bool) -> None:
+        """The countdown as a sample screen shows it (a passive window has no timers)."""
+        self._warning_left_s = IDLE_WARNING_MS // 1000 if shown else 0
+        self.idleWarningChanged.emit()
+
+    @Property(int, notify=idleWarningChanged)
+    def idleSecondsLeft(self) -> int:
+        """Seconds until the visit ends for want of a touch; 0 while no countdown runs."""
+        return self._warning_left_s
 
     def _idle_ms(self) -> int:
         if self._screen.idle_timeout_s <= 0:
@@ -338,8 +390,8 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         if ms == self._idle_override_ms:
             return
         self._idle_override_ms = ms
-        if self._idle_timer.isActive():
-            self._idle_timer.start(ms)
+        if self._idle_timer.isActive() or self._warning_left_s:
+            self._restart_idle()
         self.idleTimeoutChanged.emit()
 
     idleTimeoutMs = Property(int, _get_idle_timeout_ms, _set_idle_timeout_ms,
@@ -391,9 +443,15 @@ class ShellViewModel(QObject):  # type: ignore[operator]
 
     @Slot()
     def touched(self) -> None:
-        """Any press on the screen: the resident is still there, so the idle clock restarts."""
-        if self._live and self._idle_timer.isActive():
-            self._idle_timer.start()
+        """Any press on the screen: the resident is still there, so the idle clock restarts
+        (and a countdown on screen goes away: the same as its 继续)."""
+        if self._live and (self._idle_timer.isActive() or self._warning_left_s):
+            self._restart_idle()
+
+    @Slot()
+    def keepGoing(self) -> None:
+        """继续 on 还需要更多时间吗？"""
+        self.touched()
 
     @Slot()
     def openMaintenance(self) -> None:
@@ -417,6 +475,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         self.act("home") if nxt is Step.HOME else self.act("go", nxt.value)
 
     def _on_idle(self) -> None:
+        self._cancel_warning()
         if self._idle_ms() <= 0:
             return
         log.info("idle for %d ms: visit ended", self._idle_ms())
@@ -462,6 +521,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         closed by then)."""
         self._shut = True
         for timer in (self._card_timer, self._idle_timer, self._status_timer,
-                      self._health_timer, self._auto_timer):
+                      self._health_timer, self._auto_timer, self._end_timer,
+                      self._countdown_timer):
             timer.stop()
         self._pools.shutdown()
