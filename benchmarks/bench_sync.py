@@ -24,6 +24,13 @@ rounds that alternate the loops so drift in the VM's fsync speed falls on both s
   the cost of storing bytes safely, which no uploader can avoid.
 - *plain sink loop*: the same POSTs to ``/admin/sink``, which keeps nothing (the benchmark's
   first baseline, still printed): the ceiling of HTTP on loopback, not of a durable upload.
+- *village 4G link*, *weak link*: the same drain through an emulated link
+  (benchmarks/netlink.py: two private network namespaces joined by this process;
+  ``VILLAGE_4G``: 5 Mbit/s up, 15 down, 30 ms each way, random loss 0 / 1 / 3 % both ways;
+  ``WEAK``: 1 Mbit/s up, 150 ms each way, 3 % loss), with 1, 2, 3 and 4 lanes, each count
+  early and late in the run. The baseline is the link's floor: the photos' bytes at the uplink's
+  rate, which no sender can beat (a plain TCP stream of the same bytes is printed as the
+  link's own check). These figures are what ``sync_lanes`` advice rests on (README).
 """
 
 from __future__ import annotations
@@ -103,6 +110,7 @@ def _throughput(n: int, tmp: Path) -> list[str]:
     import psutil
     import requests
 
+    from benchmarks.netlink import photo
     from kiosk.cases import Applicant, CaseItem
     from kiosk.config import Config
     from kiosk.crypto import DataKey
@@ -115,7 +123,7 @@ def _throughput(n: int, tmp: Path) -> list[str]:
         cfg = replace(Config(), data_dir=tmp / "terminal", platform_url=url)
         provision(cfg, url, _code(url, cfg.terminal_id))
         store = Store(cfg.db_path, cfg.attachments_dir, DataKey.load_or_create(cfg.key_path))
-        photos = [os.urandom(PHOTO) for _ in range(n)]
+        photos = [photo(PHOTO) for _ in range(n)]  # JPEGs: the terminal sends no other kind
         who = Applicant(name="张桂兰", id_number="420102195003120026")
 
         def queue(batch: list[bytes], tag: str) -> None:
@@ -254,10 +262,61 @@ def store_size(n: int) -> str:
     return f"{int(n * 1.5):,} items ({n:,} cases)"
 
 
+VILLAGE_4G = {"up_bps": 5e6, "down_bps": 15e6, "delay_s": 0.030, "queue_bytes": 150_000}
+# A weak line (one bar, an edge cell): 1 Mbit/s up, 300 ms round trip, 3 % loss.
+WEAK = {"up_bps": 1e6, "down_bps": 4e6, "delay_s": 0.150, "queue_bytes": 60_000}
+LANES = (1, 2, 3, 4)
+
+
+def _link_lines(name: str, link: dict[str, float], cases: int, losses: tuple[float, ...],
+                order: list[int]) -> list[str]:
+    """Drain time over one emulated link per loss rate and lane count, against its floor."""
+    import json
+
+    spec = {**link, "cases": cases, "photo": PHOTO, "losses": losses, "order": order}
+    res = subprocess.run([sys.executable, "-m", "benchmarks.netlink", json.dumps(spec)],
+                         capture_output=True, text=True, check=False, timeout=3600,
+                         cwd=Path(__file__).resolve().parent.parent)
+    if res.returncode != 0:
+        return [f"{name}: failed: {res.stderr.strip()[-600:]}"]
+    out = json.loads(res.stdout.splitlines()[-1])
+    floor = out["floor_s"]
+    lines = [f"{name} ({link['up_bps'] / 1e6:g} Mbit/s up, {link['down_bps'] / 1e6:g} down, "
+             f"{link['delay_s'] * 2e3:.0f} ms RTT): {cases} cases x 200 KB, floor "
+             f"{floor:.1f} s (the photos at the uplink's rate); one plain TCP stream of "
+             f"the same bytes, no loss: {out['bulk']:.2f}x the floor"]
+    for loss, run in out["runs"].items():
+        cells = []
+        for lanes in sorted(run["times"], key=int):
+            ts = sorted(t / floor for t in run["times"][lanes])
+            spread = f" ({ts[0]:.2f}-{ts[-1]:.2f})" if len(ts) > 1 else ""
+            cells.append(f"{lanes} lane{'s' if lanes != '1' else ''} "
+                         f"{statistics.median(ts):.2f}x{spread}")
+        lines.append(f"  loss {float(loss) * 100:g} %: " + ", ".join(cells) +
+                     f" the floor; {run['lost']} packets lost up")
+    return lines
+
+
+def _links(quick: bool) -> list[str]:
+    """The drain over emulated links (benchmarks/netlink.py): the figures behind the
+    README's sync_lanes advice. Each lane count runs early and late (orders reversed)."""
+    from benchmarks import netlink
+
+    why = netlink.available()
+    if why is not None:
+        return [f"emulated links: not measured ({why})"]
+    if quick:
+        return _link_lines("village 4G link", VILLAGE_4G, 6, (0.01, 0.03), [1, 3])
+    both_ways = [*LANES, *reversed(LANES)]
+    return (_link_lines("village 4G link", VILLAGE_4G, 30, (0.0, 0.01, 0.03), both_ways)
+            + _link_lines("weak link", WEAK, 8, (0.03,), both_ways))
+
+
 def run(quick: bool) -> list[str]:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         lines = _throughput(40 if quick else 800, tmp)
         lines += _pick_latency(20_000 if quick else 100_000, 500 if quick else 2000, tmp)
+    lines += _links(quick)
     lines.append(f"(measured {dt.datetime.now():%Y-%m-%d %H:%M})")
     return lines
