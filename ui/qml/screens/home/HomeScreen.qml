@@ -33,7 +33,8 @@ Item {
         border.color: Theme.line
         border.width: Theme.border
         Accessible.role: Accessible.Button
-        Accessible.name: qsTr("切换语言：%1").arg(languageSwitch.other)
+        Accessible.name: languageSwitch.other  // the visible text, as every button's
+        Accessible.description: qsTr("切换语言，只在这次办事中有效")
         Accessible.onPressAction: languageSwitch.press()
         Text {
             id: otherWord
