@@ -608,9 +608,9 @@ all at once</translation>
         <translation>Hello! Tap what you would like to do</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>切换语言：%1</source>
-        <translation>Change language: %1</translation>
+        <location line="+22"/>
+        <source>切换语言，只在这次办事中有效</source>
+        <translation>Change the language, for this visit only</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -1981,7 +1981,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+4"/>
         <source>已扫电子证照%1（由部门核验）</source>
-        <translation>E-certificate scanned%1 (checked by the office)</translation>
+        <translation>Scanned%1 (office checks it)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2158,12 +2158,12 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>工作人员帮助耐心</source>
-        <translation>Patient, helpful staff</translation>
+        <translation>Helpful staff</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>操作太复杂</source>
-        <translation>Too hard to use</translation>
+        <translation>Too hard</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2173,12 +2173,12 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>材料要求太多</source>
-        <translation>Too many documents</translation>
+        <translation>Too many papers</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>设备故障</source>
-        <translation>The machine broke down</translation>
+        <translation>Machine broke</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2188,7 +2188,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>没办成</source>
-        <translation>Could not get it done</translation>
+        <translation>Not done</translation>
     </message>
     <message>
         <location line="+1"/>

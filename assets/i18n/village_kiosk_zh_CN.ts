@@ -607,8 +607,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>切换语言：%1</source>
+        <location line="+22"/>
+        <source>切换语言，只在这次办事中有效</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -120,7 +120,8 @@ def test_the_switch_is_a_big_named_target_and_turns_the_screen_english_at_once(
     assert button.width() >= 60 and button.height() >= 60
     iface = QAccessible.queryAccessibleInterface(button)
     assert iface is not None
-    assert iface.text(QAccessible.Text.Name) == "切换语言：English"
+    assert iface.text(QAccessible.Text.Name) == "English"  # = the visible text
+    assert iface.text(QAccessible.Text.Description) == "切换语言，只在这次办事中有效"
     assert "我要办事" in screen_texts(window)
 
     tap(qtbot, window, "homeLanguage")
@@ -130,8 +131,9 @@ def test_the_switch_is_a_big_named_target_and_turns_the_screen_english_at_once(
     assert "我要办事" not in texts and "Government self-service terminal" in texts
     # Nothing Chinese on the home screen but the way back and the region's own name.
     assert chinese(texts, {"中文", kiosk.config.region_name}) == []
-    assert QAccessible.queryAccessibleInterface(switch(window)).text(
-        QAccessible.Text.Name) == "Change language: 中文"
+    iface = QAccessible.queryAccessibleInterface(switch(window))
+    assert iface.text(QAccessible.Text.Name) == "中文"
+    assert iface.text(QAccessible.Text.Description) == "Change the language, for this visit only"
     assert prop(vm, "step") == "home"  # switching is not a step of the visit
 
     tap(qtbot, window, "homeLanguage")
