@@ -249,3 +249,15 @@ def test_a_sealed_key_that_does_not_decrypt_back_leaves_the_key_file(
         seal_data_key(cfg, credstore=credstore, tool=str(tool))
     assert cfg.key_path.read_bytes() == plain
     assert list(credstore.iterdir()) == []
+
+
+def test_every_unit_that_opens_the_store_names_the_credential_optionally() -> None:
+    """The session, sync and purge units pass the sealed key by its name (not a path: a
+    name that is not in a credential store is skipped, so a terminal without a TPM starts
+    the same), and the name is the one the terminal reads."""
+    units = Path(__file__).resolve().parents[2] / "packaging" / "systemd"
+    for name in ("village-kiosk.service", "village-kiosk-sync.service",
+                 "village-kiosk-purge.service"):
+        lines = [line.strip() for line in (units / name).read_text().splitlines()]
+        assert f"LoadCredentialEncrypted={CREDENTIAL}" in lines, name
+        assert "Environment=KIOSK_CONFIG=/etc/village-kiosk/kiosk.toml" in lines, name
