@@ -8,8 +8,8 @@ the same query (``scene=moving``) and wins over the URI while it exists, and the
 ``<mock_dir>/camera-unplugged`` unplugs it. ``show()``/``unplug()``/``plug()`` write those
 files, so a test or the demo flips scenes while a preview runs.
 
-Scenes: see ``devices.camera.scenes`` (document, moving, blurred, desk, face, face_far, qr,
-black, card).
+Scenes: see ``devices.camera.scenes`` (document, moving, blurred, desk, face, face_far,
+face_hat, face_glasses, qr, black, card).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ Pure data. One hint at a time because an older resident can act on one instructi
 on a list; the order puts first what makes the others meaningless (no light → no face →
 more than one face → position → distance → stillness).
 
-Not checked (no detector for it here): hats and glasses. ``HAT_HINT`` is the sentence a
-future check would use, kept with the others so the words stay together.
+Hats and glasses come after position and distance (judged on the face where it should
+be) and before stillness: 请摘下帽子, then 请摘下眼镜 (``quality.accessory_problems``).
 """
 
 from __future__ import annotations
@@ -25,11 +25,14 @@ HINTS: dict[Problem, str] = {
     Problem.OFF_CENTRE: "请把脸放在框里",
     Problem.TOO_SMALL: "请靠近一点",
     Problem.TOO_LARGE: "请往后一点",
+    Problem.HAT: "请摘下帽子",
+    Problem.GLASSES: "请摘下眼镜",
     Problem.BLURRED: "请保持不动",
 }
 ORDER = (Problem.TOO_DARK, Problem.TOO_BRIGHT, Problem.NO_FACE, Problem.MANY_FACES,
-         Problem.OFF_CENTRE, Problem.TOO_SMALL, Problem.TOO_LARGE, Problem.BLURRED)
-HAT_HINT = "请摘下帽子"
+         Problem.OFF_CENTRE, Problem.TOO_SMALL, Problem.TOO_LARGE, Problem.HAT,
+         Problem.GLASSES, Problem.BLURRED)
+HAT_HINT = HINTS[Problem.HAT]
 RULES = PortraitRules()
 READY_HINT = "很好，请保持不动"
 HOLD_HINT = "很好，正在拍照，请保持不动"

@@ -121,6 +121,60 @@ def draw_face(img: Image, cx: float, cy: float, s: float) -> Image:
     return img
 
 
+def draw_hat(img: Image, cx: float, cy: float, s: float,
+             colour: tuple[int, int, int] = (40, 40, 150)) -> Image:
+    """A cap over ``draw_face``'s head: the crown down to mid-forehead, a brim wider than
+    the head just above the brows (what 请摘下帽子 is for)."""
+    def p(dx: float, dy: float) -> tuple[int, int]:
+        return int(cx + dx * s), int(cy + dy * s)
+
+    def r(a: float, b: float) -> tuple[int, int]:
+        return int(a * s), int(b * s)
+
+    brim = tuple(max(0, c - 25) for c in colour)
+    cv2.ellipse(img, p(0, -95), r(100, 70), 0, 180, 360, colour, -1)
+    cv2.rectangle(img, p(-100, -95), p(100, -55), colour, -1)
+    cv2.ellipse(img, p(0, -55), r(135, 14), 0, 0, 360, brim, -1)
+    return _soften(img, cx, cy, s)
+
+
+def draw_glasses(img: Image, cx: float, cy: float, s: float, thickness: float = 4.0) -> Image:
+    """Dark-framed glasses on ``draw_face``'s eyes: two rims, the bridge, the arms."""
+    def p(dx: float, dy: float) -> tuple[int, int]:
+        return int(cx + dx * s), int(cy + dy * s)
+
+    t = max(2, round(thickness * s))
+    ink = (25, 25, 25)
+    for dx in (-38, 38):
+        cv2.ellipse(img, p(dx, -5), (int(30 * s), int(20 * s)), 0, 0, 360, ink, t)
+    cv2.line(img, p(-8, -8), p(8, -8), ink, t)
+    cv2.line(img, p(-68, -8), p(-90, -12), ink, t)
+    cv2.line(img, p(68, -8), p(90, -12), ink, t)
+    return _soften(img, cx, cy, s)
+
+
+def _soften(img: Image, cx: float, cy: float, s: float) -> Image:
+    """The lens blur ``draw_face`` gives the face, for what is drawn over it."""
+    y0, y1 = max(0, int(cy - 170 * s)), max(0, int(cy + 150 * s))
+    x0, x1 = max(0, int(cx - 140 * s)), max(0, int(cx + 140 * s))
+    region = img[y0:y1, x0:x1]
+    if region.size:
+        region[:] = cv2.GaussianBlur(region, (0, 0), 1.0 * s)
+    return img
+
+
+def face_hat(index: int, w: int, h: int) -> Image:
+    img = np.full((h, w, 3), WALL, np.uint8)
+    draw_hat(draw_face(img, w / 2, h / 2, h / 480), w / 2, h / 2, h / 480)
+    return noise(img, 4.0, index)
+
+
+def face_glasses(index: int, w: int, h: int) -> Image:
+    img = np.full((h, w, 3), WALL, np.uint8)
+    draw_glasses(draw_face(img, w / 2, h / 2, h / 480), w / 2, h / 2, h / 480)
+    return noise(img, 4.0, index)
+
+
 def face(index: int, w: int, h: int) -> Image:
     """A resident centred in the frame, at a size the portrait rules accept."""
     img = np.full((h, w, 3), WALL, np.uint8)
@@ -180,7 +234,8 @@ def test_card(index: int, w: int, h: int) -> Image:
 Scene = Callable[[int, int, int], Image]
 SCENES: dict[str, Scene] = {
     "card": test_card, "document": document, "moving": moving, "blurred": blurred,
-    "desk": desk, "face": face, "face_far": face_far, "black": black,
+    "desk": desk, "face": face, "face_far": face_far, "face_hat": face_hat,
+    "face_glasses": face_glasses, "black": black,
 }
 SCENE_NAMES = (*SCENES, "qr")
 

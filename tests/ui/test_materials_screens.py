@@ -343,6 +343,12 @@ def test_the_portrait_shows_a_plain_hint_then_takes_the_photo_itself(
         qtbot.waitUntil(lambda: preview.property("hint") == "请靠近一点", timeout=WAIT)
         shot(stage, qtbot, "portrait_with_hint")
         assert not preview.property("hasResult")
+        cam(kiosk).show("face_hat")  # in place, but a cap on: asked off, not taken
+        qtbot.waitUntil(lambda: preview.property("hint") == "请摘下帽子", timeout=WAIT)
+        shot(stage, qtbot, "portrait_hat_hint")
+        cam(kiosk).show("face_glasses")
+        qtbot.waitUntil(lambda: preview.property("hint") == "请摘下眼镜", timeout=WAIT)
+        assert not preview.property("hasResult")
         cam(kiosk).show("face")
         qtbot.waitUntil(lambda: preview.property("hasResult"), timeout=WAIT)
         shot(stage, qtbot, "portrait_captured")
