@@ -304,8 +304,16 @@ def translate_core(text: str) -> str:
 # Fields whose Chinese is handed back to the flow or compared by a screen as it came, or is
 # what the resident typed: never rewritten. (Ids are ASCII and have no entry anyway.)
 _KEPT = frozenset({"value", "query", "typed", "reasons", "necessity"})
-# …except where the field is only shown: 核对信息's answers (是, 否, 1940年**月**日).
+# …except where the field is only shown: 核对信息's answers (是, 否, 1940年**月**日) and a
+# read-only field's value (the card's, masked: 1940年**月**日).
 _SHOWN = frozenset({("AnswerRow", "value")})
+
+
+def _rewritable(record: object, name: str) -> bool:
+    if name not in _KEPT:
+        return True
+    return ((type(record).__name__, name) in _SHOWN
+            or (name == "value" and getattr(record, "read_only", False) is True))
 
 
 def translated(record: T) -> T:
@@ -328,8 +336,7 @@ def _walk(value: T) -> T:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
         for f in dataclasses.fields(value):
-            if not f.init or (f.name in _KEPT
-                              and (type(value).__name__, f.name) not in _SHOWN):
+            if not f.init or not _rewritable(value, f.name):
                 continue
             old = getattr(value, f.name)
             new = _walk(old)

@@ -593,6 +593,25 @@ all at once</translation>
     </message>
 </context>
 <context>
+    <name>HelpPanel</name>
+    <message>
+        <location filename="../../ui/qml/controls/HelpPanel.qml" line="+18"/>
+        <location line="+11"/>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>读给我听</source>
+        <translation>Read it to me</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>知道了</source>
+        <translation>Got it</translation>
+    </message>
+</context>
+<context>
     <name>HomeButton</name>
     <message>
         <location filename="../../ui/qml/controls/HomeButton.qml" line="+9"/>
@@ -1399,7 +1418,12 @@ the next step starts by itself once it is read.</translation>
 <context>
     <name>ShellFooter</name>
     <message>
-        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+53"/>
+        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+49"/>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>需要帮助请找工作人员  ·  政务服务便民热线 12345</source>
         <translation>Need help? Ask the staff  ·  Service hotline 12345</translation>
     </message>
@@ -1419,7 +1443,7 @@ the next step starts by itself once it is read.</translation>
         <translation>Terminal %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>技术人员：按住三秒打开维护信息</source>
         <translation>Technicians: hold for three seconds to open maintenance</translation>
     </message>

@@ -592,6 +592,25 @@
     </message>
 </context>
 <context>
+    <name>HelpPanel</name>
+    <message>
+        <location filename="../../ui/qml/controls/HelpPanel.qml" line="+18"/>
+        <location line="+11"/>
+        <source>帮助</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>读给我听</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>知道了</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomeButton</name>
     <message>
         <location filename="../../ui/qml/controls/HomeButton.qml" line="+9"/>
@@ -1397,7 +1416,12 @@
 <context>
     <name>ShellFooter</name>
     <message>
-        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+53"/>
+        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+49"/>
+        <source>帮助</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>需要帮助请找工作人员  ·  政务服务便民热线 12345</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,7 +1441,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>技术人员：按住三秒打开维护信息</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,7 +10,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,7 @@ from ui.frontend import QtFrontend
 from ui.vm import ShellViewModel
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+MASKED = re.compile(r"[\u4e00-\u9fff]+\*+")
 WAIT_MS = 10_000
 
 
@@ -71,7 +72,7 @@ def chinese(texts: list[str], allowed: set[str]) -> list[str]:
     name, the switch's own 中文) is taken out of them."""
     out = []
     for text in texts:
-        rest = text
+        rest = MASKED.sub("", text)  # masked (李**, 湖北省武汉市***): personal data
         for a in sorted(allowed, key=len, reverse=True):
             rest = rest.replace(a, "")
         if HAN.search(rest):
@@ -95,7 +96,7 @@ def catalog_words(kiosk: Kiosk) -> set[str]:
         if isinstance(value, str):
             if HAN.search(value):
                 found.add(value)
-        elif isinstance(value, dict):
+        elif isinstance(value, Mapping):
             stack += [*value.keys(), *value.values()]
         elif isinstance(value, list | tuple | set | frozenset):
             stack += list(value)
@@ -212,3 +213,76 @@ def test_a_terminal_set_to_english_returns_to_english_not_chinese(
         assert app is not None
         i18n.install(app, i18n.SOURCE_LANGUAGE, tmp_path / "cache")
 
+
+
+# Screens whose remaining Chinese is written outside this change's reach, each with why:
+# the card reader's and the camera's own sentences come from their drivers (devices/,
+# ui/vm/camera.py), 维护信息 is the technician's page (kiosk/maintenance.py), and the
+# keyboard is the Chinese input method itself. Everything else must be English.
+ELSEWHERE = {
+    "insert_card_unreadable": "devices/idcard: the reader's resident_message",
+    "insert_card_reader_broken": "devices/idcard: the reader's resident_message",
+    "insert_card_expired": "devices/idcard/validation.py: the card's refusal",
+    "photo": "ui/vm/camera.py: the camera's state line",
+    "photo_document": "ui/vm/camera.py: the camera's state line",
+    "materials_camera_missing": "ui/vm/camera.py / devices/camera: the camera's state",
+    "maintenance": "kiosk/maintenance.py: the technician's page",
+    "maintenance_clock_skew": "kiosk/maintenance.py: the technician's page",
+    "maintenance_redirected": "kiosk/maintenance.py: the technician's page",
+    "form_keyboard": "Qt Virtual Keyboard's pinyin candidates and layout name",
+}
+
+
+def resident_words(record: object) -> set[str]:
+    """What the resident typed or the card gave, as the record holds it (masked or not):
+    every ``value`` of a field or an answer and the masked name — personal data, shown
+    back as it is in any language."""
+    found: set[str] = set()
+    stack = [record]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, tuple | list):
+            stack += list(value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                v = getattr(value, f.name)
+                if f.name in ("value", "masked_name", "query", "typed") and isinstance(v, str):
+                    found.add(v)
+                else:
+                    stack.append(v)
+    return {w for w in found if HAN.search(w)}
+
+
+def test_every_sample_screen_in_english_keeps_only_data_in_chinese(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """Every screen the samples draw, on a terminal set to English: no Chinese is left
+    but catalog data (item names, guides, questions), the region's name, what the resident
+    typed or the card gave — and the screens listed in ELSEWHERE."""
+    from ui.samples import sample_screens
+
+    cfg = Config(data_dir=tmp_path / "data", platform_url="http://127.0.0.1:9",
+                 language="en_US")
+    k = Kiosk.open(cfg)
+    f = QtFrontend()
+    left: dict[str, list[str]] = {}
+    try:
+        base = catalog_words(k) | {cfg.region_name, "中文"}
+        seen = 0
+        for name, screen in sample_screens(k):
+            window = f.show_screen(k, screen)
+            f.grab(tmp_path / f"{name}.png")
+            seen += 1
+            if name in ELSEWHERE:
+                continue
+            rest = chinese(screen_texts(window), base | resident_words(screen))
+            if rest:
+                left[name] = rest
+        assert seen > 40
+        assert f.qml_warnings == []
+    finally:
+        f.close()
+        k.close()
+        app = QCoreApplication.instance()
+        assert app is not None
+        i18n.install(app, i18n.SOURCE_LANGUAGE, tmp_path / "cache")
+    assert left == {}
