@@ -47,7 +47,7 @@ def terminal(cfg: Config, platform: PlatformProcess,
 def photo(i: int, rng: random.Random) -> bytes:
     # Mostly small; every 40th spans several 256 KiB chunks so resume is exercised.
     size = 600_000 if i % 40 == 0 else rng.randrange(2_000, 40_000)
-    return rng.randbytes(size)
+    return b"\xff\xd8\xff" + rng.randbytes(size - 3)  # a JPEG's first bytes (contract 1.7)
 
 
 def drain_under_fire(env: dict[str, str], cfg: Config, rng: random.Random,
@@ -137,7 +137,7 @@ for i in range(start, start + 40):
     case = store.create_case(terminal_id=cfg.terminal_id, region_code=cfg.region_code,
                              applicant=Applicant(name="李秀英", id_number=sys.argv[2]),
                              items=[CaseItem("HB-YL-0001", "参保登记")], form={"i": i})
-    store.add_attachment(case.id, "portrait", b"\xff\xd8\xff" + os.urandom(20000 - 3))
+    store.add_attachment(case.id, "portrait", b"\\xff\\xd8\\xff" + os.urandom(20000 - 3))
     store.submit_case(case.id)
     print(case.local_no, flush=True)
 """
