@@ -18,8 +18,24 @@ from kiosk.receipts.pdf import FONT, Line, _ensure_font
 HOTLINE = "政务服务便民热线：12345"
 LAYOUTS = ("80mm", "a4")
 
-__all__ = ["FONT", "HOTLINE", "LAYOUTS", "MARGIN", "WIDTH", "ReceiptContext", "_ensure_font",
-           "query_payload", "render_checklist", "render_correction", "render_receipt"]
+PLATFORM_RECEIPT_LANGUAGES: tuple[str, ...] = ("zh_CN",)
+"""The languages the county platform takes a 受理回执 in. Its contract (sync/openapi.json,
+1.5) names none: a case is filed, numbered and answered in Chinese, and the receipt is the
+terminal's print of that acceptance — the paper a resident shows at a counter, and which a
+clerk must read. So a receipt stays Chinese whatever language the visit's screens were in
+(the screen says so); a contract that lists another language adds it here, and
+``receipt_language`` then lets the visit's choice through."""
+
+
+def receipt_language(chosen: str,
+                     accepted: Sequence[str] = PLATFORM_RECEIPT_LANGUAGES) -> str:
+    """The language a receipt is printed in: the visit's, where the platform accepts it;
+    Chinese otherwise."""
+    return chosen if chosen in accepted else "zh_CN"
+
+__all__ = ["FONT", "HOTLINE", "LAYOUTS", "MARGIN", "PLATFORM_RECEIPT_LANGUAGES", "WIDTH",
+           "ReceiptContext", "_ensure_font", "query_payload", "receipt_language",
+           "render_checklist", "render_correction", "render_receipt"]
 
 
 def render_receipt(case: Case, ctx: ReceiptContext, out: Path,
