@@ -402,7 +402,7 @@
     <message>
         <location line="+1"/>
         <source>回执已打印，请从出纸口取走。</source>
-        <translation>Your receipt is printed. Please take it from the slot.</translation>
+        <translation>Your receipt (in Chinese) is printed. Please take it from the slot.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -417,7 +417,7 @@
     <message>
         <location line="+0"/>
         <source>打印回执</source>
-        <translation>Print receipt</translation>
+        <translation>Print receipt (in Chinese)</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1363,12 +1363,12 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+35"/>
         <source>回执已打印，请在出纸口取走</source>
-        <translation>Your receipt is printed. Please take it from the slot</translation>
+        <translation>Your receipt (in Chinese) is printed. Please take it from the slot</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>打印回执</source>
-        <translation>Print receipt</translation>
+        <translation>Print receipt (in Chinese)</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1443,7 +1443,7 @@ the next step starts by itself once it is read.</translation>
         <translation>Terminal %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>技术人员：按住三秒打开维护信息</source>
         <translation>Technicians: hold for three seconds to open maintenance</translation>
     </message>

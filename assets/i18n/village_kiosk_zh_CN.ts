@@ -1441,7 +1441,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>技术人员：按住三秒打开维护信息</source>
         <translation type="unfinished"></translation>
     </message>

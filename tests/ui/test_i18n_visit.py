@@ -286,3 +286,30 @@ def test_every_sample_screen_in_english_keeps_only_data_in_chinese(
         assert app is not None
         i18n.install(app, i18n.SOURCE_LANGUAGE, tmp_path / "cache")
     assert left == {}
+
+
+def test_an_english_visit_prints_its_receipt_in_chinese(
+        qtbot: QtBot, live: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
+    """The platform takes receipts in Chinese only (contract 1.5 names no other language:
+    kiosk.receipts.PLATFORM_RECEIPT_LANGUAGES), so the paper of an English visit is the
+    Chinese 受理回执 a clerk reads — and the English screen says it is in Chinese."""
+    from kiosk.receipts import receipt_language
+    from kiosk.samples import sample_card, scripted_visit
+    from tests.pdfread import pdf_text
+
+    window, vm = live
+    tap(qtbot, window, "homeLanguage")
+    qtbot.waitUntil(lambda: i18n.current() == "en_US", timeout=WAIT_MS)
+    assert receipt_language(i18n.current()) == "zh_CN"
+    assert receipt_language("en_US", accepted=("zh_CN", "en_US")) == "en_US"
+    result = scripted_visit(kiosk.flow, kiosk.catalog.items[0].code, sample_card())
+    assert result.submitted
+    vm.refresh()
+    assert prop(vm, "step") == "done"
+    printed = list((kiosk.config.mock_dir / "printed").glob("*.pdf"))
+    assert len(printed) == 1
+    text = pdf_text(printed[0])
+    assert "办件编号" in text and "受理回执" in text
+    assert i18n.current() == "en_US"  # printing did not end the visit
+    shown = " ".join(screen_texts(window))
+    assert "in Chinese" in shown
