@@ -10,7 +10,9 @@
 - preview fps at 640x480 from a video file on one core: plain decode, with the page
   detector + auto-capture rule, with the portrait check (goal >= 15 fps);
 - capture -> result latency: from the auto-capture firing to the bytes (outline,
-  straighten, encode) on a 5 MP still; from a portrait frame to its e-photo bytes.
+  straighten, encode) on a 5 MP still; from a portrait frame to its e-photo bytes;
+- capture -> confirmation screen: the screens' CameraPreview from the rule firing to the
+  result on the GUI thread, with the camera's full still (ratio to the preview-frame path).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from devices.camera.autocapture import AutoCapture
 from devices.camera.document import capture_document, find_page, straighten
 from devices.camera.encode import encode_page, encode_portrait
 from devices.camera.opencv import OpenCvCamera, encode_jpeg
-from devices.camera.quality import check_portrait
+from devices.camera.quality import Box, check_portrait
 from tests.devices import camera_pages as cp
 from tests.devices import synthetic as syn
 
@@ -200,6 +202,72 @@ def _sink_path(frames: int) -> list[str]:
             "goal >= 15 fps"]
 
 
+def _confirm_latency(n: int) -> list[str]:
+    """Capture -> confirmation: from the moment the rule fires (auto-capture of a steady
+    page, the portrait gate) to the result on the GUI thread, where the confirm view's
+    bindings flip (``CameraPreview.fired_at`` -> ``shown_at``): the full still from the
+    mock camera (1280x960), its decode, the page or portrait pipeline, the result frame
+    and the queued signal, on the screens' own object and threads. Baseline, same run:
+    the same pipeline on the 640x480 preview frame inline, as the screens did before they
+    took a still. Median of ``n`` shots each."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtMultimedia import QVideoSink
+
+    from devices.camera.document import capture_page
+    from devices.camera.mock import MockCamera
+    from ui.vm.camera import CameraPreview, to_qimage
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    assert isinstance(app, QGuiApplication)
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode, scene in (("document", "document"), ("portrait", "face")):
+            cam = MockCamera(Path(tmp), f"scene={scene}")
+            shots = []
+            for _ in range(n):
+                p = CameraPreview()
+                p.set_camera(cam)
+                p.mode = mode  # type: ignore[assignment]
+                sink, result = QVideoSink(), QVideoSink()
+                p.videoSink = sink  # type: ignore[assignment]
+                p.resultSink = result  # type: ignore[assignment]
+                # One event loop per shot, ended by the result: PySide6 6.x on Python 3.11
+                # drops a reference to None on every processEvents()/qWait() call, so a
+                # polling loop of thousands of them ends the process (none_dealloc).
+                loop = QEventLoop()
+                p.captured.connect(loop.quit)
+                QTimer.singleShot(60_000, loop.quit)
+                p.start()
+                loop.exec()
+                p.stop()
+                assert p.result, f"{mode}: no capture within 60 s"
+                shots.append(p.shown_at - p.fired_at)
+                size = p.source_size
+            frame = cam.read_frame((640, 480))
+            if mode == "document":
+                def inline(f: np.ndarray = frame) -> object:
+                    pc = capture_page(f)
+                    return to_qimage(_decode(pc.page.data))
+            else:
+                box = check_portrait(frame).faces[0]
+
+                def inline(f: np.ndarray = frame, b: Box = box) -> object:
+                    return to_qimage(_decode(encode_portrait(f, b).data))
+            base = _median_time(inline, n)
+            still = _median_time(cam.capture, n)  # the mock drawing + JPEG-encoding it
+            got = statistics.median(shots)
+            lines.append(f"{mode} capture -> confirmation (still {size[0]}x{size[1]}, device "
+                         f"thread -> GUI): median {got * 1000:.0f} ms (of which the mock "
+                         f"camera making its still {still * 1000:.0f} ms) vs preview-frame "
+                         f"pipeline inline {base * 1000:.0f} ms; ratio {got / base:.2f}x")
+    return lines
+
+
 def run(quick: bool) -> list[str]:
     return _pages(3 if quick else 9) + _portrait(5 if quick else 30) + _fps(
-        60 if quick else 300) + _sink_path(60 if quick else 300)
+        60 if quick else 300) + _sink_path(60 if quick else 300) + _confirm_latency(
+        3 if quick else 9)
