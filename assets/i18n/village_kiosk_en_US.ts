@@ -377,17 +377,17 @@
     <message>
         <location line="+7"/>
         <source>办件编号：</source>
-        <translation>Case number:</translation>
+        <translation>Case number: </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>一件事编号：</source>
-        <translation>Bundle number:</translation>
+        <translation>Bundle number: </translation>
     </message>
     <message>
         <location line="+5"/>
         <source>办理状态：</source>
-        <translation>Status:</translation>
+        <translation>Status: </translation>
     </message>
     <message>
         <location line="+15"/>
@@ -417,7 +417,7 @@
     <message>
         <location line="+0"/>
         <source>打印回执</source>
-        <translation>Print receipt (in Chinese)</translation>
+        <translation>Print receipt</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -438,7 +438,7 @@
     <message>
         <location filename="../../ui/qml/form/FieldFrame.qml" line="+64"/>
         <source>（选填）</source>
-        <translation>(optional)</translation>
+        <translation> (optional)</translation>
     </message>
 </context>
 <context>
@@ -1086,7 +1086,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+19"/>
         <source>“一件事”编号：</source>
-        <translation>Bundle number:</translation>
+        <translation>Bundle number: </translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1269,7 +1269,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+15"/>
         <source>重新选择</source>
-        <translation>Choose again</translation>
+        <translation>Change</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1304,7 +1304,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../ui/qml/controls/RepeatButton.qml" line="+13"/>
         <source>再听一遍</source>
-        <translation>Listen again</translation>
+        <translation>Repeat</translation>
     </message>
 </context>
 <context>
@@ -1358,7 +1358,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+55"/>
         <source>办件编号：</source>
-        <translation>Case number:</translation>
+        <translation>Case number: </translation>
     </message>
     <message>
         <location line="+35"/>
@@ -1368,7 +1368,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+14"/>
         <source>打印回执</source>
-        <translation>Print receipt (in Chinese)</translation>
+        <translation>Print receipt</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1418,12 +1418,12 @@ the next step starts by itself once it is read.</translation>
 <context>
     <name>ShellFooter</name>
     <message>
-        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+49"/>
+        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+51"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>需要帮助请找工作人员  ·  政务服务便民热线 12345</source>
         <translation>Need help? Ask the staff  ·  Service hotline 12345</translation>
     </message>
@@ -2364,7 +2364,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+96"/>
         <source>请选择不满意的原因</source>
-        <translation>Please choose what went wrong</translation>
+        <translation>Choose what went wrong</translation>
     </message>
     <message>
         <location line="+58"/>
@@ -2626,7 +2626,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+3"/>
         <source>请留下手机号码，工作人员会在3个工作日内给您回电了解情况</source>
-        <translation>Please leave your mobile number; the staff will call you back within 3 working days</translation>
+        <translation>Leave your number; the staff call back within 3 working days</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -1416,12 +1416,12 @@
 <context>
     <name>ShellFooter</name>
     <message>
-        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+49"/>
+        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+51"/>
         <source>帮助</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+37"/>
         <source>需要帮助请找工作人员  ·  政务服务便民热线 12345</source>
         <translation type="unfinished"></translation>
     </message>
