@@ -214,7 +214,11 @@ def choose(language: str) -> bool:
     for singleton in _singletons:
         singleton.languageChanged.emit()
     for listener in list(_listeners):
-        listener(_current)
+        try:
+            listener(_current)
+        except RuntimeError as exc:  # its Qt object was deleted without unsubscribing
+            log.warning("language listener dropped: %s", exc)
+            _listeners.remove(listener)
     return ok
 
 
