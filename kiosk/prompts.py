@@ -66,7 +66,7 @@ _BY_STEP: dict[str, Prompt] = {
                     "This is the guide. Please see what you need to bring."),
     "question": Prompt("请回答这个问题", "Please answer this question."),
     "checklist": Prompt("这是您要准备的材料清单", "This is the list of documents you need."),
-    "form": Prompt("请填写表格，填好后点继续", "Please fill in the form, then tap Continue."),
+    "form": Prompt("请填写表格，填好后点「继续」", "Please fill in the form, then tap Continue."),
     "materials": Prompt("请选择每份材料怎么提交", "Please choose how to provide each document."),
     "ecert_scan": Prompt("请把手机上的电子证照对准摄像头",
                          "Please hold the e-certificate on your phone up to the camera."),
@@ -103,6 +103,106 @@ FALLBACK = Prompt("请按屏幕上的提示操作", "Please follow the steps on 
 
 ALL_PROMPTS: tuple[Prompt, ...] = (*STEP_PROMPTS.values(), CARD_RETRY, FORM_ERRORS,
                                    DONE_PRINTING, FALLBACK)
+
+
+# 帮助 (issue 15, Hubei's 教办): what each step is for and how to get on, in one or two
+# sentences, behind the 帮助 button of every screen (and read out by 读给我听). Generic like
+# the prompts — never the resident's data, no digits — but longer, so outside the prompt
+# length rule and rendered on first use rather than into the cache at start.
+_HELP_BY_STEP: dict[str, Prompt] = {
+    "home": Prompt("要办事，请点「我要办事」，再把身份证放在读卡区。"
+                   "只想知道要带什么材料，点「查看办事指南」，不用身份证。",
+                   "To apply, tap the big button and place your ID card on the reader. "
+                   "To see what to bring, open the guides; no card is needed."),
+    "insert_card": Prompt("把身份证平放在屏幕下方的读卡区，不要移动，读到后会自动进入下一步。",
+                          "Lay your ID card flat on the reader below the screen and keep it "
+                          "still. The next page opens by itself."),
+    "find_service": Prompt("一件事可以一次办好几件相关的事。"
+                           "也可以按部门找，或者在搜索框里输入名称或拼音首字母。",
+                           "A bundle does several related things at once. You can also look "
+                           "by department, or type a name or its pinyin initials."),
+    "category": Prompt("这里是这个部门能办的事，点一项就能看它的办事指南。",
+                       "These are the services of this department. Tap one to see its "
+                       "guide."),
+    "search": Prompt("点一项看办事指南。没有找到，就换个说法，或者按部门找。",
+                     "Tap a result to see its guide. If it is not there, try other words or "
+                     "look by department."),
+    "guide": Prompt("这里写着谁能办、要带什么、多久办好。"
+                    "准备好了就点「开始办理」，也可以先打印材料清单。",
+                    "This says who can apply, what to bring and how long it takes. Tap start "
+                    "when ready, or print the checklist first."),
+    "question": Prompt("回答几个问题，终端就知道您要办哪些事、要带哪些材料。不清楚就点「不清楚」。",
+                       "A few questions tell the terminal which services and documents you "
+                       "need. If you are not sure, say so."),
+    "checklist": Prompt("这是按您的回答整理的材料清单，可以打印带走。",
+                        "This list of documents follows your answers. You can print it and "
+                        "take it with you."),
+    "form": Prompt("身份证上的信息已经填好了。"
+                   "点一个空白的格子，用屏幕上的键盘输入，填好后点「继续」。",
+                   "What is on your ID card is already filled in. Tap a box, type on the "
+                   "screen keyboard, then tap continue."),
+    "materials": Prompt("每份材料选一种方式：拍照、手机上的电子证照，"
+                        "或者以后补交。已核验的不用再提供。",
+                        "For each document choose one way: a photo, the e-certificate on your "
+                        "phone, or bring it later. Checked ones need nothing."),
+    "photo": Prompt("把材料正面朝上放在拍照区，放平不要动，放稳后会自动拍照，也可以点「拍照」。",
+                    "Put the document face up under the camera and keep it still. It is "
+                    "taken by itself, or tap the photo button."),
+    "ecert_scan": Prompt("在手机上打开电子证照的二维码，对准摄像头，读到后会自动记下。",
+                         "Open the e-certificate code on your phone and hold it up to the "
+                         "camera. It is noted by itself."),
+    "sign": Prompt("先读完上面的承诺内容，再用手指在框里写下您的名字，写错了点「重签」。",
+                   "Read the commitment above, then write your name in the box with your "
+                   "finger. Tap sign again to start over."),
+    "check_answers": Prompt("请看一遍您的回答和填写的信息，"
+                            "哪里不对就点旁边的「修改」，没有问题就提交。",
+                            "Look over your answers. Tap change beside anything that is wrong, "
+                            "then submit."),
+    "done": Prompt("已经提交了。请取走回执，凭上面的编号和二维码可以查询进度。",
+                   "It has been submitted. Take your receipt: its number and code let you "
+                   "check the progress."),
+    "print_problem": Prompt("回执没有打印出来，办件已经保存。"
+                            "请把屏幕上的编号记下来或拍下来，再找工作人员。",
+                            "The receipt did not print, but your case is saved. Note or photograph "
+                            "the number on the screen and ask the staff."),
+    "rate": Prompt("请为这次服务打分，差评请选原因。不想评价可以直接离开。",
+                   "Rate this service. For a poor rating choose a reason. You may also leave "
+                   "without rating."),
+    "rated": Prompt("谢谢您的评价，马上回到首页。", "Thank you. The home page comes back by "
+                                                    "itself."),
+    "query_result": Prompt("这里是您办的事和进度。需要补正的，点开能看到还缺什么。",
+                           "These are your cases and their progress. Open one that needs "
+                           "more documents to see what is missing."),
+    "query_number": Prompt("在数字键上输入回执上的办件编号，只输数字就行。",
+                           "Type the case number from your receipt on the keypad. The "
+                           "digits are enough."),
+    "query_scan": Prompt("把回执上的二维码对准摄像头，读到后会自动查询。",
+                         "Hold the code on your receipt up to the camera. The search starts "
+                         "by itself."),
+    "correction": Prompt("这是还需要补交的全部材料，可以打印带走，一次带齐。",
+                         "This is everything still needed. Print it and bring it all at "
+                         "once."),
+    "problem": Prompt("屏幕上写着出了什么问题和下一步怎么做。还是不行，请找工作人员。",
+                      "The screen says what went wrong and what to do next. If it still does "
+                      "not work, ask the staff."),
+    "maintenance": Prompt("这是给技术人员看的维护信息，不显示居民信息。点「返回首页」离开。",
+                          "This page is for technicians and shows no resident data. Tap home "
+                          "to leave."),
+}
+HELP: dict[Step, Prompt] = {s: _HELP_BY_STEP[s.value] for s in Step if s.value in _HELP_BY_STEP}
+HELP_FALLBACK = Prompt("请按屏幕上的提示一步一步操作，有问题请找工作人员。",
+                       "Follow the steps on the screen. If you need help, ask the staff.")
+
+
+def help_for(step: Step, language: str = "zh_CN") -> str:
+    """The 帮助 text of ``step`` (the fallback for a step added without one)."""
+    return HELP.get(step, HELP_FALLBACK).text(_check_language(language))
+
+
+def help_texts(language: str) -> tuple[str, ...]:
+    """Every 帮助 text in ``language``: what 读给我听 may play besides the prompts."""
+    _check_language(language)
+    return tuple(dict.fromkeys(p.text(language) for p in (*HELP.values(), HELP_FALLBACK)))
 
 
 def _check_language(language: str) -> str:

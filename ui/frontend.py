@@ -39,6 +39,11 @@ log = logging.getLogger(__name__)
 
 MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"
 IDLE_SAMPLE, IDLE_SAMPLE_OVER = "idle_warning", "form_page"  # the countdown's picture
+# The shell's overlays as sample screens: (picture, the sample it lies over, the shell's
+# method that shows it); they are shell state, not flow screens.
+OVERLAY_SAMPLES = ((IDLE_SAMPLE, IDLE_SAMPLE_OVER, "show_idle_warning_sample"),
+                   ("help_materials", "materials_list", "show_help_sample"),
+                   ("help_home", "home", "show_help_sample"))
 FRAME_TIMEOUT_MS = 5000
 
 _font_family: str | None = None
@@ -264,13 +269,13 @@ class QtFrontend:
                 paths.append(self.grab(outdir / f"{name}.png"))
                 if on_screen is not None:
                     on_screen(name, window)  # audit hook (H7)
-                if name == IDLE_SAMPLE_OVER and self._vm is not None:
-                    # 还需要更多时间吗？ over a half-filled form: the shell's countdown
-                    self._vm.show_idle_warning_sample(True)
-                    paths.append(self.grab(outdir / f"{IDLE_SAMPLE}.png"))
-                    if on_screen is not None:
-                        on_screen(IDLE_SAMPLE, window)
-                    self._vm.show_idle_warning_sample(False)
+                for overlay, over, show in OVERLAY_SAMPLES:
+                    if name == over and self._vm is not None:  # the shell's own overlays
+                        getattr(self._vm, show)(True)
+                        paths.append(self.grab(outdir / f"{overlay}.png"))
+                        if on_screen is not None:
+                            on_screen(overlay, window)
+                        getattr(self._vm, show)(False)
                 if keyboard:
                     hide_keyboard_sample(window)
         finally:

@@ -60,9 +60,9 @@ class Speaker(QObject):  # type: ignore[operator]
         self._prompt = ""
         self._volume = max(0, min(100, volume))
         self._warned: set[str] = set()
-        self._effect = QSoundEffect(self)
-        self._effect.statusChanged.connect(self._on_status)
-        self._apply_volume()
+        # Made on the first sound: QSoundEffect connects to the sound server as it is
+        # created, and a terminal that never speaks need not (nor log that none runs).
+        self._sound: QSoundEffect | None = None
 
     @classmethod
     def for_config(cls, cfg: Config, parent: QObject | None = None) -> Speaker:
@@ -134,12 +134,13 @@ class Speaker(QObject):  # type: ignore[operator]
 
     @Slot(str, result=bool)
     def say(self, text: str) -> bool:
-        """Play ``text`` if it is a prompt of the catalogue; False (and silence) when it is
-        not, or when the terminal cannot speak now."""
+        """Play ``text`` if it is a prompt or a 帮助 text of the catalogue; False (and
+        silence) when it is not, or when the terminal cannot speak now."""
         if self._mode == "off":
             return False
         language = next((lang for lang in (self._language, *prompts.LANGUAGES)
-                         if text in prompts.all_prompts(lang)), None)
+                         if text in prompts.all_prompts(lang)
+                         or text in prompts.help_texts(lang)), None)
         if language is None:
             log.warning("spoken prompts: refused a text that is not a prompt (%d chars)",
                         len(text))
@@ -153,11 +154,12 @@ class Speaker(QObject):  # type: ignore[operator]
         except (prompts.PromptAudioError, OSError) as exc:
             self._warn("render", f"spoken prompts: {exc}; the terminal stays silent")
             return False
-        self._effect.stop()
+        effect = self.effect
+        effect.stop()
         url = QUrl.fromLocalFile(str(wav))
-        if self._effect.source() != url:
-            self._effect.setSource(url)
-        self._effect.play()
+        if effect.source() != url:
+            effect.setSource(url)
+        effect.play()
         self.played.emit(text)
         return True
 
@@ -168,25 +170,32 @@ class Speaker(QObject):  # type: ignore[operator]
 
     @Slot()
     def stop(self) -> None:
-        self._effect.stop()
+        if self._sound is not None:
+            self._sound.stop()
 
     @property
     def effect(self) -> QSoundEffect:
         """The sound output (read-only use: tests and ``main`` watch it play)."""
-        return self._effect
+        if self._sound is None:
+            self._sound = QSoundEffect(self)
+            self._sound.statusChanged.connect(self._on_status)
+            self._apply_volume()
+        return self._sound
 
     # Internals ---------------------------------------------------------------------------
 
     def _apply_volume(self) -> None:
         # The config's 0-100 is what a person hears as even steps: a log scale.
-        self._effect.setVolume(QtAudio.convertVolume(
+        if self._sound is None:
+            return  # applied when the sound output is made
+        self._sound.setVolume(QtAudio.convertVolume(
             self._volume / 100, QtAudio.VolumeScale.LogarithmicVolumeScale,
             QtAudio.VolumeScale.LinearVolumeScale))
 
     def _on_status(self) -> None:
-        if self._effect.status() == QSoundEffect.Status.Error:
+        if self._sound is not None and self._sound.status() == QSoundEffect.Status.Error:
             self._warn("load", "spoken prompts: the sound output refused a prompt file "
-                       f"({self._effect.source().fileName()}); the terminal stays silent")
+                       f"({self._sound.source().fileName()}); the terminal stays silent")
 
     def _warn(self, key: str, message: str) -> None:
         """Once per cause: a technician reads the log, a resident hears nothing."""

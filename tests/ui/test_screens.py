@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from devices.idcard import IdCard
 from devices.idcard.mock import MockCardReader
+from kiosk import prompts
 from kiosk.app import Kiosk
 from kiosk.catalog.categories import categories
 from kiosk.config import Config
@@ -28,7 +29,7 @@ from kiosk.flow import Step
 from kiosk.identity import gb11643_check_char
 from kiosk.samples import sample_card, scripted_visit
 from tests.ui.settle import wait_still
-from ui.frontend import IDLE_SAMPLE, IDLE_SAMPLE_OVER, QtFrontend
+from ui.frontend import OVERLAY_SAMPLES, QtFrontend
 from ui.samples import sample_screens
 from ui.vm import ShellViewModel
 from ui.vm.lists import RowsModel
@@ -126,8 +127,9 @@ def test_screenshots_render_every_screen_as_a_distinct_non_blank_png(
                  "rate_poor", "rated", "maintenance", "maintenance_clock_skew"):
         assert must in names
     steps = {name: s.step.value for name, s in sample_screens(kiosk)}
-    steps[IDLE_SAMPLE] = steps[IDLE_SAMPLE_OVER]  # the shell's countdown over that page
-    assert IDLE_SAMPLE in names
+    for overlay, over, _show in OVERLAY_SAMPLES:  # the shell's countdown, its 帮助
+        steps[overlay] = steps[over]
+        assert overlay in names
     digests: dict[str, str] = {}
     for p in paths:
         img = QImage(str(p))
@@ -271,6 +273,30 @@ def test_before_the_idle_end_a_countdown_asks_and_continue_keeps_the_visit(
     qtbot.waitUntil(lambda: vm.idleSecondsLeft > 0, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: vm.step == "home", timeout=WAIT_MS)  # left alone: the end
     assert vm.idleSecondsLeft == 0 and vm.actions[-1] == ("idle_timeout", ())
+
+
+def test_help_on_every_screen_says_what_the_step_is_for_and_goes_away(
+        qtbot: QtBot, frontend: QtFrontend, kiosk: Kiosk) -> None:
+    window, vm = show_live(qtbot, frontend, kiosk)
+    for_home = prompts.help_for(Step.HOME)
+    tap(qtbot, window, "helpButton")
+    assert vm.helpOpen and find(window, "helpText").property("text") == for_home
+    assert not find_all(window, "homeStart")  # the page is hidden, not only covered
+    tap(qtbot, window, "helpClose")
+    assert not vm.helpOpen and not find_all(window, "helpPanel")
+    tap(qtbot, window, "homeBrowse")
+    qtbot.waitUntil(lambda: vm.step == "find_service", timeout=WAIT_MS)
+    wait_still(qtbot, lambda: find(window, "helpButton"))
+    tap(qtbot, window, "helpButton")
+    assert find(window, "helpText").property("text") == prompts.help_for(Step.FIND_SERVICE)
+    assert find(window, "homeButton")  # the footer's ways out stay
+    assert ("再听一遍" in screen_texts(window)) == vm.speaker.available  # beside 帮助
+    assert [i.property("text") for i in visible_items(window)
+            if i.objectName() == "helpRead"] == (["读给我听"] if vm.speaker.available else [])
+    vm.act("open_category", categories(kiosk.catalog)[0][0].id)  # a new step closes it
+    qtbot.waitUntil(lambda: vm.step == "category", timeout=WAIT_MS)
+    assert not vm.helpOpen and not find_all(window, "helpPanel")
+    assert frontend.qml_warnings == []
 
 
 def find_all(window: QQuickWindow, name: str) -> list[QQuickItem]:

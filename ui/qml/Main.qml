@@ -84,7 +84,7 @@ Window {
         clip: true  // a screen that runs long never draws over the footer's ways out
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
         anchors.margins: Theme.margin
-        visible: !idleWarning.visible
+        visible: !idleWarning.visible && !help.visible
         // No animation: an older resident should see the next page, not a slide.
         replaceEnter: null
         replaceExit: null
@@ -102,9 +102,24 @@ Window {
         canGoBack: root.vm.canGoBack
         canGoHome: root.vm.canGoHome
         terminalId: root.vm.terminalId
+        helpAvailable: true
+        speaker: root.vm.speaker
+        speakerAvailable: root.vm.speaker.available
+        onHelp: root.vm.openHelp()
         onBack: root.vm.goBack()
         onHome: root.vm.endSession()
         onMaintenance: root.vm.openMaintenance()
+    }
+
+    HelpPanel {
+        id: help
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
+        z: 40
+        visible: root.vm.helpOpen
+        text: root.vm.helpText
+        speaker: root.vm.speaker
+        onRead: root.vm.readHelp()
+        onClose: root.vm.closeHelp()
     }
 
     // Below the header (where am I, what time is it), over everything else; the page and

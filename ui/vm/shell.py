@@ -23,11 +23,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from kiosk import prompts
 from kiosk.app import Kiosk
 from kiosk.flow import FLOW, FlowError, Screen, Step
 from kiosk.provision import platform_client
 from kiosk.store import StoreError
 from ui import i18n
+from ui.speech import Speaker
 from ui.vm.card import CardViewModel
 from ui.vm.done import DoneViewModel
 from ui.vm.home import HomeViewModel
@@ -92,6 +94,8 @@ class ShellViewModel(QObject):  # type: ignore[operator]
     queueDepthChanged = Signal()
     idleTimeoutChanged = Signal()
     idleWarningChanged = Signal()
+    helpTextChanged = Signal()
+    helpOpenChanged = Signal()
 
     def __init__(self, kiosk: Kiosk, live: bool = True, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +113,11 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         self._network: bool | None = None
         self._idle_override_ms: int | None = None
         self._warning_left_s = 0  # 0: no countdown on screen
+        self._help_open = False
+        # The spoken prompts (ui/speech.py): each screen's sentence, 再听一遍, 读给我听; in
+        # the visit's language. Passive windows (screenshots) never speak.
+        self._speaker = Speaker.for_config(kiosk.config, self)
+        self._unlisten = i18n.on_change(self._language_changed)
         self.actions: list[tuple[str, tuple[object, ...]]] = []  # what was asked, in order
         self._pools = Pools(self._on_job_finished, self)
         self._health_client = platform_client(kiosk.config, timeout_s=HEALTH_TIMEOUT_S)
@@ -223,8 +232,60 @@ class ShellViewModel(QObject):  # type: ignore[operator]
             self.stepChanged.emit()
         if force or chrome != (screen.title, screen.back, screen.home, screen.masked_name):
             self.chromeChanged.emit()
+        if step_changed:
+            self._set_help(False)
+            self.helpTextChanged.emit()
+        if self._live:
+            self._speaker.show(screen)
         self.screenChanged.emit()
         self._apply_timers(step_changed)
+
+    def _language_changed(self, language: str) -> None:
+        if language in prompts.LANGUAGES:
+            self._speaker.set_language(language)
+        self.helpTextChanged.emit()
+
+    # 帮助 ---------------------------------------------------------------------------------
+
+    def _set_help(self, shown: bool) -> None:
+        if shown != self._help_open:
+            self._help_open = shown
+            self.helpOpenChanged.emit()
+
+    def help_text(self) -> str:
+        """What the current step is for and how to get on (kiosk.prompts.help_for)."""
+        language = i18n.current()
+        return prompts.help_for(self._screen.step,
+                                language if language in prompts.LANGUAGES else "zh_CN")
+
+    helpText = Property(str, help_text, notify=helpTextChanged)
+
+    @Property(bool, notify=helpOpenChanged)
+    def helpOpen(self) -> bool:
+        return self._help_open
+
+    def show_help_sample(self, shown: bool) -> None:
+        """The help panel as a sample screen shows it."""
+        self._set_help(shown)
+
+    @Slot()
+    def openHelp(self) -> None:
+        """帮助: the step's help over the page (the page stays as it was underneath)."""
+        self._set_help(True)
+
+    @Slot()
+    def closeHelp(self) -> None:
+        """知道了."""
+        self._set_help(False)
+
+    @Slot()
+    def readHelp(self) -> None:
+        """读给我听: the help text spoken (a 帮助 text, never the resident's data)."""
+        self._speaker.say(self.help_text())
+
+    @Property(Speaker, constant=True)
+    def speaker(self) -> Speaker:
+        return self._speaker
 
     def _apply_timers(self, step_changed: bool) -> None:
         if not self._live:
@@ -520,6 +581,8 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         result already queued to this thread is dropped when it arrives (the kiosk may be
         closed by then)."""
         self._shut = True
+        self._unlisten()
+        self._speaker.stop()
         for timer in (self._card_timer, self._idle_timer, self._status_timer,
                       self._health_timer, self._auto_timer, self._end_timer,
                       self._countdown_timer):

@@ -11,9 +11,16 @@ Rectangle {
     property bool canGoBack: false
     property bool canGoHome: false
     property string terminalId: ""
+    // 帮助 and 再听一遍, at the right of every screen (none on the first frame: Start.qml)
+    property bool helpAvailable: false
+    // The shell's Speaker (a QtObject here: the first frame, Start.qml, has none, and
+    // naming the type would make it load Qt Multimedia, 0.1 s, before that frame).
+    property QtObject speaker: null
+    property bool speakerAvailable: false  // the Speaker's ``available``
     signal back()
     signal home()
     signal maintenance()
+    signal help()
 
     height: Theme.px(136)
     color: Theme.surface
@@ -35,16 +42,45 @@ Rectangle {
             onClicked: footer.home()
         }
     }
+    Row {
+        id: aids
+        anchors { right: parent.right; rightMargin: Theme.margin; verticalCenter: parent.verticalCenter }
+        spacing: Theme.spacing
+        BigButton {
+            objectName: "helpButton"
+            visible: footer.helpAvailable
+            text: qsTr("帮助")
+            implicitHeight: Math.max(Theme.minTarget, Theme.compactHeight)
+            implicitWidth: Math.max(Theme.minTarget, Theme.px(160))
+            onClicked: footer.help()
+        }
+        Loader {  // 再听一遍 (RepeatButton.qml), made only where there is a speaker
+            id: repeat
+            anchors.verticalCenter: parent.verticalCenter
+            visible: footer.speakerAvailable && repeat.status === Loader.Ready
+            function load(): void {
+                if (footer.speaker !== null && repeat.status === Loader.Null)
+                    repeat.setSource(Qt.resolvedUrl("RepeatButton.qml"), {"speaker": footer.speaker})
+            }
+            Component.onCompleted: repeat.load()
+            Connections {
+                target: footer
+                function onSpeakerChanged() { repeat.load() }
+            }
+        }
+    }
+    // The line of help beside them: where there is room (no 返回 / 返回首页 on the step).
     Text {
         id: footerHint
+        visible: ways.width === 0
         anchors {
-            left: ways.width > 0 ? ways.right : parent.left
+            left: parent.left
             leftMargin: Theme.margin
-            right: parent.right
+            right: aids.width > 0 ? aids.left : parent.right
             rightMargin: Theme.margin
             verticalCenter: parent.verticalCenter
         }
-        horizontalAlignment: ways.width > 0 ? Text.AlignRight : Text.AlignHCenter
+        horizontalAlignment: Text.AlignHCenter
         color: Theme.inkSoft
         font.pixelSize: Theme.labelSize
         wrapMode: Text.WordWrap
@@ -61,7 +97,7 @@ Rectangle {
     // harmless and the idle timeout brings the terminal home again.
     Text {
         objectName: "footerTerminalId"
-        anchors { right: parent.right; rightMargin: Theme.spacing; bottom: parent.bottom; bottomMargin: 6 }
+        anchors { left: parent.left; leftMargin: Theme.spacing; bottom: parent.bottom; bottomMargin: 6 }
         visible: footer.step === "home"
         text: qsTr("终端 %1").arg(footer.terminalId)
         color: Theme.inkSoft
@@ -69,7 +105,9 @@ Rectangle {
     }
     MouseArea {
         objectName: "maintenanceHold"
-        anchors.fill: parent
+        anchors { left: parent.left; top: parent.top; bottom: parent.bottom
+                  right: aids.width > 0 ? aids.left : parent.right
+                  rightMargin: aids.width > 0 ? Theme.spacing : 0 }
         enabled: footer.step === "home"
         Accessible.role: Accessible.StaticText
         Accessible.name: footerHint.text
