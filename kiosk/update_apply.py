@@ -106,7 +106,8 @@ def read_app_mark(data_dir: Path) -> AppMark | None:
         return None if raw is None else AppMark(
             version=str(raw["version"]), pid=int(str(raw["pid"])), at=float(str(raw["at"])),
             started=float(str(raw["started"])), at_home=raw["at_home"] is True,
-            home_since=None if raw["home_since"] is None else float(str(raw["home_since"])))
+            home_since=None if raw["home_since"] is None else float(str(raw["home_since"])),
+            code=str(raw.get("code", "")))
     except (KeyError, ValueError):
         return None
 
@@ -150,7 +151,8 @@ class AppMarker:
             self.home_since = None
         elif self.home_since is None:
             self.home_since = now
-        m = AppMark(kiosk.__version__, os.getpid(), now, self.started, home, self.home_since)
+        m = AppMark(kiosk.__version__, os.getpid(), now, self.started, home, self.home_since,
+                    str(Path(kiosk.__file__).parent))
         try:
             write_app_mark(self.data_dir, m)
         except OSError as exc:  # a full disk must not stop the screen

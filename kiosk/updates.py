@@ -41,6 +41,7 @@ class AppMark:
     started: float  # when the front end started running
     at_home: bool  # no visit in progress
     home_since: float | None  # since when at home (None while a visit runs)
+    code: str = ""  # where the running kiosk package was imported from (which release)
 
 
 @dataclass(frozen=True)

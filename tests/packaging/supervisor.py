@@ -1,6 +1,6 @@
 """systemd's part in the update test, for a throwaway root without systemd as PID 1:
 starts and restarts the screen (``kiosk run``, offscreen) and the sync process (``kiosk
-sync``) of the root's install exactly as their units run them — the venv's ``kiosk``,
+sync``) of the root's install as their units run them — the venv's ``kiosk``,
 ``KIOSK_CONFIG``, and ``PYTHONPATH=<root>/opt/village-kiosk/current/site`` — so the
 release ``current`` names is what runs. ``kiosk update apply --restart-cmd`` calls it.
 
@@ -55,7 +55,8 @@ def stop(root: Path) -> None:
 
 
 def start(root: Path) -> None:
-    kiosk = root / APP / "venv/bin/kiosk"
+    # venv/bin/kiosk's #! line names /opt/village-kiosk, outside the throwaway root
+    kiosk = [str(root / APP / "venv/bin/python"), "-m", "kiosk.cli"]
     env = {"PATH": "/usr/bin:/bin", "HOME": str(root / "home"), "LANG": "C.UTF-8",
            "QT_QPA_PLATFORM": "offscreen", "KIOSK_CONFIG": str(root / "etc/village-kiosk/"
                                                                       "kiosk.toml"),
@@ -67,8 +68,11 @@ def start(root: Path) -> None:
     for name, args in (("screen", ["run"]),
                        ("sync", ["sync", "--interval", "1", "--update-every", "2"])):
         with (logs / f"{name}.log").open("ab") as log:
-            proc = subprocess.Popen([str(kiosk), *args], env=env, stdout=log, stderr=log,
-                                    stdin=subprocess.DEVNULL, start_new_session=True)
+            # cwd "/" as systemd's: `python -m` puts the cwd first on sys.path, and a
+            # checkout there would run instead of the install
+            proc = subprocess.Popen([*kiosk, *args], env=env, stdout=log, stderr=log,
+                                    stdin=subprocess.DEVNULL, start_new_session=True,
+                                    cwd="/")
         pids.append(proc.pid)
     (root / "supervisor.json").write_text(json.dumps(pids))
 
