@@ -247,23 +247,28 @@ def _confirm_latency(n: int) -> list[str]:
                 assert p.result, f"{mode}: no capture within 60 s"
                 shots.append(p.shown_at - p.fired_at)
                 size = p.source_size
+                made = _decode(p.result).shape
             frame = cam.read_frame((640, 480))
             if mode == "document":
                 def inline(f: np.ndarray = frame) -> object:
                     pc = capture_page(f)
                     return to_qimage(_decode(pc.page.data))
+                small = _decode(capture_page(frame).page.data).shape
             else:
                 box = check_portrait(frame).faces[0]
 
                 def inline(f: np.ndarray = frame, b: Box = box) -> object:
                     return to_qimage(_decode(encode_portrait(f, b).data))
+                small = _decode(encode_portrait(frame, box).data).shape
             base = _median_time(inline, n)
             still = _median_time(cam.capture, n)  # the mock drawing + JPEG-encoding it
             got = statistics.median(shots)
             lines.append(f"{mode} capture -> confirmation (still {size[0]}x{size[1]}, device "
                          f"thread -> GUI): median {got * 1000:.0f} ms (of which the mock "
                          f"camera making its still {still * 1000:.0f} ms) vs preview-frame "
-                         f"pipeline inline {base * 1000:.0f} ms; ratio {got / base:.2f}x")
+                         f"pipeline inline {base * 1000:.0f} ms; ratio {got / base:.2f}x; "
+                         f"result {made[1]}x{made[0]} vs {small[1]}x{small[0]} from the "
+                         "preview frame")
     return lines
 
 
