@@ -42,7 +42,7 @@
     <message>
         <location line="+19"/>
         <source>删除</source>
-        <translation>Delete</translation>
+        <translation>Del</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -52,7 +52,7 @@
     <message>
         <location line="+6"/>
         <source>扫回执二维码</source>
-        <translation>Scan receipt QR code</translation>
+        <translation>Scan QR code</translation>
     </message>
 </context>
 <context>
@@ -249,7 +249,7 @@
     <message>
         <location line="+11"/>
         <source>交到哪里</source>
-        <translation>Where to hand in</translation>
+        <translation>Hand in at</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -457,8 +457,8 @@
         <location line="+14"/>
         <source>一件事
 一次办</source>
-        <translation>Bundles:
-all at once</translation>
+        <translation>One
+visit</translation>
     </message>
     <message>
         <location line="+35"/>
@@ -468,7 +468,7 @@ all at once</translation>
     <message>
         <location line="+13"/>
         <source>%1项</source>
-        <translation>%1 items</translation>
+        <translation>Services: %1</translation>
     </message>
 </context>
 <context>
@@ -751,7 +751,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>县级平台</source>
-        <translation>County platform</translation>
+        <translation>Platform</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -761,7 +761,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>平台连接</source>
-        <translation>Platform link</translation>
+        <translation>Link</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -781,7 +781,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>待上报日志</source>
-        <translation>Audit backlog</translation>
+        <translation>Log queue</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1418,7 +1418,7 @@ the next step starts by itself once it is read.</translation>
 <context>
     <name>ShellFooter</name>
     <message>
-        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+51"/>
+        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+52"/>
         <source>帮助</source>
         <translation>Help</translation>
     </message>
@@ -2369,7 +2369,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+58"/>
         <source>没有识别出办件编号，请对照回执上的编号重新输入</source>
-        <translation>That is not a case number. Please type the number on your receipt again</translation>
+        <translation>Not a case number. Please check your receipt</translation>
     </message>
     <message>
         <location line="+72"/>
@@ -2509,7 +2509,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>一次办好%1个相关事项</source>
-        <translation>%1 related services in one go</translation>
+        <translation>%1 services at once</translation>
     </message>
     <message>
         <location line="+68"/>

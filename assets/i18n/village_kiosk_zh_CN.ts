@@ -1416,7 +1416,7 @@
 <context>
     <name>ShellFooter</name>
     <message>
-        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+51"/>
+        <location filename="../../ui/qml/controls/ShellFooter.qml" line="+52"/>
         <source>帮助</source>
         <translation type="unfinished"></translation>
     </message>

@@ -24,7 +24,7 @@ from devices.idcard.mock import MockCardReader
 from kiosk.app import Kiosk
 from kiosk.config import Config
 from tests.ui.settle import wait_still
-from tests.ui.test_screens import find, resident_card, screen_texts
+from tests.ui.test_screens import find, resident_card, screen_texts, visible_items
 from ui import i18n
 from ui.frontend import QtFrontend
 from ui.vm import ShellViewModel
@@ -313,3 +313,44 @@ def test_an_english_visit_prints_its_receipt_in_chinese(
     assert i18n.current() == "en_US"  # printing did not end the visit
     shown = " ".join(screen_texts(window))
     assert "in Chinese" in shown
+
+
+def cut_texts(window: QQuickWindow) -> list[str]:
+    """Texts that do not fit where they are drawn: elided, or wider than their box."""
+    out = []
+    for item in visible_items(window):
+        text = item.property("text")
+        if text is None or item.property("contentWidth") is None:
+            continue
+        wide = float(item.property("contentWidth") or 0) > item.width() + 1
+        if item.property("truncated") is True or (wide and item.width() > 0):
+            out.append(str(text))
+    return out
+
+
+def cut_per_screen(tmp_path: Path, language: str) -> dict[str, list[str]]:
+    from ui.samples import sample_screens
+
+    k = Kiosk.open(Config(data_dir=tmp_path / language, platform_url="http://127.0.0.1:9",
+                          language=language))
+    f = QtFrontend()
+    try:
+        return {name: cut_texts(f.show_screen(k, screen)) for name, screen in sample_screens(k)}
+    finally:
+        f.close()
+        k.close()
+
+
+def test_english_fits_wherever_chinese_fits(qtbot: QtBot, tmp_path: Path) -> None:
+    """English runs longer than Chinese: on no sample screen is more text elided or wider
+    than its box in English than in Chinese (the query list elides by design in both)."""
+    try:
+        zh = cut_per_screen(tmp_path, "zh_CN")
+        en = cut_per_screen(tmp_path, "en_US")
+    finally:
+        app = QCoreApplication.instance()
+        assert app is not None
+        i18n.install(app, i18n.SOURCE_LANGUAGE, tmp_path / "cache")
+    assert len(en) > 40 and en.keys() == zh.keys()
+    worse = {name: cut for name, cut in en.items() if len(cut) > len(zh[name])}
+    assert worse == {}, "\n".join(f"{n}: {c}" for n, c in worse.items())
