@@ -16,6 +16,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pytest
 from pytestqt.qtbot import QtBot
 
 from devices.camera.camera import DEFAULT_PREVIEW_FPS, DEFAULT_PREVIEW_SIZE, Photo
@@ -87,3 +88,53 @@ def test_the_portrait_is_cut_from_a_wider_still_around_the_same_face(
     assert len(faces) == 1
     cx, _ = faces[0].centre
     assert abs(cx - PORTRAIT_SIZE[0] / 2) < 0.08 * PORTRAIT_SIZE[0]
+
+
+def test_black_frames_that_last_are_reported_as_trouble(qtbot: QtBot, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lens covered for BLACK_TROUBLE_S is camera trouble (the flow then offers 容缺 and
+    records it for 维护信息); shorter darkness is only the hint."""
+    import ui.vm.camera as camera_vm
+    from devices.camera.camera import CameraStatus
+
+    monkeypatch.setattr(camera_vm, "BLACK_TROUBLE_S", 0.6)
+    p = CameraPreview()
+    p.set_camera(MockCamera(tmp_path, "scene=black"))
+    told: list[str] = []
+    p.trouble.connect(told.append)
+    p.start()
+    try:
+        qtbot.waitUntil(lambda: bool(told), timeout=WAIT)
+        assert told == [CameraStatus.BLACK.resident]
+        assert p.problem == CameraStatus.BLACK.resident  # type: ignore[comparison-overlap]
+        qtbot.wait(800)
+        assert len(told) == 1  # said once per stream
+    finally:
+        p.stop()
+
+
+def test_black_moments_do_not_add_up_to_trouble(qtbot: QtBot, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two spells of black, each shorter than BLACK_TROUBLE_S and together longer, with the
+    face between them: the count starts again at each spell, so no trouble is said."""
+    import ui.vm.camera as camera_vm
+
+    monkeypatch.setattr(camera_vm, "BLACK_TROUBLE_S", 1.5)
+    mock = MockCamera(tmp_path, "scene=face_far")
+    p = CameraPreview()
+    p.set_camera(mock)
+    p.mode = "portrait"  # type: ignore[assignment]
+    told: list[str] = []
+    p.trouble.connect(told.append)
+    p.start()
+    try:
+        for _ in range(2):
+            mock.show("black")
+            qtbot.waitUntil(lambda: "黑" in str(p.property("hint")), timeout=WAIT)
+            qtbot.wait(900)
+            mock.show("face_far")
+            qtbot.waitUntil(lambda: "黑" not in str(p.property("hint")), timeout=WAIT)
+        qtbot.wait(300)
+        assert told == []
+    finally:
+        p.stop()

@@ -61,6 +61,10 @@ PREVIEW_FPS = 15.0
 QR_EVERY = 3  # frames between QR reads (the detector is the slowest of the three rules)
 QR_PAUSE_S = 1.5  # after a code is handed to the flow: time to read its answer
 OPENING = "正在打开摄像头，请稍候"  # until the first frame has been seen
+# Black frames for this long in a row are camera trouble, not a hand over the lens: the
+# screen reports it like a camera gone (the flow offers 容缺 or the counter and writes it
+# to the audit log that 维护信息 shows the technician).
+BLACK_TROUBLE_S = 5.0
 
 
 def to_qimage(frame: np.ndarray[Any, Any]) -> QImage:
@@ -114,6 +118,7 @@ class CameraPreview(QObject):
     _ended = Signal(str, str)
     _qr = Signal(list)
     _frame_ready = Signal()
+    _dark = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +152,7 @@ class CameraPreview(QObject):
         self._slot_lock = threading.Lock()
         self._slot: QImage | None = None  # the newest frame not yet shown
         self._frame_ready.connect(self._on_frame)
+        self._dark.connect(self._on_dark)
 
     # Properties ----------------------------------------------------------------------------
 
@@ -309,6 +315,8 @@ class CameraPreview(QObject):
         page, face = AutoCapture(), PortraitGate()
         taken = False
         qr_wait_until = 0.0
+        dark_since: float | None = None  # first of the black frames in a row
+        dark_told = False
         n = 0
         while not self._stop.is_set():
             ev = stream.next_event()
@@ -322,7 +330,13 @@ class CameraPreview(QObject):
             n += 1
             if ev.status is CameraStatus.BLACK:
                 self._sight.emit(ev.status.resident, [])
+                now = time.monotonic()
+                dark_since = now if dark_since is None else dark_since
+                if not dark_told and now - dark_since >= BLACK_TROUBLE_S:
+                    dark_told = True
+                    self._dark.emit(ev.status.resident)
                 continue
+            dark_since = None
             if self._rearm.is_set():
                 self._rearm.clear()
                 page.reset()
@@ -432,6 +446,14 @@ class CameraPreview(QObject):
         self._problem = words
         self.problemChanged.emit()
         self.runningChanged.emit()
+        self.trouble.emit(words)
+
+    def _on_dark(self, words: str) -> None:
+        """Black frames for BLACK_TROUBLE_S: said like a camera gone (the stream goes on
+        until the screen stops it, so a lens uncovered meanwhile shows again)."""
+        log.warning("camera preview: %s", CameraStatus.BLACK.technician)
+        self._problem = words
+        self.problemChanged.emit()
         self.trouble.emit(words)
 
     def _on_qr(self, texts: list[str]) -> None:
