@@ -100,7 +100,8 @@ def core_sources() -> list[Path]:
 def table_words() -> list[str]:
     """The core's words kept in tables and constants, not in sentences of code: each
     step's title, the case, material, self-service and rating words, the card and query
-    notes. Read from the tables, so a new row needs English."""
+    notes, the devices' resident messages. Read from the tables, so a new row needs
+    English."""
     from kiosk import session, status
     from kiosk.cases import STATUS_WORDS as CASE_WORDS
     from kiosk.catalog.model import SELF_SERVICE_WORDS
@@ -117,7 +118,25 @@ def table_words() -> list[str]:
     words += (session.INSERT_CARD_PROMPT, session.QUERY_EMPTY, session.QUERY_OFFLINE,
               session.RATING_THANKS, status.OFFLINE_NOTE, status.BAD_ANSWER_NOTE,
               status.OWED_WORDS, *GOOD_REASONS, *POOR_REASONS)
+    words += _device_messages()
     return list(dict.fromkeys(w for w in words if w))
+
+
+def _device_messages() -> list[str]:
+    """Each device error's ``resident_message`` (a class attribute: what the card reader,
+    camera or printer says to a resident), read from the driver modules' classes."""
+    import importlib
+    import inspect
+
+    out = []
+    for name in ("devices.idcard.errors", "devices.idcard.reader", "devices.camera.camera",
+                 "devices.printer.printer"):
+        module = importlib.import_module(name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            message = getattr(cls, "resident_message", None)
+            if cls.__module__ == name and isinstance(message, str):
+                out.append(message)
+    return out
 
 
 def _tables_source(words: Iterable[str]) -> str:

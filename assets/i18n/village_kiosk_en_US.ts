@@ -2220,6 +2220,86 @@ the next step starts by itself once it is read.</translation>
         <translation>Other</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>设备暂时无法使用，请联系工作人员</source>
+        <translation>The device is not working; please ask the staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡失败，请取出身份证后重新放置</source>
+        <translation>The card was not read. Take it off and place it again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡时证件被移开，请重新放好证件，读完前不要移动</source>
+        <translation>The card moved while being read. Place it again and keep it still until it is read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器未连接，请联系工作人员</source>
+        <translation>The card reader is not connected; please ask the staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器暂时无法使用，请联系工作人员</source>
+        <translation>The card reader is not working; please ask the staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器无响应，请联系工作人员</source>
+        <translation>The card reader does not answer; please ask the staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器连接中断，请联系工作人员</source>
+        <translation>The card reader lost its connection; please ask the staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器安全模块未授权，请联系工作人员</source>
+        <translation>The card reader&apos;s security module is not authorised; please ask the staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器安全模块故障，请联系工作人员</source>
+        <translation>The card reader&apos;s security module has failed; please ask the staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法读取这张证件，请取出后重新放置；仍不行请联系工作人员</source>
+        <translation>This card cannot be read. Take it off and place it again; if it still fails, ask the staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法识别这张卡，请放置居民身份证或居住证</source>
+        <translation>This card is not recognised. Please use a resident ID card or residence permit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>摄像头暂时无法使用，请联系工作人员</source>
+        <translation>The camera is not working; please ask the staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机暂时无法使用。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执</source>
+        <translation>The printer is not working. Your case is saved; write down the case number on the screen, or ask the staff to reprint the receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机卡纸。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执</source>
+        <translation>The printer has a paper jam. Your case is saved; write down the case number on the screen, or ask the staff to reprint the receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机未连接。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执</source>
+        <translation>The printer is not connected. Your case is saved; write down the case number on the screen, or ask the staff to reprint the receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机缺纸。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执</source>
+        <translation>The printer is out of paper. Your case is saved; write down the case number on the screen, or ask the staff to reprint the receipt</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/flow/controller.py" line="+80"/>
         <source>个人信息保护告知：您在本终端提供的姓名、证件号码、住址、电话和材料照片，只用于办理您选择的事项，加密保存在本机并传送给负责办理的部门，不用于其他用途；办结后按规定期限删除本机副本。您离开或超时后，屏幕上不会留下您的信息。</source>
         <translation>Personal data notice: your name, ID number, address, phone number and document photos given on this terminal are used only for the services you chose. They are stored encrypted here and sent to the office that handles your case, and used for nothing else; this terminal&apos;s copy is deleted within the set period once the case is finished. When you leave or time runs out, nothing of yours stays on the screen.</translation>
@@ -2251,7 +2331,7 @@ the next step starts by itself once it is read.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="_kiosk_tables.py" line="-28"/>
+        <location filename="_kiosk_tables.py" line="-44"/>
         <source>来自身份证</source>
         <translation>From your ID card</translation>
     </message>

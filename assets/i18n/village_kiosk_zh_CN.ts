@@ -2218,6 +2218,86 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>设备暂时无法使用，请联系工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡失败，请取出身份证后重新放置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡时证件被移开，请重新放好证件，读完前不要移动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器未连接，请联系工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器暂时无法使用，请联系工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器无响应，请联系工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器连接中断，请联系工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器安全模块未授权，请联系工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>读卡器安全模块故障，请联系工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法读取这张证件，请取出后重新放置；仍不行请联系工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无法识别这张卡，请放置居民身份证或居住证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>摄像头暂时无法使用，请联系工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机暂时无法使用。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机卡纸。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机未连接。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印机缺纸。办件已保存，请记下屏幕上的办件编号，或请工作人员补打回执</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/flow/controller.py" line="+80"/>
         <source>个人信息保护告知：您在本终端提供的姓名、证件号码、住址、电话和材料照片，只用于办理您选择的事项，加密保存在本机并传送给负责办理的部门，不用于其他用途；办结后按规定期限删除本机副本。您离开或超时后，屏幕上不会留下您的信息。</source>
         <translation type="unfinished"></translation>
@@ -2249,7 +2329,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="_kiosk_tables.py" line="-28"/>
+        <location filename="_kiosk_tables.py" line="-44"/>
         <source>来自身份证</source>
         <translation type="unfinished"></translation>
     </message>
