@@ -12,17 +12,23 @@ the ``.ts`` is newer, so the file on disk can never lag the one in git.
 
 The words of the core (``kiosk/``, no Qt there) reach the screens inside the flow's
 ``Screen`` records. They take two ways into the same .ts files, context ``kiosk``:
-sentences written in code are marked ``QT_TRANSLATE_NOOP("kiosk", "…")``
-(``kiosk.i18n``, a no-op lupdate recognises by name); words kept in tables (the flow's
-step titles, the case and material status words) are read from the tables themselves by
-``update``, so a new row cannot arrive without a line in the .ts. ``translated(screen)``
-then gives the shell a copy of each record with every such string in the visit's
-language; catalog data (item names, guides, questions) is nobody's translation and passes
-through unchanged.
+sentences written in code are marked ``QT_TRANSLATE_NOOP("kiosk", "…")`` (``kiosk.i18n``,
+a no-op lupdate recognises by name), those with a name, a number or a date in them built
+by ``kiosk.i18n.arg`` from one marked template; words kept in tables (step titles, status,
+self-service, rating and source words, the card and query notes, the devices' resident
+messages) are read from the tables themselves by ``update``, so a new row cannot arrive
+without a line in the .ts. ``translated(screen)`` gives the shell a copy of each record
+with every such string in the visit's language — a template is found again in the
+finished sentence and its values translated in turn — while catalog data (item names,
+guides, questions) and what the resident typed pass through unchanged: the catalog carries
+no English, so its content stays Chinese on an English screen. Fields the screens hand
+back to the flow or compare (``_KEPT``) are never rewritten.
 
 The language is the visit's: ``Language`` (a QML singleton) switches it from the home
-screen, retranslates every engine live (``QQmlEngine.retranslate``) and ``end_visit``
-returns it to the terminal's configured one when the visit ends.
+screen, retranslates every engine live (``QQmlEngine.retranslate``) and tells listeners
+(the spoken prompts); ``end_visit`` returns it to the terminal's configured one when the
+visit ends (the shell calls it on arriving at 首页: 返回首页, the idle timeout, 完成).
+Receipts stay Chinese (``kiosk.receipts.PLATFORM_RECEIPT_LANGUAGES``).
 """
 
 from __future__ import annotations
