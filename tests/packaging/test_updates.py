@@ -203,6 +203,11 @@ def terminal(package: Package, releases: Releases, tmp_path: Path) -> Iterator[T
         enrol = term.kiosk("provision", "--platform", platform.url, "--code",
                            platform.enrol_code(TERMINAL))
         assert enrol.returncode == 0, enrol.stderr
+        # The data key made once before both processes start: screen and sync creating it
+        # at the same moment can read it 0 bytes long (kiosk/crypto.py creates it O_EXCL,
+        # then writes); under systemd the loser is restarted, here nothing restarts it.
+        queue = term.kiosk("queue")
+        assert queue.returncode == 0, queue.stderr
         subprocess.run([sys.executable, str(SUPERVISOR), "restart", str(root)], check=True,
                        timeout=60)
         wait_for("the package's screen at home", at_home(term, "0.1.0"), term)
