@@ -41,6 +41,7 @@ import re
 import shutil
 import subprocess
 import sys
+import weakref
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -73,8 +74,10 @@ _app: QCoreApplication | None = None
 _cache: Path | None = None
 _default = SOURCE_LANGUAGE  # the terminal's configured language (Config.language)
 _current = SOURCE_LANGUAGE  # the visit's
-_engines: list[QQmlEngine] = []  # every engine with a Language singleton: retranslated
-_singletons: list[Language] = []
+# Every engine with a Language singleton, to retranslate; weakly, so an engine the front
+# end drops is deleted as before (its singleton is its child and goes with it).
+_engines: list[weakref.ref[QQmlEngine]] = []
+_singletons: list[Language] = []  # owned by their engines; invalid once it is deleted
 _listeners: list[Callable[[str], None]] = []
 
 
@@ -232,10 +235,9 @@ def choose(language: str) -> bool:
     ok = _install(language)
     _current = language if ok else SOURCE_LANGUAGE
     _templates[:] = core_templates(_current) if _current != SOURCE_LANGUAGE else []
-    _engines[:] = [e for e in _engines if shiboken6.isValid(e)]
-    for engine in _engines:
+    for engine in _alive(_engines):
         engine.retranslate()
-    _singletons[:] = [s for s in _singletons if shiboken6.isValid(s)]
+    _singletons[:] = [o for o in _singletons if shiboken6.isValid(o)]
     for singleton in _singletons:
         singleton.languageChanged.emit()
     for listener in list(_listeners):
@@ -245,6 +247,13 @@ def choose(language: str) -> bool:
             log.warning("language listener dropped: %s", exc)
             _listeners.remove(listener)
     return ok
+
+
+def _alive(refs: list[weakref.ref[T]]) -> list[T]:
+    """The objects still there (dropping the references to those that are gone)."""
+    objects = [o for o in (r() for r in refs) if o is not None and shiboken6.isValid(o)]
+    refs[:] = [weakref.ref(o) for o in objects]
+    return objects
 
 
 def end_visit() -> None:
@@ -386,7 +395,7 @@ class Language(QObject):
     @staticmethod
     def create(engine: QQmlEngine) -> Language:
         singleton = Language(engine)  # the engine's child: gone with it
-        _engines.append(engine)
+        _engines.append(weakref.ref(engine))
         _singletons.append(singleton)
         return singleton
 
