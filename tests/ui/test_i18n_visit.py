@@ -352,3 +352,23 @@ def test_english_fits_wherever_chinese_fits(qtbot: QtBot, tmp_path: Path) -> Non
     assert len(en) > 40 and en.keys() == zh.keys()
     worse = {name: cut for name, cut in en.items() if len(cut) > len(zh[name])}
     assert worse == {}, "\n".join(f"{n}: {c}" for n, c in worse.items())
+
+
+def test_the_audit_finds_nothing_on_an_english_terminal(qtbot: QtBot, tmp_path: Path) -> None:
+    """kiosk screenshots --audit on a terminal set to English (KIOSK_LANGUAGE=en_US): every
+    screen measured against the normal 适老化 rules, none broken by the longer words."""
+    k = Kiosk.open(Config(data_dir=tmp_path / "data", platform_url="http://127.0.0.1:9",
+                          language="en_US"))
+    f = QtFrontend()
+    try:
+        paths, violations, summary = f.audit(k, tmp_path / "shots")
+        assert i18n.current() == "en_US"
+        assert "Apply" in screen_texts(f.show_screen(k, k.flow.screen()))
+    finally:
+        f.close()
+        k.close()
+        app = QCoreApplication.instance()
+        assert app is not None
+        i18n.install(app, i18n.SOURCE_LANGUAGE, tmp_path / "cache")
+    assert len(paths) > 40
+    assert violations == [], summary
