@@ -90,16 +90,26 @@ def sync_tasks(cfg: Config, store: Store, client: PlatformClient,
 def cmd_apply(args: argparse.Namespace) -> int:
     from kiosk.cli import config_from_args
     from kiosk.identity_keys import load_enrolment
-    from kiosk.update_apply import RESTART, STATE_DIR, Applier, InstallLayout, command_restart
+    from kiosk.update_apply import (
+        RESTART,
+        STATE_DIR,
+        STOP,
+        Applier,
+        InstallLayout,
+        command_restart,
+    )
 
     cfg = config_from_args(args)
     enrolment = load_enrolment(cfg)
     restart = ([shlex.split(c) for c in args.restart_cmd] if args.restart_cmd
                else [list(c) for c in RESTART])
+    stop = ([shlex.split(c) for c in args.stop_cmd] if args.stop_cmd
+            else [list(c) for c in STOP])
     applier = Applier(InstallLayout(Path(args.root)), cfg.data_dir,
                       Path(args.state_dir or STATE_DIR),
                       enrolment.platform_public_key if enrolment else None,
-                      command_restart(restart), deadline_s=args.deadline,
+                      command_restart(restart), command_restart(stop),
+                      deadline_s=args.deadline,
                       idle_min_s=args.idle, poll_s=args.poll)
     try:
         line = applier.run()
@@ -185,6 +195,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ap.add_argument("--restart-cmd", action="append", default=[],
                     help="command that restarts the screen and sync (repeatable; default "
                          "systemctl reset-failed + restart --no-block of both units)")
+    ap.add_argument("--stop-cmd", action="append", default=[],
+                    help="command that stops both before the database is put back on a "
+                         "rollback (repeatable; default systemctl stop of both units)")
     ap.add_argument("--deadline", type=float, default=HEALTH_DEADLINE_S,
                     help="seconds the new version has to reach home and a heartbeat")
     ap.add_argument("--idle", type=float, default=IDLE_MIN_S,

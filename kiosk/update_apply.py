@@ -28,6 +28,7 @@ import logging
 import os
 import re
 import shutil
+import sqlite3
 import stat
 import subprocess
 import threading
@@ -75,6 +76,8 @@ STATE_DIR = Path("/var/lib/village-kiosk-update")  # root's: pinned key, the rec
 RESTART = (("systemctl", "reset-failed", "village-kiosk.service"),
            ("systemctl", "restart", "--no-block", "village-kiosk.service",
             "village-kiosk-sync.service"))
+STOP = (("systemctl", "stop", "village-kiosk.service", "village-kiosk-sync.service"),)
+DB_SNAPSHOT = "pre-update.sqlite3"  # the terminal's database as it was before the switch
 NOTICE = "applied.json"  # the record's copy in the data folder, for 维护信息
 
 
@@ -260,6 +263,48 @@ def unpack_wheel(bundle: Path, dest: Path, version: str) -> None:
         raise
 
 
+# The database across a rollback -------------------------------------------------------
+#
+# A release may migrate the terminal's database (kiosk/store/migrations.py), and the
+# version it rolls back to refuses a schema newer than its own: the terminal would be
+# out of service with every queued case locked in. So the database is copied (sqlite's
+# online backup: consistent while the old version writes) just before the switch, and
+# put back on a rollback when the failed version did move the schema. What that version
+# wrote in its minutes is then gone from the terminal; acknowledgements it recorded are
+# sent again and the platform folds the repeat (idempotency keys).
+
+def db_schema(db: Path) -> int | None:
+    """The database's schema version (``PRAGMA user_version``), None when there is none."""
+    if not db.is_file():
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True,
+                                                timeout=30)) as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def snapshot_db(db: Path, to: Path) -> None:
+    tmp = to.with_name(to.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)) \
+            as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
+        src.backup(dst)
+    st = db.stat()
+    os.chmod(tmp, 0o600)
+    with contextlib.suppress(PermissionError):  # root gives it to the database's owner
+        os.chown(tmp, st.st_uid, st.st_gid)
+    os.replace(tmp, to)
+
+
+def restore_db(snapshot: Path, db: Path) -> None:
+    """Puts ``snapshot`` back into ``db`` (nobody may have it open: the units are stopped)."""
+    with contextlib.closing(sqlite3.connect(snapshot)) as src, \
+            contextlib.closing(sqlite3.connect(db, timeout=30)) as dst:
+        src.backup(dst)
+
+
 # The applier's record -----------------------------------------------------------------
 
 def load_record(state_dir: Path) -> UpdateRecord | None:
@@ -342,6 +387,7 @@ class Applier:
     state_dir: Path
     enrolment_key: str | None
     restart: Callable[[], None]
+    stop: Callable[[], None] | None = None  # before a database restore (the units)
     clock: Callable[[], float] = time.time
     sleep: Callable[[float], None] = time.sleep
     deadline_s: float = 300.0
@@ -383,6 +429,8 @@ class Applier:
             return f"refused: {exc}"
         record = begin(manifest.version, self.layout.active(), self.clock(), failed,
                        self.deadline_s)
+        if db_schema(self.db) is not None:
+            snapshot_db(self.db, updates_dir(self.data_dir) / DB_SNAPSHOT)
         save_record(self.state_dir, self.data_dir, record)  # before the switch: resumable
         self.layout.switch(manifest.version)
         log.info("switched to %s (from %s); restarting", manifest.version,
@@ -399,11 +447,13 @@ class Applier:
             verdict, reason = judge(record, health, now)
             if verdict is Verdict.CONFIRM:
                 save_record(self.state_dir, self.data_dir, confirm(record))
+                (updates_dir(self.data_dir) / DB_SNAPSHOT).unlink(missing_ok=True)
                 self._drop_staged()
                 self._prune(keep={record.version, record.previous})
                 return f"confirmed {record.version}"
             if verdict is Verdict.ROLL_BACK:
                 self.layout.switch(record.previous)
+                reason += self._put_database_back()
                 self.restart()
                 save_record(self.state_dir, self.data_dir, roll_back(record, reason))
                 self._drop_staged()
@@ -411,6 +461,25 @@ class Applier:
                 return f"rolled back {record.version} to {record.previous or 'the package'}: " \
                        f"{reason}"
             self.sleep(self.poll_s)
+
+    @property
+    def db(self) -> Path:
+        return self.data_dir / "kiosk.sqlite3"  # kiosk.config.Config.db_path
+
+    def _put_database_back(self) -> str:
+        """The pre-update database when the failed version moved the schema; a note for
+        the record when it did."""
+        snapshot = updates_dir(self.data_dir) / DB_SNAPSHOT
+        before, now = db_schema(snapshot), db_schema(self.db)
+        if before is None or now is None or now <= before:
+            snapshot.unlink(missing_ok=True)
+            return ""
+        if self.stop is not None:
+            self.stop()
+        restore_db(snapshot, self.db)
+        snapshot.unlink()
+        log.warning("database schema %d put back to %d for the rollback", now, before)
+        return f"；它改动了数据库结构（{before}→{now}），数据库已恢复到更新前"
 
     def _drop_staged(self) -> None:
         for name in (STAGED_MANIFEST, STAGED_BUNDLE):

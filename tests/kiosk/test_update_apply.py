@@ -7,9 +7,11 @@ tests/packaging/test_updates.py restarts real processes)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import sqlite3
 import time
 import zipfile
 from pathlib import Path
@@ -221,3 +223,69 @@ def test_a_power_cut_then_no_health_rolls_back_at_the_deadline(tmp_path: Path) -
     rig.stage("0.2.0")  # offered again: not taken
     assert rig.applier().run() == "staged 0.2.0 is not newer than 0.1.0 or failed before"
     assert rig.layout.active() == ""
+
+
+def make_db(path: Path, schema: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(path)) as c:
+        c.execute("PRAGMA journal_mode=WAL")
+        c.execute("CREATE TABLE cases (no TEXT)")
+        c.execute("INSERT INTO cases VALUES ('before the update')")
+        c.execute(f"PRAGMA user_version = {schema}")
+        c.commit()
+
+
+def cases_in(path: Path) -> list[str]:
+    with contextlib.closing(sqlite3.connect(path)) as c:
+        return [r[0] for r in c.execute("SELECT no FROM cases ORDER BY rowid")]
+
+
+def test_a_rollback_puts_back_a_database_the_failed_version_migrated(tmp_path: Path) -> None:
+    """The version rolled back to refuses a newer schema (kiosk/store/migrations.py):
+    without the pre-update copy the terminal would be out of service."""
+    rig = Rig(tmp_path)
+    db = rig.data / "kiosk.sqlite3"
+    make_db(db, schema=4)
+    events: list[str] = []
+    applier = rig.applier()
+
+    def new_version_starts() -> None:  # it migrates, then never reaches home
+        events.append("restart")
+        if len(events) == 1:
+            with contextlib.closing(sqlite3.connect(db)) as c:
+                c.execute("ALTER TABLE cases ADD COLUMN order_key TEXT")
+                c.execute("INSERT INTO cases VALUES ('during', NULL)")
+                c.execute("PRAGMA user_version = 5")
+                c.commit()
+
+    applier.restart = new_version_starts
+    applier.stop = lambda: events.append("stop")
+    line = applier.run()
+    assert line.startswith("rolled back 0.2.0 to the package") and "数据库已恢复到更新前" in line
+    assert "4→5" in line
+    assert events == ["restart", "stop", "restart"]  # stopped before the copy went back
+    from kiosk.update_apply import db_schema
+
+    assert db_schema(db) == 4 and cases_in(db) == ["before the update"]
+    assert not (updates_dir(rig.data) / "pre-update.sqlite3").exists()
+
+
+def test_a_rollback_keeps_what_was_written_when_the_schema_did_not_move(
+        tmp_path: Path) -> None:
+    rig = Rig(tmp_path)
+    db = rig.data / "kiosk.sqlite3"
+    make_db(db, schema=4)
+    applier = rig.applier()
+    stops: list[int] = []
+
+    def new_version_takes_a_case() -> None:
+        with contextlib.closing(sqlite3.connect(db)) as c:
+            c.execute("INSERT INTO cases VALUES ('a resident, during the check')")
+            c.commit()
+
+    applier.restart = new_version_takes_a_case
+    applier.stop = lambda: stops.append(1)
+    line = applier.run()
+    assert line.startswith("rolled back") and "数据库" not in line
+    assert stops == []  # nothing to put back, nothing stopped
+    assert "a resident, during the check" in cases_in(db)

@@ -17,8 +17,10 @@ terminal lacks), as a release built against a newer environment would.
 - a bad signature: refused by the sync process, named on 维护信息, nothing staged or
   switched, the same processes still running; a staged manifest forged inside the data
   folder is refused by the applier too;
-- a release that fails its health check: applied, not at home by the deadline, rolled
-  back by itself to the package's version, remembered and not fetched again.
+- a release that fails its health check: applied, its sync process migrating the
+  database, its screen not at home by the deadline; rolled back by itself to the
+  package's version with the database put back (the package's version refuses the newer
+  schema), remembered and not fetched again.
 
 The package's programs are started with its venv's python (``venv/bin/kiosk``'s
 ``#!/opt/village-kiosk/...`` line points outside the throwaway root); maintainer scripts
@@ -73,6 +75,13 @@ def build_release(work: Path, version: str, broken: bool = False) -> Path:
         ui = src / "ui" / "__init__.py"
         ui.write_text("import village_kiosk_needs_this_newer_library  # noqa: F401\n"
                       + ui.read_text(encoding="utf-8"), encoding="utf-8")
+        # ...and its store migrates the database, which the version before refuses
+        migrations = src / "kiosk" / "store" / "migrations.py"
+        text = migrations.read_text(encoding="utf-8")
+        end = "\n)\n\n\nclass MigrationError"
+        assert text.count(end) == 1, "kiosk/store/migrations.py changed shape"
+        migrations.write_text(text.replace(end, '\n    """CREATE TABLE release_probe (x);""",'
+                                           + end), encoding="utf-8")
     out = work / f"wheel-{version}"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out),
                     str(src)], check=True, capture_output=True, timeout=600)
@@ -131,7 +140,9 @@ class Terminal:
         for _ in range(30):
             res = self.kiosk("update", "apply", "--root", str(self.root / APP),
                              "--state-dir", str(self.root / "var/lib/village-kiosk-update"),
-                             "--restart-cmd", restart, "--idle", "3", "--deadline",
+                             "--restart-cmd", restart, "--stop-cmd",
+                             f"{sys.executable} {SUPERVISOR} stop {self.root}",
+                             "--idle", "3", "--deadline",
                              str(deadline), "--poll", "0.5", timeout=deadline * 3 + 120)
             if "a visit is in progress" not in res.stdout:
                 return res
@@ -319,6 +330,8 @@ def test_a_release_failing_its_health_check_is_rolled_back_by_itself(
     assert res.stdout.startswith("rolled back 0.3.0 to the package: 新版本 0.3.0 在 40 秒内"
                                  "主页没有出现"), res.stdout
     assert "心跳" not in res.stdout  # its sync process did reach the platform
+    # its migration was undone: the package's version refuses a newer schema
+    assert "它改动了数据库结构" in res.stdout and "数据库已恢复到更新前" in res.stdout
     assert not term.current.exists()  # the package's version runs again
     assert not (term.root / APP / "releases/0.3.0").exists()
     wait_for("the package's screen at home again", at_home(term, "0.1.0"), term)
