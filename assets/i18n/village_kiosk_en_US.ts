@@ -176,7 +176,7 @@
     <message>
         <location line="+1"/>
         <source>标“视情形提供”的材料，要看这些问题的回答：</source>
-        <translation>Documents marked “Depends” depend on these answers:</translation>
+        <translation>Documents marked &quot;Depends&quot; depend on these answers:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -339,7 +339,7 @@
     <message>
         <location line="+87"/>
         <source>请看清楚：字迹清楚就点“确认”，不清楚点“重拍”</source>
-        <translation>Check it: if the writing is clear tap “OK”, if not tap “Retake”</translation>
+        <translation>Check it: if the writing is clear tap &quot;OK&quot;, if not tap &quot;Retake&quot;</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -564,7 +564,7 @@ visit</translation>
     <message>
         <location line="+4"/>
         <source>可以选择“%1”：如实承诺后可以少交部分材料，办理更快。</source>
-        <translation>You can choose “%1”: with a truthful commitment you bring fewer documents and it goes faster.</translation>
+        <translation>You can choose &quot;%1&quot;: with a truthful commitment you bring fewer documents and it goes faster.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -961,7 +961,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>“%1”暂时不能在本机办理</source>
-        <translation>“%1” is not available on this terminal yet</translation>
+        <translation>&quot;%1&quot; is not available on this terminal yet</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -971,7 +971,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>请点“返回首页”，或找工作人员帮您办理。</source>
-        <translation>Tap “Home”, or ask the staff to help you.</translation>
+        <translation>Tap &quot;Home&quot;, or ask the staff to help you.</translation>
     </message>
 </context>
 <context>
@@ -1040,7 +1040,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+67"/>
         <source>照片清楚就点“确认”，不满意点“重拍”</source>
-        <translation>If the photo is clear tap “OK”, if not tap “Retake”</translation>
+        <translation>If the photo is clear tap &quot;OK&quot;, if not tap &quot;Retake&quot;</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1140,12 +1140,12 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+52"/>
         <source>补打回执</source>
-        <translation>Reprint receipt</translation>
+        <translation>Reprint</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>看补正</source>
-        <translation>What is missing</translation>
+        <translation>See list</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1183,7 +1183,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>请点“输入办件编号”，照着回执上的编号输入。</source>
-        <translation>Tap “Type the case number” and type the number on your receipt.</translation>
+        <translation>Tap &quot;Type the case number&quot; and type the number on your receipt.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1247,7 +1247,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+51"/>
         <source>点一下表情，再点“提交评价”</source>
-        <translation>Tap a face, then “Submit rating”</translation>
+        <translation>Tap a face, then &quot;Submit rating&quot;</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1531,7 +1531,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+97"/>
         <source>签名没有成功</source>
-        <translation>The signature did not work</translation>
+        <translation>Not signed</translation>
     </message>
     <message>
         <location line="-14"/>
@@ -1614,7 +1614,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="-11"/>
         <source>请记下或拍下屏幕上的办件编号，凭编号随时查询；工作人员加纸后可在“办件查询”里补打回执。</source>
-        <translation>Write down or photograph the case number on the screen; it lets you check your case any time. Once the staff add paper, you can reprint the receipt under “My cases”.</translation>
+        <translation>Write down or photograph the case number on the screen; it lets you check your case any time. Once the staff add paper, you can reprint the receipt under &quot;My cases&quot;.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1631,7 +1631,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+2"/>
         <source>请记下屏幕上的办件编号，并告诉工作人员处理卡纸；之后可在“办件查询”里补打。</source>
-        <translation>Write down the case number on the screen and tell the staff about the jam; you can reprint later under “My cases”.</translation>
+        <translation>Write down the case number on the screen and tell the staff about the jam; you can reprint later under &quot;My cases&quot;.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1696,7 +1696,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+2"/>
         <source>请回到“我要办事”重新选择，或到便民服务中心窗口咨询。</source>
-        <translation>Go back to “Apply” and choose again, or ask at a counter of the service centre.</translation>
+        <translation>Go back to &quot;Apply&quot; and choose again, or ask at a counter of the service centre.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1858,7 +1858,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>签署《%1》代替这份材料</source>
-        <translation>Sign “%1” instead of this document</translation>
+        <translation>Sign &quot;%1&quot; instead of this document</translation>
     </message>
     <message>
         <location filename="_kiosk_tables.py" line="+1"/>
@@ -1978,7 +1978,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../kiosk/flow/materials_step.py" line="+35"/>
         <source>在手机上打开电子证照，点“亮证”，把二维码对准镜头</source>
-        <translation>Open the e-certificate on your phone, tap “Show”, and hold the QR code to the camera</translation>
+        <translation>Open the e-certificate on your phone, tap &quot;Show&quot;, and hold the QR code to the camera</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2057,12 +2057,12 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>非常满意</source>
-        <translation>Very satisfied</translation>
+        <translation>Very good</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>满意</source>
-        <translation>Satisfied</translation>
+        <translation>Good</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2072,12 +2072,12 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>不满意</source>
-        <translation>Dissatisfied</translation>
+        <translation>Poor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>非常不满意</source>
-        <translation>Very dissatisfied</translation>
+        <translation>Very poor</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2147,7 +2147,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>暂时连不上县里的政务服务平台，下面是本机的记录</source>
-        <translation>The county platform cannot be reached; below are this terminal&apos;s records</translation>
+        <translation>Offline: this terminal&apos;s records</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2307,7 +2307,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+5"/>
         <source>容缺受理：标有“可容缺”的材料现在没有也可以先提交，请在回执上写明的日期前补交；逾期未补交，申请可能不予受理。</source>
-        <translation>Hand in later: documents marked “can come later” need not be here now; hand them in by the date on your receipt. If they are late, the application may be refused.</translation>
+        <translation>Hand in later: documents marked &quot;can come later&quot; need not be here now; hand them in by the date on your receipt. If they are late, the application may be refused.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2424,7 +2424,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+2"/>
         <source>请回到核对信息页：阅读后点“我已阅读，同意”；告知承诺点“签名确认”，用手指签名。</source>
-        <translation>Go back to the check page: read and tap “I have read it and agree”; for a commitment tap “Sign to confirm” and sign with your finger.</translation>
+        <translation>Go back to the check page: read and tap &quot;I have read it and agree&quot;; for a commitment tap &quot;Sign to confirm&quot; and sign with your finger.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2439,7 +2439,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+3"/>
         <source>请阅读“%1”并签名确认</source>
-        <translation>Please read “%1” and sign it</translation>
+        <translation>Please read &quot;%1&quot; and sign it</translation>
     </message>
     <message>
         <location line="+96"/>
@@ -2554,7 +2554,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>凭编号可在任何一台终端“办件查询”里查看和补打回执</source>
-        <translation>With the number, any terminal can show your case and reprint the receipt under “My cases”</translation>
+        <translation>With the number, any terminal can show your case and reprint the receipt under &quot;My cases&quot;</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2594,7 +2594,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+68"/>
         <source>请选择“是”或“否”</source>
-        <translation>Please choose “Yes” or “No”</translation>
+        <translation>Please choose &quot;Yes&quot; or &quot;No&quot;</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2751,7 +2751,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../kiosk/applications.py" line="+169"/>
         <source>「%1」需要到窗口办理，请到%2办理</source>
-        <translation>“%1” is done at a counter: please go to %2</translation>
+        <translation>&quot;%1&quot; is done at a counter: please go to %2</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2761,27 +2761,27 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+81"/>
         <source>「%1」需要拍照上传或使用电子证照</source>
-        <translation>“%1” needs a photo or an e-certificate</translation>
+        <translation>&quot;%1&quot; needs a photo or an e-certificate</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>「%1」不能容缺后补，请现在提供</source>
-        <translation>“%1” cannot come later; please provide it now</translation>
+        <translation>&quot;%1&quot; cannot come later; please provide it now</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>「%1」没有可代替它的告知承诺</source>
-        <translation>“%1” has no commitment that can replace it</translation>
+        <translation>&quot;%1&quot; has no commitment that can replace it</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>「%1」不能用电子证照代替</source>
-        <translation>“%1” cannot be replaced by an e-certificate</translation>
+        <translation>&quot;%1&quot; cannot be replaced by an e-certificate</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>「%1」还没有拍照</source>
-        <translation>“%1” is not photographed yet</translation>
+        <translation>&quot;%1&quot; is not photographed yet</translation>
     </message>
     <message>
         <location filename="../../kiosk/forms/schema.py" line="+110"/>
@@ -2792,12 +2792,12 @@ the next step starts by itself once it is read.</translation>
         <location line="+2"/>
         <location line="+37"/>
         <source>「%1」%2</source>
-        <translation>“%1”: %2</translation>
+        <translation>&quot;%1&quot;: %2</translation>
     </message>
     <message>
         <location line="-27"/>
         <source>「%1」必须填写</source>
-        <translation>“%1” must be filled in</translation>
+        <translation>&quot;%1&quot; must be filled in</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -2852,7 +2852,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+2"/>
         <source>手机号码应为11位，现在是%1位</source>
-        <translation>a mobile number has 11 digits; this has %1</translation>
+        <translation>11 digits needed; this has %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2928,7 +2928,7 @@ the next step starts by itself once it is read.</translation>
         <location line="+2"/>
         <location line="+8"/>
         <source>签名太短，请签上完整的名字</source>
-        <translation>The signature is too short; please sign your full name</translation>
+        <translation>Too short: sign your full name</translation>
     </message>
     <message>
         <location line="-4"/>
@@ -2943,12 +2943,12 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../kiosk/ecert.py" line="+40"/>
         <source>这是办事回执上的二维码，不是电子证照。查进度请回到首页点“查询”</source>
-        <translation>This is the QR code of a receipt, not an e-certificate. To see your case, go home and tap “My cases”</translation>
+        <translation>This is the QR code of a receipt, not an e-certificate. To see your case, go home and tap &quot;My cases&quot;</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>这个二维码不是电子证照。请在手机上打开电子证照，点“亮证”，把二维码对准镜头</source>
-        <translation>This QR code is not an e-certificate. Open the e-certificate on your phone, tap “Show”, and hold the QR code to the camera</translation>
+        <translation>This QR code is not an e-certificate. Open the e-certificate on your phone, tap &quot;Show&quot;, and hold the QR code to the camera</translation>
     </message>
     <message>
         <location line="+52"/>
@@ -2973,7 +2973,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+12"/>
         <source>这个二维码是一个网址，不是电子证照。请在手机上打开电子证照，点“亮证”，把二维码对准镜头</source>
-        <translation>This QR code is a web address, not an e-certificate. Open the e-certificate on your phone, tap “Show”, and hold the QR code to the camera</translation>
+        <translation>This QR code is a web address, not an e-certificate. Open the e-certificate on your phone, tap &quot;Show&quot;, and hold the QR code to the camera</translation>
     </message>
 </context>
 </TS>
