@@ -28,6 +28,22 @@ def make_id(first17: str) -> str:
     return first17 + gb11643_check_char(first17)
 
 
+# PySide6 6.12 on CPython 3.11 drops one reference to None on every processEvents() and
+# QTest.qWait() (and three per QEventLoop.exec()), measured: 10,000 processEvents calls in
+# a bare process end in "Fatal Python error: none_dealloc". pytest-qt's waitUntil and wait
+# call qWait in a loop, so a long test session walks None's count (about 83,000 with the
+# project imported) towards zero. The terminal itself is not affected: its one
+# QApplication.exec() loses nothing per event (measured over 20,000 timer slots). Until
+# PySide6 is fixed, every test leaves None at least this many references, held here.
+NONE_REFS_FLOOR = 1_000_000
+_none_refs: list[None] = []
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    while sys.getrefcount(None) < NONE_REFS_FLOOR:
+        _none_refs.extend([None] * 100_000)
+
+
 @pytest.fixture
 def card() -> IdCard:
     return IdCard(name="李秀英", id_number=make_id("42010219441105002"), sex_code="2",
