@@ -317,8 +317,12 @@ def save_record(state_dir: Path, data_dir: Path, record: UpdateRecord) -> None:
     state_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     data = {**asdict(record), "phase": record.phase.value}
     write_json_atomic(state_dir / "state.json", data)
+    # Never made here: root making the folder would leave it root's, and the kiosk user's
+    # sync and screen could not write their downloads and marks into it. It exists
+    # whenever something was staged (the sync process made it).
+    if not updates_dir(data_dir).is_dir():
+        return
     try:
-        updates_dir(data_dir).mkdir(parents=True, exist_ok=True, mode=0o700)
         write_json_atomic(updates_dir(data_dir) / NOTICE, data, mode=0o644)
     except OSError as exc:
         log.warning("update notice for 维护信息 not written: %s", exc)
@@ -402,6 +406,8 @@ class Applier:
             return self._wait_and_decide(record)
         failed = record.failed if record is not None else ()
         staged_dir = updates_dir(self.data_dir)
+        if not (staged_dir / STAGED_MANIFEST).exists():
+            return "nothing staged"  # (before the key: an unenrolled terminal has none)
         try:
             key = pinned_key(self.state_dir, self.enrolment_key)
             staged = staged_manifest(staged_dir, key)

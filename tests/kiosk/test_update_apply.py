@@ -289,3 +289,15 @@ def test_a_rollback_keeps_what_was_written_when_the_schema_did_not_move(
     assert line.startswith("rolled back") and "数据库" not in line
     assert stops == []  # nothing to put back, nothing stopped
     assert "a resident, during the check" in cases_in(db)
+
+
+def test_the_root_applier_never_makes_the_kiosk_users_folders(tmp_path: Path) -> None:
+    """A fresh terminal, not yet enrolled, nothing staged: the timer's run leaves the data
+    folder alone (a root-owned updates/ would lock the sync process and screen out)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    applier = Applier(InstallLayout(tmp_path / "opt"), data, tmp_path / "state", None,
+                      lambda: None)
+    assert applier.run() == "nothing staged"
+    assert list(data.iterdir()) == []
+    assert not (tmp_path / "state" / "platform.pub").exists()  # nothing pinned either
