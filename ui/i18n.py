@@ -98,6 +98,12 @@ def sources() -> list[Path]:
     return [*qml, *py]
 
 
+DRIVER_TEMPLATES = ("您的%1已于%2过期，请先换领新证",)
+"""Sentences a driver builds (devices/ carries no marks): their templates, kept here and
+checked against the driver's own output by tests/ui/test_i18n.py, so a reworded driver
+sentence fails there instead of showing Chinese on an English screen."""
+
+
 def core_sources() -> list[Path]:
     """The core's files with marked sentences (``QT_TRANSLATE_NOOP`` from kiosk.i18n)."""
     kiosk = UI.parent / "kiosk"
@@ -128,6 +134,10 @@ def table_words() -> list[str]:
               session.RATING_THANKS, status.OFFLINE_NOTE, status.BAD_ANSWER_NOTE,
               status.OWED_WORDS, *GOOD_REASONS, *POOR_REASONS)
     words += _device_messages()
+    words += DRIVER_TEMPLATES
+    from devices.idcard.codes import KIND_NAME
+
+    words += ("身份证", *KIND_NAME.values())  # the card nouns those templates name
     return list(dict.fromkeys(w for w in words if w))
 
 

@@ -2300,6 +2300,36 @@ the next step starts by itself once it is read.</translation>
         <translation>The printer is out of paper. Your case is saved; write down the case number on the screen, or ask the staff to reprint the receipt</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>您的%1已于%2过期，请先换领新证</source>
+        <translation>Your %1 expired on %2. Please get a new one first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>居民身份证</source>
+        <translation>resident ID card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>港澳台居民居住证</source>
+        <translation>residence permit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>外国人永久居留身份证</source>
+        <translation>permanent residence ID card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>社会保障卡</source>
+        <translation>social security card</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/flow/controller.py" line="+80"/>
         <source>个人信息保护告知：您在本终端提供的姓名、证件号码、住址、电话和材料照片，只用于办理您选择的事项，加密保存在本机并传送给负责办理的部门，不用于其他用途；办结后按规定期限删除本机副本。您离开或超时后，屏幕上不会留下您的信息。</source>
         <translation>Personal data notice: your name, ID number, address, phone number and document photos given on this terminal are used only for the services you chose. They are stored encrypted here and sent to the office that handles your case, and used for nothing else; this terminal&apos;s copy is deleted within the set period once the case is finished. When you leave or time runs out, nothing of yours stays on the screen.</translation>
@@ -2331,7 +2361,7 @@ the next step starts by itself once it is read.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="_kiosk_tables.py" line="-44"/>
+        <location filename="_kiosk_tables.py" line="-50"/>
         <source>来自身份证</source>
         <translation>From your ID card</translation>
     </message>

@@ -2298,6 +2298,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>您的%1已于%2过期，请先换领新证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>居民身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>港澳台居民居住证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>外国人永久居留身份证</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>社会保障卡</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kiosk/flow/controller.py" line="+80"/>
         <source>个人信息保护告知：您在本终端提供的姓名、证件号码、住址、电话和材料照片，只用于办理您选择的事项，加密保存在本机并传送给负责办理的部门，不用于其他用途；办结后按规定期限删除本机副本。您离开或超时后，屏幕上不会留下您的信息。</source>
         <translation type="unfinished"></translation>
@@ -2329,7 +2359,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="_kiosk_tables.py" line="-44"/>
+        <location filename="_kiosk_tables.py" line="-50"/>
         <source>来自身份证</source>
         <translation type="unfinished"></translation>
     </message>

@@ -218,3 +218,20 @@ def test_a_sentence_built_from_a_template_comes_back_with_its_values(
     assert app is not None
     i18n.choose(i18n.SOURCE_LANGUAGE)
     assert i18n.translate_core(promise) == promise
+
+
+def test_a_driver_sentence_has_its_template_in_the_ts(
+        qapp: QCoreApplication, english: None) -> None:
+    """The card's expiry refusal is built in devices/idcard/validation.py; ui.i18n keeps its
+    template. If the driver rewords it, this fails rather than an English screen showing
+    Chinese."""
+    import datetime as dt
+
+    from devices.idcard.validation import expiry_problem
+    from tests.ui.test_screens import resident_card
+
+    card = replace(resident_card(), valid_until=dt.date(2020, 1, 1))
+    problem = expiry_problem(card, dt.date(2026, 1, 1))
+    assert problem is not None
+    english = i18n.translate_core(problem.message)
+    assert english == "Your ID card expired on 2020-1-1. Please get a new one first"

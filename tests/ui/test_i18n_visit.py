@@ -216,11 +216,10 @@ def test_a_terminal_set_to_english_returns_to_english_not_chinese(
 
 
 # Screens whose remaining Chinese is written outside this change's reach, each with why:
-# a card refusal and the camera's state lines are built in their drivers (devices/,
-# ui/vm/camera.py), 维护信息 is the technician's page (kiosk/maintenance.py), and the
+# the camera's state lines are built in its view model and driver (ui/vm/camera.py,
+# devices/camera), 维护信息 is the technician's page (kiosk/maintenance.py), and the
 # keyboard is the Chinese input method itself. Everything else must be English.
 ELSEWHERE = {
-    "insert_card_expired": "devices/idcard/validation.py: the card's refusal, built there",
     "photo": "ui/vm/camera.py: the camera's state line",
     "photo_document": "ui/vm/camera.py: the camera's state line",
     "materials_camera_missing": "ui/vm/camera.py / devices/camera: the camera's state",
