@@ -21,6 +21,7 @@ import hmac
 import json
 import os
 import stat
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -121,16 +122,32 @@ class DataKey:
                 f"--wait -p User=kiosk -p LoadCredentialEncrypted={CREDENTIAL} "
                 "-E KIOSK_CONFIG=/etc/village-kiosk/kiosk.toml /usr/bin/kiosk ...")
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        except FileExistsError:
+        if path.exists() or path.is_symlink():
             return cls(read_key_file(path))
+        # Written whole under a temporary name, then linked into place: the screen and
+        # sync units start together on a first boot, and a key file created first and
+        # written after could be read empty by the other one. link() fails if the other
+        # won; its key is then the one.
         key = AESGCM.generate_key(bit_length=256)
+        fd, tmp = tempfile.mkstemp(prefix=".key-", dir=path.parent)  # 0600
         try:
             os.write(fd, key)
             os.fsync(fd)
-        finally:
             os.close(fd)
+            fd = -1
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                return cls(read_key_file(path))
+            dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        finally:
+            if fd >= 0:
+                os.close(fd)
+            os.unlink(tmp)
         return cls(key)
 
     def encrypt(self, plaintext: bytes, context: str) -> bytes:

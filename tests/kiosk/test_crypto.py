@@ -39,3 +39,26 @@ def test_lookup_hash_is_keyed(tmp_path: Path) -> None:
     b = DataKey.load_or_create(tmp_path / "b")
     assert a.lookup_hash("x") == a.lookup_hash("x")
     assert a.lookup_hash("x") != b.lookup_hash("x")
+
+
+def _race(args: tuple[str, int]) -> str:
+    folder, _ = args
+    try:
+        return DataKey.load_or_create(Path(folder) / "data.key", env={}).lookup_hash("same?")
+    except Exception as exc:  # reported to the parent, which fails the test with it
+        return f"error: {type(exc).__name__}: {exc}"
+
+
+def test_screen_and_sync_starting_together_get_one_whole_key(tmp_path: Path) -> None:
+    """A first boot starts the screen and the sync unit at once: every process gets the
+    same key and none reads a half-written file (it is linked into place whole)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(6) as pool:
+        for round_ in range(15):
+            folder = tmp_path / f"r{round_}"
+            keys = pool.map(_race, [(str(folder), i) for i in range(12)])
+            assert len(set(keys)) == 1 and not keys[0].startswith("error"), keys
+            assert (folder / "data.key").stat().st_mode & 0o777 == 0o600
+            assert sorted(p.name for p in folder.iterdir()) == ["data.key"]  # no leftovers
