@@ -17,6 +17,7 @@ from kiosk.flow.views import MaintenanceScreen
 from kiosk.identity_keys import Enrolment
 from kiosk.maintenance import IdentityState, MaintenanceView, maintenance_view
 from kiosk.store.repository import SyncStatus
+from kiosk.update_apply import read_notice
 from sync.client import REDIRECTED, PlatformAuthFailed, PlatformUnavailable
 from ui.keyboard import KEYBOARD_SAMPLE
 
@@ -33,9 +34,10 @@ def sample_maintenance(kiosk: Kiosk) -> tuple[MaintenanceView, MaintenanceView,
     identity = IdentityState(Enrolment(cfg.terminal_id, cfg.region_code, cfg.platform_url,
                                        "sample", enrolled_at), signer_ready=True)
     version = kiosk.catalog.version
+    software = read_notice(cfg.data_dir)  # the version running, as the live screen reads it
     healthy = maintenance_view(cfg, identity, SyncStatus(True, "", now - 95, 0, 0, 0,
                                                          clock_offset_s=0.4), [],
-                               version, now, free_mb=48_700)
+                               version, now, free_mb=48_700, update=software)
     refusal = str(PlatformAuthFailed("clock_skew", "timestamp is +412 s from platform time; "
                                                    "allowed ±300 s"))
     parked = {"id": 17, "kind": "submission", "state": "parked", "attempts": 8,

@@ -29,3 +29,19 @@ def test_the_camera_line_shows_the_last_trouble(
     qtbot.waitUntil(lambda: CameraStatus.UNPLUGGED.repair in str(
         find(window, "maintenanceCamera").property("text")), timeout=5000)
     assert find(window, "maintenanceCamera").property("color") != grey
+
+
+def test_the_software_line_shows_the_version_running(
+        qtbot: QtBot, screen: tuple[QQuickWindow, ShellViewModel], kiosk: Kiosk) -> None:
+    """The version (and the last update's outcome) the technician compares with the
+    platform's release; read from the same notice `kiosk update status` prints."""
+    import kiosk as package
+    from kiosk.update_apply import read_notice
+    from kiosk.updates import update_words
+
+    window, vm = screen
+    vm.openMaintenance()
+    qtbot.waitUntil(lambda: vm.property("step") == "maintenance", timeout=5000)
+    text = str(find(window, "maintenanceSoftware").property("text"))
+    assert text == f"软件版本：{update_words(read_notice(kiosk.config.data_dir))}"
+    assert package.__version__ in text

@@ -25,7 +25,7 @@ def maintenance_dict(m: MaintenanceView | None) -> dict[str, Any]:
                 "auditBacklog": 0, "catalogVersion": "", "freeSpace": "", "clock": "",
                 "severity": "ok", "headline": "", "action": "", "detail": "",
                 "refreshedAt": "", "requeueHint": REQUEUE_HINT,
-                "camera": "", "cameraTrouble": False}
+                "camera": "", "cameraTrouble": False, "software": ""}
     d = m.diagnosis
     return {"terminalId": m.terminal_id, "region": f"{m.region_code}\n{m.region_name}",
             "platformUrl": m.platform_url, "enrolled": m.enrolled, "enrolment": m.enrolment,
@@ -35,7 +35,7 @@ def maintenance_dict(m: MaintenanceView | None) -> dict[str, Any]:
             "severity": d.severity.value,
             "headline": d.headline, "action": d.action, "detail": d.detail,
             "refreshedAt": m.refreshed_at, "requeueHint": REQUEUE_HINT,
-            "camera": m.camera, "cameraTrouble": m.camera_trouble}
+            "camera": m.camera, "cameraTrouble": m.camera_trouble, "software": m.software}
 
 
 @QmlElement

@@ -180,6 +180,19 @@ Item {
             maximumLineCount: 3
             elide: Text.ElideRight
         }
+        // The version running and what the last update did (issue 16: kiosk update).
+        Text {
+            objectName: "maintenanceSoftware"
+            width: parent.width
+            visible: screen.m.software !== ""
+            text: qsTr("软件版本：%1").arg(screen.m.software)
+            color: Theme.inkSoft
+            font.pixelSize: Theme.smallSize
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+            lineHeight: Theme.lineSpacing
+            maximumLineCount: 2
+            elide: Text.ElideRight
+        }
     }
 
     // Parked items fill the room between the box above and the hint below; clipped, so a
