@@ -132,7 +132,10 @@ def _follow_terminal_window(state: dict[str, Any]) -> Any:
             return False
 
     catcher = Catch()
-    QGuiApplication.instance().installEventFilter(catcher)
+    app = QGuiApplication.instance()
+    if app is None:
+        raise RuntimeError("no application to watch")
+    app.installEventFilter(catcher)
     return catcher  # kept alive by the caller
 
 
@@ -169,11 +172,15 @@ def _find(window: Any, names: tuple[str, ...]) -> Any:
 
 
 def _spin_until(cond: Any, timeout_s: float) -> bool:
-    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop
 
     end = time.monotonic() + timeout_s
+    dispatcher = QAbstractEventDispatcher.instance()
     while time.monotonic() < end:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+        # Not QCoreApplication.processEvents: PySide6 6.12 drops a reference to None on
+        # each call of it (ui/demo.py says more); the dispatcher's returns a bool.
+        if dispatcher is not None:
+            dispatcher.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
         if cond():
             return True
         time.sleep(0.001)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPointF, Qt
+from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, QPointF, Qt
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
@@ -60,7 +60,12 @@ def _spin_until(done: Callable[[], bool], timeout_s: float = STEP_TIMEOUT_S) -> 
     while not done():
         if time.monotonic() > end:
             return False
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        # The dispatcher's processEvents, not QCoreApplication's: PySide6 6.12 drops a
+        # reference to None on every call of that one (measured; a visit of every entry
+        # would walk None's count down by tens of thousands). This one returns a bool.
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is not None:
+            dispatcher.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
         time.sleep(0.01)
     return True
 
