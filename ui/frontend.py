@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Imported before the engine loads so the root object comes back typed as QQuickWindow.
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, QUrl
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
@@ -41,6 +41,17 @@ MAIN_QML = Path(__file__).resolve().parent / "qml" / "Main.qml"
 IDLE_SAMPLE, IDLE_SAMPLE_OVER = "idle_warning", "form_page"  # the countdown's picture
 # The shell's overlays as sample screens: (picture, the sample it lies over, the shell's
 # method that shows it); they are shell state, not flow screens.
+# The camera screens with frames: (scene the mock camera shows, picture, what the preview
+# must show first). kiosk/samples.py leaves the camera screens passive.
+_Ready = Callable[[QObject], bool]
+CAMERA_SAMPLES: dict[str, tuple[tuple[str, str, _Ready], ...]] = {
+    "photo_document": (("document", "photo_document_outline",
+                        lambda p: len(p.property("corners") or ()) == 8),
+                       ("document", "photo_document_taken",
+                        lambda p: bool(p.property("hasResult")))),
+    "photo": (("face_hat", "photo_portrait_hint",
+               lambda p: "帽子" in str(p.property("hint"))),),
+}
 OVERLAY_SAMPLES = ((IDLE_SAMPLE, IDLE_SAMPLE_OVER, "show_idle_warning_sample"),
                    ("help_materials", "materials_list", "show_help_sample"),
                    ("help_home", "home", "show_help_sample"))
@@ -269,6 +280,7 @@ class QtFrontend:
                 paths.append(self.grab(outdir / f"{name}.png"))
                 if on_screen is not None:
                     on_screen(name, window)  # audit hook (H7)
+                paths += self._camera_samples(name, window, outdir, on_screen)
                 for overlay, over, show in OVERLAY_SAMPLES:
                     if name == over and self._vm is not None:  # the shell's own overlays
                         getattr(self._vm, show)(True)
@@ -282,6 +294,39 @@ class QtFrontend:
             if self._vm is not None:
                 self._vm.refresh()
         return paths
+
+    def _camera_samples(self, name: str, window: QQuickWindow, outdir: Path,
+                        on_screen: Callable[[str, QQuickWindow], None] | None) -> list[Path]:
+        """The camera screens as a resident sees them once frames arrive: the mock camera
+        shows its scene, the preview runs its rule on the device thread, and the picture is
+        taken when the screen shows what the name says (the page outlined, the page taken,
+        a portrait hint). Nothing if the sample has no running preview."""
+        wanted = CAMERA_SAMPLES.get(name)
+        if wanted is None or self._kiosk is None:
+            return []
+
+        from devices.camera.mock import MockCamera
+
+        preview = _find_object(window, "cameraPreview")
+        if preview is None:
+            log.warning("sample %s: no camera preview on screen", name)
+            return []
+        out: list[Path] = []
+        camera = MockCamera(self._kiosk.config.mock_dir)
+        for scene, picture, ready in wanted:
+            camera.show(scene)
+            preview.stop()  # type: ignore[attr-defined]
+            preview.start()  # type: ignore[attr-defined]
+            if not _spin(lambda r=ready: r(preview), 20):  # type: ignore[misc]
+                log.warning("sample %s: the preview never showed %s", picture, ready)
+                continue
+            _spin(lambda: False, 0.3)  # the next frames drawn with it
+            out.append(self.grab(outdir / f"{picture}.png"))
+            if on_screen is not None:
+                on_screen(picture, window)
+        preview.stop()  # type: ignore[attr-defined]
+        camera.show("document")
+        return out
 
     def entry_codes(self, kiosk: Kiosk, item: str) -> list[str]:
         """``kiosk demo --item``: the codes ``item`` stands for (``all``: every entry)."""
@@ -303,6 +348,38 @@ class QtFrontend:
 
         paths, auditor = audit_screenshots(self, kiosk, outdir, RULE_SETS[rules])
         return paths, [v.line() for v in auditor.violations], auditor.summary()
+
+
+def _find_object(window: QQuickWindow, name: str) -> QObject | None:
+    """A non-visual QML object by objectName, looked for under every item of the visual
+    tree (a StackView's screens are its visual children, not its QObject children)."""
+    from PySide6.QtCore import Qt
+
+    stack = [window.contentItem()]
+    while stack:
+        item = stack.pop()
+        found = item.findChild(QObject, name, Qt.FindChildOption.FindDirectChildrenOnly)
+        if found is not None:
+            return found
+        stack.extend(item.childItems())
+    return None
+
+
+def _spin(done: Callable[[], bool], timeout_s: float) -> bool:
+    """Runs the event loop until ``done()`` (the dispatcher's processEvents: PySide6 6.12's
+    QCoreApplication.processEvents drops a reference to None per call, ui/demo.py)."""
+    import time
+
+    from PySide6.QtCore import QAbstractEventDispatcher
+
+    end = time.monotonic() + timeout_s
+    dispatcher = QAbstractEventDispatcher.instance()
+    while not done():
+        if time.monotonic() > end or dispatcher is None:
+            return False
+        dispatcher.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+        time.sleep(0.005)
+    return True
 
 
 def _start_watchdog(parent: QQuickWindow) -> QTimer | None:

@@ -29,7 +29,7 @@ from kiosk.flow import Step
 from kiosk.identity import gb11643_check_char
 from kiosk.samples import sample_card, scripted_visit
 from tests.ui.settle import wait_still
-from ui.frontend import OVERLAY_SAMPLES, QtFrontend
+from ui.frontend import CAMERA_SAMPLES, OVERLAY_SAMPLES, QtFrontend
 from ui.samples import sample_screens
 from ui.vm import ShellViewModel
 from ui.vm.lists import RowsModel
@@ -130,6 +130,10 @@ def test_screenshots_render_every_screen_as_a_distinct_non_blank_png(
     for overlay, over, _show in OVERLAY_SAMPLES:  # the shell's countdown, its 帮助
         steps[overlay] = steps[over]
         assert overlay in names
+    for over, shots in CAMERA_SAMPLES.items():  # the camera screens with frames
+        for _scene, picture, _ready in shots:
+            steps[picture] = steps[over]
+            assert picture in names  # the preview showed what the picture is named for
     digests: dict[str, str] = {}
     for p in paths:
         img = QImage(str(p))
