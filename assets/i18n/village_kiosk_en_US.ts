@@ -824,7 +824,12 @@ the next step starts by itself once it is read.</translation>
         <translation>Camera: %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+14"/>
+        <source>软件版本：%1</source>
+        <translation>Software: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>已尝试 %1 次</source>
         <translation>%1 attempts</translation>
     </message>

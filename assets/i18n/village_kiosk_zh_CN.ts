@@ -822,7 +822,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+14"/>
+        <source>软件版本：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>已尝试 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
