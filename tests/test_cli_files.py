@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from kiosk.catalog import load_catalog
 from kiosk.cli import main
+from kiosk.cli_services import VALIDATE_LISTED
 from kiosk.jsonfile import JsonFileError, read_bounded
 
 # Each command with {P} where the path goes; the guide's item is the shipped catalog's.
@@ -96,11 +97,15 @@ def run_cli(argv: list[str], data_dir: Path) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def assert_short_plain_error(code: int, stdout: str, stderr: str) -> None:
+def assert_short_plain_error(code: int, stdout: str, stderr: str, max_lines: int = 1) -> None:
+    """One short line — or, for the catalog's validator, one per problem it names (at most
+    ``max_lines``), each a short plain "error:" line."""
     assert code != 0, stdout + stderr
     assert "Traceback" not in stderr
     lines = stderr.strip().splitlines()
-    assert len(lines) == 1 and len(lines[0]) < 600, stderr
+    assert 1 <= len(lines) <= max_lines, stderr
+    assert all(len(ln) < 600 for ln in lines), stderr
+    assert max_lines == 1 or all(ln.startswith("error: ") for ln in lines), stderr
     assert stdout == "", stdout
 
 
@@ -154,9 +159,11 @@ def check_input_refused(command: str, kind: str, value: object) -> None:
         argv = [a.replace("{P}", str(target)).replace("{D}", str(folder))
                 for a in INPUT_COMMANDS[command]]
         code, out, err = run_cli(argv, root / "data")
-        if command.startswith("catalog validate"):
+        validate = command.startswith("catalog validate")
+        if validate:
             out = ""  # validate lists nothing on failure; ok lines go to stdout
-        assert_short_plain_error(code, out, err)
+        assert_short_plain_error(code, out, err,
+                                 VALIDATE_LISTED + 1 if validate else 1)
         assert snapshot(work) == before  # the input is as it was
         assert not (root / "data" / "kiosk.sqlite3").exists()  # nothing opened or queued
 
@@ -219,3 +226,27 @@ def test_card_decode_from_stdin_is_bounded_too(tmp_path: Path) -> None:
                          env=dict(os.environ, KIOSK_CONFIG=str(tmp_path / "none.toml")))
     assert res.returncode == 2
     assert b"Traceback" not in res.stderr and len(res.stderr.splitlines()) == 1
+
+
+def test_the_catalog_validator_names_each_problem_of_a_wrong_shape_and_counts_the_rest(
+        tmp_path: Path) -> None:
+    """Found by the search above: a catalog of the wrong shape altogether has a problem per
+    missing key; the validator names them (its job), each on its line, at most
+    VALIDATE_LISTED and then how many more."""
+    folder = tmp_path / "cat"
+    folder.mkdir()
+    (folder / "catalog.json").write_text('{"applicant": [1]}', encoding="utf-8")
+    code, out, err = run_cli(["catalog", "validate", str(folder)], tmp_path / "data")
+    lines = err.strip().splitlines()
+    assert code == 1 and out == "" and 2 <= len(lines) <= VALIDATE_LISTED
+    assert any("'applicant' was unexpected" in ln for ln in lines)
+    assert any("'items' is a required property" in ln for ln in lines)
+    from kiosk.catalog.loader import CatalogError, Problem
+
+    many = CatalogError([Problem("catalog.json", f"$.items[{i}]", "name is required")
+                         for i in range(VALIDATE_LISTED + 7)])
+    with mock.patch("kiosk.cli_services._catalog", side_effect=many):
+        code, _out, err = run_cli(["catalog", "validate", str(folder)], tmp_path / "data")
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == VALIDATE_LISTED + 1
+    assert lines[-1] == "error: ... and 7 more problems"
