@@ -153,13 +153,15 @@ def _after_start(window: Any, kind: str, state: dict[str, Any]) -> None:
 
 
 def _find(window: Any, names: tuple[str, ...]) -> Any:
+    from ui.items import child_items  # here: the children import nothing before a frame
+
     items: list[Any] = []
 
     def walk(item: Any) -> None:  # the item tree: StackView's screens are not QObject kids
         if item.isVisible() and item.opacity() > 0:
             if item.width() > 0 and item.height() > 0:
                 items.append(item)
-            for child in item.childItems():
+            for child in child_items(item):
                 walk(child)
 
     walk(window.property("contentItem"))

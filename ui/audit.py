@@ -32,6 +32,8 @@ from PySide6.QtGui import QAccessible, QColor, QFont, QImage
 from PySide6.QtQml import QQmlEngine, QQmlExpression, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
+from ui.items import child_items
+
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
 
@@ -312,16 +314,16 @@ def _scan(window: QQuickWindow) -> _Scan:
                 px = _font_px(item) * scale
                 whole = item.mapRectToScene(_content_rect(item))
                 content = whole.intersected(clip)
-                kids = any(c.isVisible() and c.opacity() > 0.01 for c in item.childItems())
+                kids = any(c.isVisible() and c.opacity() > 0.01 for c in child_items(item))
                 if content.width() > 0 and content.height() > 0:
                     scan.texts.append(_Text(item, text, px, content,
                                             _line_ratio(item, _font_px(item), scale), kids,
                                             disabled, content != whole))
-        for child in item.childItems():
+        for child in child_items(item):
             walk(child, child_clip, opacity, target, disabled)
 
     root = window.contentItem()
-    for child in root.childItems():
+    for child in child_items(root):
         walk(child, bounds, 1.0, None, False)
     scan.targets = _without_backdrops(scan.targets)
     return scan
@@ -384,7 +386,7 @@ def _descendant_texts(item: QQuickItem) -> list[str]:
             s = _visible_string(it)
             if s:
                 found.append(s)
-        for c in it.childItems():
+        for c in child_items(it):
             walk(c)
 
     walk(item)

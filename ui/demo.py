@@ -31,6 +31,7 @@ from devices.idcard import CardRead
 from devices.idcard.mock import MockCardReader
 from kiosk.flow import Screen, Step
 from kiosk.samples import VisitFailed, sample_card, scripted_visit
+from ui.items import child_items
 from ui.vm.shell import ACTIONS
 
 if TYPE_CHECKING:
@@ -176,7 +177,7 @@ def _visible(root: QQuickItem) -> list[QQuickItem]:
         item = todo.pop()
         if item.isVisible():
             out.append(item)
-            todo.extend(item.childItems())
+            todo.extend(child_items(item))
     return out
 
 

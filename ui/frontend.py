@@ -22,6 +22,7 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk import sdnotify
 from kiosk.config import Config
 from kiosk.fonts import FontMissing, cjk_font_path
+from ui.items import child_items
 from ui.keyboard import (
     KEYBOARD_SAMPLE,
     hide_keyboard_sample,
@@ -361,7 +362,7 @@ def _find_object(window: QQuickWindow, name: str) -> QObject | None:
         found = item.findChild(QObject, name, Qt.FindChildOption.FindDirectChildrenOnly)
         if found is not None:
             return found
-        stack.extend(item.childItems())
+        stack.extend(child_items(item))
     return None
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from kiosk.config import APP_NAME
+from ui.items import child_items
 
 if TYPE_CHECKING:  # Qt is imported by the functions that need it: this module runs first
     from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -145,7 +146,7 @@ def _items(root: QQuickItem) -> list[QQuickItem]:
     while todo:
         it = todo.pop()
         out.append(it)
-        todo.extend(it.childItems())
+        todo.extend(child_items(it))
     return out
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ui.items import child_items
 from ui.keyboard import prepare_keyboard
 
 # Qt reads QT_IM_MODULE once, when the application is created: before any fixture runs.
@@ -70,7 +71,7 @@ class Host:
         while stack:
             it = stack.pop()
             yield it
-            stack.extend(it.childItems())
+            stack.extend(child_items(it))
 
     def find(self, name: str) -> QQuickItem:
         found = [i for i in self.items() if i.objectName() == name]
@@ -163,7 +164,7 @@ def _walk(root: QQuickItem) -> Iterator[QQuickItem]:
     while stack:
         it = stack.pop()
         yield it
-        stack.extend(it.childItems())
+        stack.extend(child_items(it))
 
 
 def _cjk_font(app: QGuiApplication) -> None:

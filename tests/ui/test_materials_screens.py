@@ -27,6 +27,7 @@ from kiosk.flow import Step
 from kiosk.samples import sample_card, sample_values
 from tests.conftest import free_port
 from tests.ui.settle import wait_still
+from ui.items import child_items
 from ui.vm import camera as _camera  # noqa: F401  (registers CameraPreview)
 from ui.vm import materials as _materials  # noqa: F401  (registers the view models)
 from ui.vm import service_answers as _answers  # noqa: F401  (核对信息)
@@ -107,7 +108,7 @@ def find(stage: ServiceStage, name: str, required: bool = True) -> QQuickItem | 
         if getattr(it, "objectName", lambda: "")() == name:
             return it  # type: ignore[return-value]
         if isinstance(it, QQuickItem):
-            todo.extend(it.childItems())
+            todo.extend(child_items(it))
             todo.extend(it.children())
     if required:
         raise AssertionError(f"no item {name!r} on {stage.step}")

@@ -26,6 +26,7 @@ from kiosk.identity import gb11643_check_char
 from kiosk.samples import scripted_visit
 from kiosk.session import SessionView
 from tests.ui.settle import wait_still
+from ui.items import child_items
 from ui.vm import ShellViewModel
 
 ID_NUMBER = "42010219800101001" + gb11643_check_char("42010219800101001")
@@ -59,7 +60,7 @@ def visible_items(window: QQuickWindow) -> Iterator[QQuickItem]:
         if not item.isVisible():
             continue
         yield item
-        stack.extend(item.childItems())
+        stack.extend(child_items(item))
 
 
 def find(window: QQuickWindow, name: str) -> QQuickItem:
@@ -161,7 +162,7 @@ def test_query_says_plainly_when_the_platform_cannot_be_reached(
 
     assert "本机" in vm.query.note  # said plainly: these are this terminal's records
     note = find(window, "queryNote")
-    assert vm.query.note in [str(c.property("text")) for c in note.childItems()]
+    assert vm.query.note in [str(c.property("text")) for c in child_items(note)]
     # local records still shown
     assert [r["caseNo"] for r in vm.query.records.rows()] == [case.display_no]
 

@@ -30,6 +30,7 @@ from kiosk.identity import gb11643_check_char
 from kiosk.samples import sample_card, scripted_visit
 from tests.ui.settle import wait_still
 from ui.frontend import CAMERA_SAMPLES, OVERLAY_SAMPLES, QtFrontend
+from ui.items import child_items
 from ui.samples import sample_screens
 from ui.vm import ShellViewModel
 from ui.vm.lists import RowsModel
@@ -79,7 +80,7 @@ def visible_items(window: QQuickWindow) -> Iterator[QQuickItem]:
         if not item.isVisible():
             continue
         yield item
-        stack.extend(item.childItems())
+        stack.extend(child_items(item))
 
 
 def find(window: QQuickWindow, name: str) -> QQuickItem:

@@ -21,6 +21,7 @@ from kiosk.config import Config
 from kiosk.flow import Screen
 from kiosk.samples import sample_screens
 from ui.audit import activate_accessibility
+from ui.items import child_items
 from ui.vm import service_answers, service_done, service_find, service_guide, service_query
 from ui.vm.service_base import StillSession
 from ui.vm.service_screens import HOST_QML, SCREENS
@@ -42,7 +43,7 @@ def _walk(item: QQuickItem) -> Iterator[QQuickItem]:
         if not it.isVisible():
             continue
         yield it
-        todo.extend(it.childItems())
+        todo.extend(child_items(it))
 
 
 def _first_text(item: QQuickItem) -> str:

@@ -26,6 +26,7 @@ from kiosk.flow import UNKNOWN, Step
 from kiosk.samples import _cover_one, sample_card, sample_signature, sample_values
 from tests.conftest import free_port
 from tests.ui.settle import wait_still
+from ui.items import child_items
 from ui.vm import service_answers, service_done, service_find, service_guide, service_query
 from ui.vm.service_base import FlowBridge
 from ui.vm.service_screens import ServiceStage
@@ -67,7 +68,7 @@ def item(stage: ServiceStage, name: str) -> QQuickItem:
         it = todo.pop()
         if it.objectName() == name:
             return it
-        todo.extend(it.childItems())
+        todo.extend(child_items(it))
     raise AssertionError(f"no item {name!r} on {stage.step}")
 
 
@@ -119,7 +120,7 @@ def texts(root: QQuickItem) -> list[str]:
             continue
         if it.inherits("QQuickText") and it.property("text"):
             out.append(str(it.property("text")))
-        todo.extend(it.childItems())
+        todo.extend(child_items(it))
     return out
 
 

@@ -19,6 +19,7 @@ from kiosk.app import Kiosk
 from kiosk.config import Config
 from tests.ui.test_screens import find, visible_items
 from ui.frontend import QtFrontend
+from ui.items import child_items
 
 
 @pytest.fixture
@@ -35,7 +36,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[QQuickWindow]:
 
 
 def theme(window: QQuickWindow, js: str) -> object:
-    root = window.contentItem().childItems()[0]
+    root = child_items(window.contentItem())[0]
     expr = QQmlExpression(qmlContext(root), root, js)
     value, failed = expr.evaluate()
     assert not failed, expr.error().toString()
