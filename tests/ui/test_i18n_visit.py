@@ -35,10 +35,23 @@ WAIT_MS = 10_000
 
 
 @pytest.fixture
-def live(screen: tuple[QQuickWindow, ShellViewModel],
-         kiosk: Kiosk) -> Iterator[tuple[QQuickWindow, ShellViewModel]]:
-    """conftest's live window on conftest's kiosk, and the language put back after."""
-    yield screen
+def kiosk(tmp_path: Path) -> Iterator[Kiosk]:
+    cfg = Config(data_dir=tmp_path / "data", platform_url="http://127.0.0.1:9",
+                 idle_timeout_s=30)
+    k = Kiosk.open(cfg)
+    yield k
+    k.close()
+
+
+@pytest.fixture
+def live(qtbot: QtBot, kiosk: Kiosk) -> Iterator[tuple[QQuickWindow, ShellViewModel]]:
+    f = QtFrontend()
+    window, vm = f.load(kiosk, live=True)
+    with qtbot.waitExposed(window):
+        window.show()
+    yield window, vm
+    assert f.qml_warnings == []
+    f.close()
     app = QCoreApplication.instance()
     assert app is not None
     # The language is the process's: leave it as every other test expects it.
