@@ -277,11 +277,13 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     kiosk = Kiosk.open(config_from_args(args))
     try:
         if not args.audit:
-            for p in load_frontend().screenshots(kiosk, Path(args.outdir)):
+            for p in load_frontend().screenshots(kiosk, Path(args.outdir),
+                                                 elder=args.elder or args.rules == "elder",
+                                                 high_contrast=args.high_contrast):
                 print(p)
             return 0
         paths, violations, summary = load_frontend().audit(kiosk, Path(args.outdir),
-                                                           args.rules)
+                                                           args.rules, args.high_contrast)
         for p in paths:
             print(p)
         for line in violations:
@@ -417,7 +419,11 @@ def build_parser(extensions: bool = True) -> argparse.ArgumentParser:
                     help="measure every screen against the 适老化 rules (sizes, text, "
                          "contrast from the pixels, names); exit 1 on any violation")
     sp.add_argument("--rules", choices=["normal", "elder"], default="normal",
-                    help="with --audit: the normal limits or 长辈模式's")
+                    help="with --audit: the normal limits, or 长辈模式's on the screens "
+                         "drawn in 长辈模式")
+    sp.add_argument("--elder", action="store_true", help="draw the screens in 长辈模式")
+    sp.add_argument("--high-contrast", action="store_true",
+                    help="draw the screens in 高对比度 (black and white)")
     mk = sub.add_parser("mock", help="drive the mock devices from another shell")
     mk.add_argument("--data-dir")
     msub = mk.add_subparsers(dest="device", required=True, metavar="DEVICE")

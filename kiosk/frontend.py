@@ -38,8 +38,10 @@ class Frontend(Protocol):
         """Renders the screen for the kiosk's current session state to a PNG, offscreen."""
         ...
 
-    def screenshots(self, kiosk: Kiosk, outdir: Path) -> list[Path]:
-        """Renders every screen the front end has to PNGs in ``outdir``."""
+    def screenshots(self, kiosk: Kiosk, outdir: Path, *, elder: bool = False,
+                    high_contrast: bool = False) -> list[Path]:
+        """Renders every screen the front end has to PNGs in ``outdir`` (in 长辈模式 and/or
+        高对比度 when asked)."""
         ...
 
     def entry_codes(self, kiosk: Kiosk, item: str) -> list[str]:
@@ -51,10 +53,11 @@ class Frontend(Protocol):
         ``outdir`` and the receipt; the result says whether every step went through."""
         ...
 
-    def audit(self, kiosk: Kiosk, outdir: Path, rules: str = "normal"
-              ) -> tuple[list[Path], list[str], str]:
+    def audit(self, kiosk: Kiosk, outdir: Path, rules: str = "normal",
+              high_contrast: bool = False) -> tuple[list[Path], list[str], str]:
         """Renders every screen like ``screenshots`` and measures each against the 适老化
-        rules (``normal`` or ``elder``): the PNGs, one line per violation, a summary."""
+        rules (``normal``, or ``elder`` on screens drawn in 长辈模式): the PNGs, one line per
+        violation, a summary."""
         ...
 
 

@@ -420,8 +420,11 @@ def sandbox(base: Config) -> Iterator[Kiosk]:
             kiosk.close()
 
 
-def sample_screens(base: Config) -> list[tuple[str, Screen]]:
-    """At least 30 distinct screen states, each from the real flow in a sandbox."""
+def sample_screens(base: Config, elder: bool = False, high_contrast: bool = False
+                   ) -> list[tuple[str, Screen]]:
+    """At least 30 distinct screen states, each from the real flow in a sandbox; with
+    ``elder``/``high_contrast``, every visit of the samples chosen in 长辈模式/高对比度 on
+    its home screen, as a resident would (so form pages are 长辈模式's too)."""
     from devices.printer.mock import MockPrinter
     from kiosk.flow.problems import problem_for
     from kiosk.store import StoreError
@@ -432,8 +435,19 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         f = k.flow
         card = sample_card(dt.date(1940, 3, 12))
 
+        def display() -> None:  # the home screen's 长辈模式/高对比度, before each visit
+            f.set_elder(elder)
+            f.set_contrast(high_contrast)
+
+        def end() -> None:
+            f.end("sample")
+            display()
+
+        display()
+
         def add(name: str, s: Screen) -> Screen:
-            out.append((name, s))
+            # (a sample set up outside a visit, such as 维护信息's, still shows the mode)
+            out.append((name, replace(s, elder=elder, high_contrast=high_contrast)))
             return s
 
         add("home", f.screen())
@@ -452,7 +466,7 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         add("guide_counter_only", f.open_entry("LOCAL-NY-0001"))
         add("checklist_counter_only", f.show_checklist())
         add("problem_counter_only", f.apply())
-        f.end("sample")
+        end()
 
         f.start("service")
         f.on_card(CardRead(card))
@@ -487,7 +501,7 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         add("rate", f.rate())
         add("rate_poor", f.submit_rating(2, [], ""))
         add("rated", f.submit_rating(5, ["办理快"]))
-        f.end("sample")
+        end()
 
         f.start("service")
         f.on_card(CardRead(card))
@@ -500,7 +514,7 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         f.take_photo()
         f.visit.photos.clear()  # the picture lost: what still blocks submitting, with 修改
         add("check_answers_problems", f.screen())
-        f.end("sample")
+        end()
 
         def through_bundle(code: str, first: bool) -> Screen:
             """A bundle from its guide to 核对信息; the first one also leaves its guide,
@@ -538,12 +552,12 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         add("done_bundle", f.submit())
         MockPrinter(k.config.mock_dir).set_sheets(0)
         add("print_out_of_paper", f.print_receipt())
-        f.end("sample")
+        end()
         MockPrinter(k.config.mock_dir).set_sheets(100)
         # 新生儿出生一件事: items filed for the child, named on both screens
         add("check_answers_newborn", through_bundle("LOCAL-YJS-0001", first=False))
         add("done_newborn", f.submit())
-        f.end("sample")
+        end()
 
         # 办件查询: by card (one case waiting for 补正), by number, by QR (hook)
         _needs_correction(k)
@@ -553,15 +567,15 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
         rows = getattr(s.view, "rows", ())
         fix = next((r.index for r in rows if r.needs_correction), 0)
         add("correction", f.open_correction(fix))
-        f.end("sample")
+        end()
         f.start_query_number()
         add("query_number", f.screen())
         add("query_number_error", f.query_number("??"))
         add("query_scan", f.open_scan())
-        f.end("sample")
+        end()
         f.start("query")
         add("query_empty", f.on_card(CardRead(sample_card(dt.date(1961, 8, 8)))))
-        f.end("sample")
+        end()
 
         # Problem states, each from the mapping the live flow uses
         from kiosk.applications import ApplicationInvalid
@@ -582,12 +596,12 @@ def sample_screens(base: Config) -> list[tuple[str, Screen]]:
             f.visit.problem = problem_for(exc, step)
             f.visit.step = Step.PROBLEM
             add(name, f.screen())
-        f.end("sample")
+        end()
         _materials_visit(f, card, add)
-        f.end("sample")
+        end()
         f.visit.step = Step.MAINTENANCE
         add("maintenance", f.screen())
-        f.end("sample")
+        end()
     return out
 
 

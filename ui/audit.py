@@ -693,8 +693,8 @@ def activate_accessibility() -> None:
 
 class _Screenshots(Protocol):
     def screenshots(self, kiosk: Kiosk, outdir: Path,
-                    on_screen: Callable[[str, QQuickWindow], None] | None = None
-                    ) -> list[Path]: ...
+                    on_screen: Callable[[str, QQuickWindow], None] | None = None,
+                    elder: bool = False, high_contrast: bool = False) -> list[Path]: ...
 
 
 @dataclass
@@ -718,9 +718,12 @@ class ScreenAuditor:
 
 
 def audit_screenshots(frontend: _Screenshots, kiosk: Kiosk, outdir: Path,
-                      rules: RuleSet = NORMAL) -> tuple[list[Path], ScreenAuditor]:
-    """Renders every screen to ``outdir`` and audits each one while it is on view."""
+                      rules: RuleSet = NORMAL, elder: bool = False,
+                      high_contrast: bool = False) -> tuple[list[Path], ScreenAuditor]:
+    """Renders every screen to ``outdir`` (in 长辈模式/高对比度 when asked) and audits each
+    one while it is on view."""
     activate_accessibility()  # before the window exists, so controls name themselves
     auditor = ScreenAuditor(rules)
-    paths = frontend.screenshots(kiosk, outdir, on_screen=auditor)
+    paths = frontend.screenshots(kiosk, outdir, on_screen=auditor, elder=elder,
+                                 high_contrast=high_contrast)
     return paths, auditor

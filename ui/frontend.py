@@ -265,15 +265,16 @@ class QtFrontend:
         return out
 
     def screenshots(self, kiosk: Kiosk, outdir: Path,
-                    on_screen: Callable[[str, QQuickWindow], None] | None = None
-                    ) -> list[Path]:
+                    on_screen: Callable[[str, QQuickWindow], None] | None = None,
+                    elder: bool = False, high_contrast: bool = False) -> list[Path]:
         """Every sample screen to a PNG; ``on_screen(name, window)`` (if given) runs while
-        that screen is still on view: the hook ``kiosk screenshots --audit`` uses."""
+        that screen is still on view: the hook ``kiosk screenshots --audit`` uses. With
+        ``elder``/``high_contrast`` the screens are drawn in 长辈模式/高对比度."""
         from ui.samples import sample_screens
 
         paths: list[Path] = []
         try:
-            for name, screen in sample_screens(kiosk):
+            for name, screen in sample_screens(kiosk, elder, high_contrast):
                 window = self.show_screen(kiosk, screen)
                 keyboard = name == KEYBOARD_SAMPLE
                 if keyboard and not show_keyboard_sample(window):
@@ -341,13 +342,16 @@ class QtFrontend:
 
         return visit(self, kiosk, code, outdir)
 
-    def audit(self, kiosk: Kiosk, outdir: Path, rules: str = "normal"
-              ) -> tuple[list[Path], list[str], str]:
+    def audit(self, kiosk: Kiosk, outdir: Path, rules: str = "normal",
+              high_contrast: bool = False) -> tuple[list[Path], list[str], str]:
         """``kiosk screenshots --audit`` (ui/audit.py, H7): every screen rendered and
-        measured; the PNGs, one line per violation, and a summary."""
+        measured; the PNGs, one line per violation, and a summary. ``elder`` rules measure
+        the screens drawn in 长辈模式."""
         from ui.audit import RULE_SETS, audit_screenshots
 
-        paths, auditor = audit_screenshots(self, kiosk, outdir, RULE_SETS[rules])
+        paths, auditor = audit_screenshots(self, kiosk, outdir, RULE_SETS[rules],
+                                           elder=rules == "elder",
+                                           high_contrast=high_contrast)
         return paths, [v.line() for v in auditor.violations], auditor.summary()
 
 

@@ -58,12 +58,14 @@ def sample_maintenance(kiosk: Kiosk) -> tuple[MaintenanceView, MaintenanceView,
     return healthy, skew, redirected
 
 
-def sample_screens(kiosk: Kiosk) -> list[tuple[str, Screen]]:
+def sample_screens(kiosk: Kiosk, elder: bool = False, high_contrast: bool = False
+                   ) -> list[tuple[str, Screen]]:
     """Every screen state to render: the core's samples (the real flow in a sandbox
-    terminal), with 维护信息 shown healthy, refused for clock skew, and redirected."""
+    terminal), with 维护信息 shown healthy, refused for clock skew, and redirected; in
+    长辈模式 and/or 高对比度 when asked."""
     from kiosk.samples import sample_screens as core_samples
 
-    out = core_samples(kiosk.config)
+    out = core_samples(kiosk.config, elder, high_contrast)
     names = [n for n, _ in out]
     if "form_page" in names:  # the same page with the Pinyin keyboard open (H6)
         at = names.index("form_page")

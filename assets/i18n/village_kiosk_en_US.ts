@@ -622,17 +622,37 @@ visit</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/home/HomeScreen.qml" line="+15"/>
+        <location filename="../../ui/qml/screens/home/HomeScreen.qml" line="+17"/>
         <source>您好！请点一下您要办的事</source>
         <translation>Hello! Tap what you would like to do</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
+        <source>✓ 长辈模式</source>
+        <translation>✓ Senior mode</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>长辈模式</source>
+        <translation>Senior mode</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✓ 高对比度</source>
+        <translation>✓ High contrast</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>高对比度</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>切换语言，只在这次办事中有效</source>
         <translation>Change the language, for this visit only</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>我要办事</source>
         <translation>Apply</translation>
     </message>
@@ -2371,7 +2391,7 @@ the next step starts by itself once it is read.</translation>
         <translation>From your ID card</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <location filename="../../kiosk/workdays.py" line="+62"/>
         <source>%1年%2月%3日（预计）</source>
         <translation>%1-%2-%3 (expected)</translation>
@@ -2426,7 +2446,7 @@ the next step starts by itself once it is read.</translation>
         <translation>for %1%2</translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+324"/>
         <source>这个事项需要到窗口办理</source>
         <translation>This service is done at a counter</translation>
     </message>
@@ -2441,7 +2461,7 @@ the next step starts by itself once it is read.</translation>
         <translation>Document list</translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2502,7 +2522,7 @@ the next step starts by itself once it is read.</translation>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>输入事项名称、拼音或首字母，例如“养老”“yanglao”“ylbx”</source>
         <translation>Type a name, pinyin or initials, e.g. yanglao or ylbx</translation>
     </message>

@@ -621,17 +621,37 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/home/HomeScreen.qml" line="+15"/>
+        <location filename="../../ui/qml/screens/home/HomeScreen.qml" line="+17"/>
         <source>您好！请点一下您要办的事</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+15"/>
+        <source>✓ 长辈模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>长辈模式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>✓ 高对比度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>高对比度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>切换语言，只在这次办事中有效</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>我要办事</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,7 +2389,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <location filename="../../kiosk/workdays.py" line="+62"/>
         <source>%1年%2月%3日（预计）</source>
         <translation type="unfinished"></translation>
@@ -2424,7 +2444,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+303"/>
+        <location line="+324"/>
         <source>这个事项需要到窗口办理</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,7 +2459,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location line="+181"/>
         <source>%1：%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2500,7 +2520,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>输入事项名称、拼音或首字母，例如“养老”“yanglao”“ylbx”</source>
         <translation type="unfinished"></translation>
     </message>

@@ -93,6 +93,10 @@ CARD_PURPOSES = {
     Purpose.RATE: QT_TRANSLATE_NOOP("kiosk", "请将身份证放在读卡区，评价您最近的办件")}
 FROM_CARD = QT_TRANSLATE_NOOP("kiosk", "来自身份证")
 _SAFE = re.compile(r"[^A-Za-z0-9_-]")
+# 长辈模式 (issue 15): an older resident reads and types more slowly, so the idle time is
+# this many times the configured one, and a form page asks fewer questions at once.
+ELDER_IDLE_FACTOR = 2
+ELDER_PAGE_SIZE = 3
 
 
 def _date_words(iso: str | None, estimated: bool = False) -> str:
@@ -260,9 +264,30 @@ class ResidentFlow:
         return self.go(Step.QUERY_NUMBER)
 
     def _fresh(self) -> None:
-        if self.visit.step is not Step.HOME:
+        """A new visit. 长辈模式 and 高对比度 chosen on the home screen are for the visit
+        being started and go with it; from anywhere else the old visit ends first, and so
+        do they."""
+        old = self.visit
+        kept = old.step is Step.HOME
+        if not kept:
             self.host.end_visit("restart")
-        self.visit = Visit()
+        self.visit = Visit(elder=kept and old.elder, high_contrast=kept and old.high_contrast)
+
+    # 长辈模式 and 高对比度 ---------------------------------------------------------------------
+
+    def set_elder(self, on: bool) -> Screen:
+        """长辈模式 on or off for this visit: the screen, the idle time and the form pages
+        follow at once; the visit's end turns it off again."""
+        self.visit.elder = bool(on)
+        return self.screen()
+
+    def set_contrast(self, on: bool) -> Screen:
+        """高对比度 (black and white) on or off for this visit."""
+        self.visit.high_contrast = bool(on)
+        return self.screen()
+
+    def page_size(self) -> int:
+        return ELDER_PAGE_SIZE if self.visit.elder else fp.DEFAULT_PAGE_SIZE
 
     def poll_card(self) -> Screen:
         """Reads the reader once (blocking, off the GUI thread) and applies the status."""
@@ -495,6 +520,7 @@ class ResidentFlow:
         values: dict[str, Any] = {f: x for f, x in pre.values.items() if f in form.fields}
         values.update(v.entered)
         return fp.paginate(self.catalog, form, values, pre, v.errors,
+                           page_size=self.page_size(),
                            extra_required=self._extra_required(),
                            title=_form_title(self._entry().name))
 
@@ -520,7 +546,7 @@ class ResidentFlow:
         if v.step is not Step.FORM:
             raise FlowError("no form page on screen")
         form = self._typing_form()
-        pages = fp.page_fields(form)
+        pages = fp.page_fields(form, self.page_size())
         index = min(int(v.arg or 0), len(pages) - 1)
         ids = pages[index]
         v.entered.update({k: fp.as_text(x) for k, x in entered.items() if k in form.fields})
@@ -561,7 +587,7 @@ class ResidentFlow:
         if check.errors:
             first = next(f for f in form.fields if f in check.errors)
             v.errors = dict(check.errors)
-            return self.go(Step.FORM, str(fp.page_of(form, first)))
+            return self.go(Step.FORM, str(fp.page_of(form, first, self.page_size())))
         if self._offers_materials() and ms.must_cover(self):
             return self.go(Step.MATERIALS)
         need = self._photos_needed()
@@ -881,7 +907,7 @@ class ResidentFlow:
             return self.go(Step.PHOTO, ref)
         form = self._typing_form()
         if key in form.fields:
-            return self.go(Step.FORM, str(fp.page_of(form, key)))
+            return self.go(Step.FORM, str(fp.page_of(form, key, self.page_size())))
         q = g.next_question(self.catalog, self._entry(), self._answers(), v.unknown)
         if q is not None:
             return self.go(Step.QUESTION, q.id)
@@ -1254,9 +1280,11 @@ class ResidentFlow:
             return self.fail(exc)
         idle = self.host.config.idle_timeout_s if spec.idle_timeout_s == DEFAULT_IDLE \
             else spec.idle_timeout_s
+        if v.elder:
+            idle *= ELDER_IDLE_FACTOR
         return Screen(v.step, spec.title, view, v.can_back, spec.home, v.masked_name,
                       spec.polls_card, spec.polls_printer, spec.refreshes_case, idle,
-                      spec.auto_next_s, spec.hook)
+                      spec.auto_next_s, spec.hook, v.elder, v.high_contrast)
 
     def _view(self) -> View:
         v = self.visit

@@ -425,6 +425,8 @@ class Screen:
     idle_timeout_s: int  # resolved: the configured default where the table says so; 0 none
     auto_next_s: int
     hook: str  # a device step still to come (issue 14), "" otherwise
+    elder: bool = False  # 长辈模式: larger type and targets, longer idle time, prompts spoken
+    high_contrast: bool = False  # 高对比度: black on white, white on black
 
 
 def __getattr__(name: str) -> object:

@@ -39,6 +39,10 @@ class Visit:
     masked_id: str = ""
     card_banner: Problem | None = None
     after_card: Place | None = None  # where to go once the card is read (applying)
+    # 长辈模式 and 高对比度: chosen on the home screen for this visit only. Starting a visit
+    # from the home screen keeps them (they were chosen for it); ending one drops them.
+    elder: bool = False
+    high_contrast: bool = False
     # Finding a service
     search_query: str = field(default="", repr=False)
     entry_code: str = ""

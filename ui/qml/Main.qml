@@ -66,6 +66,11 @@ Window {
     Component { id: queryScanScreen; QueryScanScreen { vm: root.vm.scan } }
     Component { id: missingScreen; MissingScreen { step: root.step; title: root.vm.title } }
 
+    // 长辈模式 and 高对比度 are the visit's (chosen on the home screen, gone when it ends):
+    // every size of every screen comes from Theme, so one number scales them all.
+    Binding { target: Theme; property: "factor"; value: root.vm.elderMode ? Theme.elderFactor : 1.0 }
+    Binding { target: Theme; property: "highContrast"; value: root.vm.highContrast }
+
     // Header and footer (controls/ShellHeader.qml, ShellFooter.qml; Start.qml shows the same)
     ShellHeader {
         id: header

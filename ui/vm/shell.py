@@ -71,7 +71,9 @@ ACTIONS = frozenset({
     "idle_timeout", "reload", "go",
     # the materials steps (issue 14, kiosk/flow/materials_step.py)
     "choose_way", "cannot_provide", "continue_materials", "attach_page", "scan_ecert",
-    "scan_camera", "camera_trouble", "sign", "resign", "open_sign"})
+    "scan_camera", "camera_trouble", "sign", "resign", "open_sign",
+    # 长辈模式 and 高对比度 (issue 15)
+    "set_elder", "set_contrast"})
 DEVICE_ACTIONS = frozenset({"poll_card", "print_receipt", "print_checklist", "reprint",
                             "print_correction", "take_photo", "retry", "reload",
                             "refresh_cases", "scan_camera"})
@@ -96,6 +98,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
     idleWarningChanged = Signal()
     helpTextChanged = Signal()
     helpOpenChanged = Signal()
+    displayChanged = Signal()  # 长辈模式 / 高对比度 of the visit
 
     def __init__(self, kiosk: Kiosk, live: bool = True, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -235,6 +238,9 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         if step_changed:
             self._set_help(False)
             self.helpTextChanged.emit()
+        if force or (old.elder, old.high_contrast) != (screen.elder, screen.high_contrast):
+            self._speaker.set_elder_mode(screen.elder)
+            self.displayChanged.emit()
         if self._live:
             self._speaker.show(screen)
         self.screenChanged.emit()
@@ -244,6 +250,18 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         if language in prompts.LANGUAGES:
             self._speaker.set_language(language)
         self.helpTextChanged.emit()
+
+    # 长辈模式 and 高对比度 -------------------------------------------------------------------
+
+    @Property(bool, notify=displayChanged)
+    def elderMode(self) -> bool:
+        """长辈模式 for this visit: Main.qml sets the Theme's scale factor from it."""
+        return self._screen.elder
+
+    @Property(bool, notify=displayChanged)
+    def highContrast(self) -> bool:
+        """高对比度 for this visit: Main.qml switches the Theme's colours to black/white."""
+        return self._screen.high_contrast
 
     # 帮助 ---------------------------------------------------------------------------------
 

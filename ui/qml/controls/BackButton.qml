@@ -5,6 +5,6 @@ import ".."
 // question page, as the GOV.UK pattern puts its back link.
 BigButton {
     objectName: "backButton"
-    width: Theme.px(240)
+    width: Theme.elder ? Theme.px(190) : Theme.px(240)  // 长辈模式: four fit the footer
     text: qsTr("返回")
 }

@@ -20,6 +20,7 @@ Rectangle {
                                   : kind === "danger" ? Theme.danger : Theme.surface
     readonly property color textColor: kind === "secondary" ? Theme.ink : Theme.onDark
     readonly property bool pressed: area.pressed
+    readonly property real labelWidth: label.implicitWidth  // for rows sized to their words
 
     function press(): void {
         if (button.enabled && button.visible)

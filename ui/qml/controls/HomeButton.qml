@@ -5,6 +5,6 @@ import ".."
 // draft); the shell's footer carries one, so screens rarely need their own.
 BigButton {
     objectName: "homeButton"
-    width: Theme.px(300)
+    width: Theme.elder ? Theme.px(250) : Theme.px(300)
     text: qsTr("返回首页")
 }

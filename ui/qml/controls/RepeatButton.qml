@@ -13,7 +13,7 @@ BigButton {
     text: qsTr("再听一遍")
     kind: "secondary"
     implicitHeight: Math.max(Theme.minTarget, Theme.compactHeight)
-    implicitWidth: Math.max(Theme.minTarget, Theme.px(220))
+    implicitWidth: Math.max(Theme.minTarget, Theme.elder ? Theme.px(200) : Theme.px(220))
     visible: repeatButton.speaker !== null && repeatButton.speaker.available
     onClicked: {
         if (repeatButton.speaker !== null)

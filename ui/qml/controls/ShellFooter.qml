@@ -22,7 +22,7 @@ Rectangle {
     signal maintenance()
     signal help()
 
-    height: Theme.px(136)
+    height: Theme.elder ? Theme.px(118) : Theme.px(136)  // 长辈模式: room for the page
     color: Theme.surface
     border.color: Theme.lineSoft
     border.width: 1
@@ -51,7 +51,7 @@ Rectangle {
             visible: footer.helpAvailable
             text: qsTr("帮助")
             implicitHeight: Math.max(Theme.minTarget, Theme.compactHeight)
-            implicitWidth: Math.max(Theme.minTarget, Theme.px(160))
+            implicitWidth: Math.max(Theme.minTarget, Theme.elder ? Theme.px(130) : Theme.px(160))
             onClicked: footer.help()
         }
         Loader {  // 再听一遍 (RepeatButton.qml), made only where there is a speaker

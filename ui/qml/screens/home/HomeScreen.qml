@@ -11,8 +11,36 @@ Item {
 
     Heading {
         id: greeting
-        anchors { left: parent.left; right: languageSwitch.left; rightMargin: Theme.spacing; verticalCenter: languageSwitch.verticalCenter }
+        // 长辈模式 needs the row for its larger buttons; the spoken prompt says it there
+        visible: !Theme.elder
+        anchors { left: parent.left; right: display.left; rightMargin: Theme.spacing; verticalCenter: languageSwitch.verticalCenter }
         text: qsTr("您好！请点一下您要办的事")
+    }
+
+    // 长辈模式 and 高对比度, for this visit only (they end with it, as the language does).
+    // The state is in the words (✓), not only in the fill, so it is never colour alone.
+    Row {
+        id: display
+        anchors { right: languageSwitch.left; rightMargin: Theme.gap; verticalCenter: languageSwitch.verticalCenter }
+        spacing: Theme.gap
+        BigButton {
+            id: elderButton
+            objectName: "homeElder"
+            implicitHeight: Theme.minTarget
+            implicitWidth: Math.max(Theme.minTarget * 2, Theme.px(40) + elderButton.labelWidth)
+            kind: (screen.vm?.elderMode ?? false) ? "primary" : "secondary"
+            text: (screen.vm?.elderMode ?? false) ? qsTr("✓ 长辈模式") : qsTr("长辈模式")
+            onClicked: screen.vm.toggleElder()
+        }
+        BigButton {
+            id: contrastButton
+            objectName: "homeContrast"
+            implicitHeight: Theme.minTarget
+            implicitWidth: Math.max(Theme.minTarget * 2, Theme.px(40) + contrastButton.labelWidth)
+            kind: (screen.vm?.highContrast ?? false) ? "primary" : "secondary"
+            text: (screen.vm?.highContrast ?? false) ? qsTr("✓ 高对比度") : qsTr("高对比度")
+            onClicked: screen.vm.toggleContrast()
+        }
     }
 
     // 中文/English for this visit only (ui/i18n.py: the language returns to the terminal's
@@ -52,8 +80,8 @@ Item {
     }
 
     Row {
-        anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: Math.max(languageSwitch.height, greeting.height) + 28; bottom: parent.bottom }
-        spacing: 32
+        anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: Math.max(languageSwitch.height, greeting.visible ? greeting.height : 0) + Theme.spacing; bottom: parent.bottom }
+        spacing: Theme.px(32)
 
         // The one main action.
         Rectangle {
@@ -71,12 +99,13 @@ Item {
             // The picture, the word and the hint stacked in the middle, so a longer word
             // or a hint on two lines (English) pushes the others instead of covering them.
             Column {
-                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: 24 }
-                spacing: 24
+                anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.spacing }
+                spacing: Theme.spacing
                 // A paper form with lines, drawn rather than loaded so there is no asset to lose.
                 Rectangle {
                     id: form
                     anchors.horizontalCenter: parent.horizontalCenter
+                    visible: !Theme.elder  // 长辈模式: the words need the room
                     width: 120; height: 150; radius: 10
                     color: Theme.onDark
                     Column {
@@ -123,13 +152,13 @@ Item {
         Column {
             width: (parent.width - parent.spacing) * 0.45
             height: parent.height
-            spacing: 24
+            spacing: Theme.gap
             BigButton {
                 objectName: "homeBrowse"
                 width: parent.width
                 height: (parent.height - 2 * parent.spacing) / 3
                 text: qsTr("查看办事指南")
-                subtitle: qsTr("要带什么材料，不用身份证")
+                subtitle: Theme.elder ? "" : qsTr("要带什么材料，不用身份证")
                 onClicked: screen.vm.browse()
             }
             BigButton {
@@ -137,7 +166,7 @@ Item {
                 width: parent.width
                 height: (parent.height - 2 * parent.spacing) / 3
                 text: qsTr("办件查询")
-                subtitle: qsTr("看看办到哪一步了")
+                subtitle: Theme.elder ? "" : qsTr("看看办到哪一步了")
                 onClicked: screen.vm.startQuery()
             }
             BigButton {
@@ -145,9 +174,10 @@ Item {
                 width: parent.width
                 height: (parent.height - 2 * parent.spacing) / 3
                 text: qsTr("好差评")
-                subtitle: qsTr("为办过的事打分")
+                subtitle: Theme.elder ? "" : qsTr("为办过的事打分")
                 onClicked: screen.vm.startRating()
             }
         }
     }
+
 }
