@@ -14,6 +14,7 @@ from kiosk.app import Kiosk
 from tests.ui.settle import wait_still
 from tests.ui.test_screens import find
 from ui.vm import ShellViewModel
+from ui.vm.shell import idle_warning_ms
 
 WAIT_MS = 5000
 
@@ -80,3 +81,9 @@ def test_high_contrast_turns_the_page_white_and_the_buttons_black(
     assert after.pixelColor(inside).name() == "#000000"
     tap(qtbot, window, "homeContrast")
     qtbot.waitUntil(lambda: not vm.property("highContrast"), timeout=WAIT_MS)
+
+
+def test_the_countdown_before_the_idle_end_is_longer_in_elder_mode() -> None:
+    assert idle_warning_ms(120_000, elder=False) == 15_000
+    assert idle_warning_ms(240_000, elder=True) == 30_000
+    assert idle_warning_ms(20_000, elder=True) == 10_000  # at most half a short idle time

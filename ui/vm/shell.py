@@ -53,6 +53,7 @@ HEALTH_CHECK_MS = 30_000
 # (any touch continues), so a resident reading slowly is asked before the visit ends and
 # everything typed is wiped. At most this long, at most half of a short idle time.
 IDLE_WARNING_MS = 15_000
+ELDER_IDLE_WARNING_MS = 30_000  # 长辈模式: twice as long to read the question and reach 继续
 HEALTH_TIMEOUT_S = 5.0
 HEALTH_JOB = "health check"
 BACKGROUND = "background:"  # job kind prefix of the status timer's screen re-reads
@@ -77,6 +78,12 @@ ACTIONS = frozenset({
 DEVICE_ACTIONS = frozenset({"poll_card", "print_receipt", "print_checklist", "reprint",
                             "print_correction", "take_photo", "retry", "reload",
                             "refresh_cases", "scan_camera"})
+
+
+def idle_warning_ms(idle_ms: int, elder: bool) -> int:
+    """How long 还需要更多时间吗？ counts down at the end of ``idle_ms``: 15 s (30 s in
+    长辈模式), but never more than half of a short idle time."""
+    return min(ELDER_IDLE_WARNING_MS if elder else IDLE_WARNING_MS, idle_ms // 2)
 
 
 @QmlElement
@@ -329,7 +336,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
             self._idle_timer.start(idle_ms - self._warning_ms())
 
     def _warning_ms(self) -> int:
-        return min(IDLE_WARNING_MS, self._idle_ms() // 2)
+        return idle_warning_ms(self._idle_ms(), self._screen.elder)
 
     def _restart_idle(self) -> None:
         """The resident is here: no countdown, the whole idle time again."""
@@ -361,7 +368,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
 
     def show_idle_warning_sample(self, shown: bool) -> None:
         """The countdown as a sample screen shows it (a passive window has no timers)."""
-        self._warning_left_s = IDLE_WARNING_MS // 1000 if shown else 0
+        self._warning_left_s = idle_warning_ms(10**9, self._screen.elder) // 1000 if shown else 0
         self.idleWarningChanged.emit()
 
     @Property(int, notify=idleWarningChanged)
