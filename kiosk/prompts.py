@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.flow.steps import Step
-from kiosk.flow.views import DoneView, FormView, InsertCardView, Screen
+from kiosk.flow.views import DoneView, FormView, InsertCardView, Screen, TeachView
 
 LANGUAGES = ("zh_CN", "en_US")
 SPEECH_MODES = ("elder", "on", "off")
@@ -89,6 +89,7 @@ _BY_STEP: dict[str, Prompt] = {
                       "Something went wrong. Please read the screen."),
     "maintenance": Prompt("这是维护信息，请工作人员查看",
                           "Maintenance information, for staff."),
+    "teach": Prompt("这里教您怎么用这台机器", "This shows you how to use the terminal."),
 }
 STEP_PROMPTS: dict[Step, Prompt] = {s: _BY_STEP[s.value] for s in Step if s.value in _BY_STEP}
 
@@ -98,11 +99,24 @@ CARD_RETRY = Prompt("没有读到身份证，请重新放在读卡区",
 FORM_ERRORS = Prompt("有内容需要修改，请看屏幕上方的提示",
                      "Something needs changing. Please see the note at the top.")
 DONE_PRINTING = Prompt("提交成功，正在打印回执", "Submitted. Your receipt is printing.")
+# 怎么用 (教办): each page of the walkthrough (kiosk.flow.teach.PAGES) says its own sentence,
+# keyed by the page's id; the step's prompt above is for a page without one.
+TEACH_PROMPTS: dict[str, Prompt] = {
+    "card": Prompt("身份证平放在读卡区，听到嘀的一声就好",
+                   "Lay your ID card flat on the reader and wait for the beep."),
+    "choose": Prompt("点屏幕上的大按钮，选要办的事", "Tap a big button to choose what you need."),
+    "camera": Prompt("材料平放在摄像头下面，放稳会自动拍照",
+                     "Lay the page under the camera and hold still."),
+    "sign": Prompt("用手指在框里写下您的名字", "Write your name in the box with your finger."),
+    "keyboard": Prompt("先输入拼音，再点您要的字", "Type the pinyin, then tap the character."),
+    "receipt": Prompt("从打印口取走回执，请收好", "Take your receipt from the printer slot and "
+                                               "keep it."),
+}
 # A step added to the flow before its own prompt (a test requires one for every step).
 FALLBACK = Prompt("请按屏幕上的提示操作", "Please follow the steps on the screen.")
 
 ALL_PROMPTS: tuple[Prompt, ...] = (*STEP_PROMPTS.values(), CARD_RETRY, FORM_ERRORS,
-                                   DONE_PRINTING, FALLBACK)
+                                   DONE_PRINTING, FALLBACK, *TEACH_PROMPTS.values())
 
 
 # 帮助 (issue 15, Hubei's 教办): what each step is for and how to get on, in one or two
@@ -188,6 +202,9 @@ _HELP_BY_STEP: dict[str, Prompt] = {
     "maintenance": Prompt("这是给技术人员看的维护信息，不显示居民信息。点「返回首页」离开。",
                           "This page is for technicians and shows no resident data. Tap home "
                           "to leave."),
+    "teach": Prompt("这里一步一步教您怎么用这台机器。点「下一步」往后看，看完点「我知道了」。",
+                    "This shows step by step how to use the terminal. Tap next to go on, and "
+                    "tap I understand at the end."),
 }
 HELP: dict[Step, Prompt] = {s: _HELP_BY_STEP[s.value] for s in Step if s.value in _HELP_BY_STEP}
 HELP_FALLBACK = Prompt("请按屏幕上的提示一步一步操作，有问题请找工作人员。",
@@ -217,8 +234,9 @@ def step_prompt(step: Step, language: str = "zh_CN") -> str:
 
 def prompt_for(screen: Screen, language: str = "zh_CN") -> str:
     """The sentence spoken for ``screen``. It reads only the step and whether a card
-    problem, form errors or a printed receipt are on screen — never a name, number or any
-    other text of the view, so no resident's data can be spoken whatever the view holds."""
+    problem, form errors or a printed receipt are on screen, and which 怎么用 page — never
+    a name, number or any other text of the view, so no resident's data can be spoken
+    whatever the view holds."""
     _check_language(language)
     view = screen.view
     if isinstance(view, InsertCardView) and view.banner is not None:
@@ -227,6 +245,8 @@ def prompt_for(screen: Screen, language: str = "zh_CN") -> str:
         return FORM_ERRORS.text(language)
     if isinstance(view, DoneView) and not view.printed:
         return DONE_PRINTING.text(language)
+    if isinstance(view, TeachView) and view.page.id in TEACH_PROMPTS:
+        return TEACH_PROMPTS[view.page.id].text(language)
     return step_prompt(screen.step, language)
 
 

@@ -27,6 +27,7 @@ from kiosk.catalog.categories import categories, category
 from kiosk.catalog.model import Bundle, Catalog, Item, Necessity
 from kiosk.flow import guide as g
 from kiosk.flow import materials_step as ms
+from kiosk.flow import teach as tc
 from kiosk.flow.problems import Problem, card_problem, card_refused, problem_for
 from kiosk.flow.steps import DEFAULT_IDLE, FLOW, Step
 from kiosk.flow.views import (
@@ -56,6 +57,7 @@ from kiosk.flow.views import (
     RateView,
     Screen,
     SearchView,
+    TeachView,
     View,
 )
 from kiosk.flow.visit import GUARDS, FlowError, Visit
@@ -1267,6 +1269,36 @@ class ResidentFlow:
             raise FlowError("维护信息 opens from the home screen only")
         return self.go(Step.MAINTENANCE)
 
+    # 怎么用 (教办, issue 15) -------------------------------------------------------------------
+
+    def open_teach(self) -> Screen:
+        """怎么用 from the home screen: the walkthrough's first page. The visit is not
+        replaced, so 长辈模式 and 高对比度 chosen on the home screen stay on."""
+        if self.visit.step is not Step.HOME:
+            raise FlowError("怎么用 opens from the home screen only")
+        return self.go(Step.TEACH, "0")
+
+    def teach_page(self, index: int) -> Screen:
+        """One page of the walkthrough (kept within it: 从头再看 is page 0)."""
+        if self.visit.step is not Step.TEACH:
+            raise FlowError("not in 怎么用")
+        self.visit.arg = str(tc.page_index(str(int(index))))
+        return self.screen()
+
+    def teach_next(self) -> Screen:
+        """下一步 (the last page stays the last)."""
+        return self.teach_page(tc.page_index(self.visit.arg) + 1)
+
+    def teach_back(self) -> Screen:
+        """上一步 (the first page stays the first)."""
+        return self.teach_page(tc.page_index(self.visit.arg) - 1)
+
+    def teach_done(self) -> Screen:
+        """我知道了: the walkthrough ends as every visit does, at the home screen."""
+        if self.visit.step is not Step.TEACH:
+            raise FlowError("not in 怎么用")
+        return self.end("teach")
+
     # Screens ---------------------------------------------------------------------------------
 
     def screen(self) -> Screen:
@@ -1379,6 +1411,9 @@ class ResidentFlow:
         if s is Step.PROBLEM:
             assert v.problem is not None
             return ProblemView(v.problem)
+        if s is Step.TEACH:
+            i = tc.page_index(v.arg)
+            return TeachView(i, len(tc.PAGES), tc.PAGES[i])
         assert s is Step.MAINTENANCE
         return MaintenanceScreen(self.host.maintenance_view())
 

@@ -40,6 +40,7 @@ class Step(StrEnum):
     CORRECTION = "correction"  # 补正: the one complete list of what is still missing
     PROBLEM = "problem"  # any failure: title, plain words, what to do, where retry goes
     MAINTENANCE = "maintenance"  # 维护信息 for technicians: read-only, no personal data
+    TEACH = "teach"  # 怎么用 (教办): the walkthrough of the devices, from the home screen
 
 
 DEFAULT_IDLE = -1
@@ -78,7 +79,7 @@ _SERVICE = (Step.FIND_SERVICE, Step.CATEGORY, Step.SEARCH)
 
 FLOW: Mapping[Step, StepSpec] = {s.step: s for s in (
     StepSpec(Step.HOME, "首页", (Step.INSERT_CARD, Step.FIND_SERVICE, Step.QUERY_NUMBER,
-                                 Step.MAINTENANCE),
+                                 Step.MAINTENANCE, Step.TEACH),
              on_enter=("end_visit",), back=False, home=False, idle_timeout_s=0,
              in_history=False),
     StepSpec(Step.INSERT_CARD, "请放身份证",
@@ -144,6 +145,8 @@ FLOW: Mapping[Step, StepSpec] = {s.step: s for s in (
     # The idle timeout leaves 维护信息 too: a technician who walks away must not leave the
     # terminal showing its platform address and queue to the next resident, or no service.
     StepSpec(Step.MAINTENANCE, "维护信息", (Step.HOME,), back=False, in_history=False),
+    # 怎么用: pages by 上一步/下一步 (kiosk.flow.teach), 我知道了 or 返回首页 ends it.
+    StepSpec(Step.TEACH, "怎么用", (Step.HOME,), back=False, in_history=False),
 )}
 
 

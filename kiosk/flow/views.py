@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.flow.problems import Problem
 from kiosk.flow.steps import Step
+from kiosk.flow.teach import TeachPage
 
 if TYPE_CHECKING:
     # H6's form records, inside FormView (re-exported; loaded at run time by __getattr__)
@@ -402,11 +403,28 @@ class MaintenanceScreen:
     maintenance: MaintenanceView | None
 
 
+@dataclass(frozen=True)
+class TeachView:
+    """怎么用 (教办): one page of the walkthrough (kiosk.flow.teach.PAGES)."""
+
+    index: int  # 0-based; the screen shows 第 index+1 步，共 count 步
+    count: int
+    page: TeachPage
+
+    @property
+    def first(self) -> bool:
+        return self.index == 0
+
+    @property
+    def last(self) -> bool:
+        return self.index == self.count - 1
+
+
 View = (HomeView | InsertCardView | FindServiceView | CategoryView | SearchView | GuideView
         | QuestionView | ChecklistView | FormView | PhotoView | CheckAnswersView | DoneView
         | PrintProblemView | RateView | RatedView | QueryView | QueryNumberView | QueryScanView
         | CorrectionView | ProblemView | MaintenanceScreen | MaterialsView | ECertScanView
-        | SignView)
+        | SignView | TeachView)
 
 
 @dataclass(frozen=True)
