@@ -94,6 +94,7 @@ CARD_PURPOSES = {
     Purpose.QUERY: QT_TRANSLATE_NOOP("kiosk", "请将身份证放在读卡区，查询您的办件"),
     Purpose.RATE: QT_TRANSLATE_NOOP("kiosk", "请将身份证放在读卡区，评价您最近的办件")}
 FROM_CARD = QT_TRANSLATE_NOOP("kiosk", "来自身份证")
+CONSENT_NEEDED = QT_TRANSLATE_NOOP("kiosk", "请阅读个人信息保护告知并同意")
 _SAFE = re.compile(r"[^A-Za-z0-9_-]")
 # 长辈模式 (issue 15): an older resident reads and types more slowly, so the idle time is
 # this many times the configured one, and a form page asks fewer questions at once.
@@ -414,7 +415,23 @@ class ResidentFlow:
             return self.go(Step.QUESTION, nxt.id)
         if v.returning_to_check and v.applicant is not None:
             return self._after_change()
+        if self._checklist_adds_nothing():
+            return self._to_form(0)
         return self.go(Step.CHECKLIST, v.entry_code)
+
+    def _checklist_adds_nothing(self) -> bool:
+        """After the last question of a resident who is applying (card read, the terminal
+        may file every item): the tailored checklist is skipped when it would tell nothing
+        the next screens do not — every material is 已核验 or has a way on 提交材料 (photo,
+        容缺, 告知承诺, 亮证扫码), and no answer was 不清楚 (视情形提供 rows). Otherwise the
+        resident sees what to bring before filling in anything. It stays one touch away:
+        材料清单 on 提交材料, 打印材料清单 on the guide."""
+        v = self.visit
+        if v.applicant is None or v.unknown:
+            return False
+        if g.counter_items(self.catalog, self._entry(), self._answers()):
+            return False
+        return all(not a.choice.needs_action or a.choice.options for a in ms.asked(self))
 
     def _drop_hidden_answers(self) -> None:
         """An answer to a question a changed answer hid no longer counts."""
@@ -967,13 +984,17 @@ class ResidentFlow:
         return {it.code for it in self._items()
                 for o in it.commitment_options if o.id == option_id}
 
-    def submit(self) -> Screen:
-        """提交: one case, or one per item of a bundle under one bundle number."""
+    def submit(self, consent: bool = False) -> Screen:
+        """提交: one case, or one per item of a bundle under one bundle number. ``consent``:
+        the button said 同意并提交 (``CheckAnswersView.submit_consents``): the privacy
+        notice's consent is recorded with this touch, exactly as 我已阅读，同意 records it."""
         from kiosk.services import submit_application
 
         v = self.visit
         if v.step is not Step.CHECK_ANSWERS:
             raise FlowError("提交 is on 核对信息")
+        if consent is True and not v.consent_at and self._needs_consent():
+            self.consent(True)
         missing = self._submit_blockers()
         if missing:
             v.problem = Problem("not_confirmed", QT_TRANSLATE_NOOP("kiosk", "还需要您确认"),
@@ -1023,7 +1044,7 @@ class ResidentFlow:
         v = self.visit
         out = []
         if not v.consent_at and self._needs_consent():
-            out.append(QT_TRANSLATE_NOOP("kiosk", "请阅读个人信息保护告知并同意"))
+            out.append(CONSENT_NEEDED)
         for _, o, required in self._commitments():
             if required and o.id not in v.signed:  # signed on the pad, never a bare touch
                 out.append(arg(QT_TRANSLATE_NOOP("kiosk", "请阅读“%1”并签名确认"), o.title))
@@ -1335,7 +1356,8 @@ class ResidentFlow:
                                    tuple(CategoryCard(cat.id, cat.name, cat.icon, len(items))
                                          for cat, items in categories(c)),
                                    QT_TRANSLATE_NOOP("kiosk", "输入事项名称、拼音或首字母，"
-                                                              "例如“养老”“yanglao”“ylbx”"))
+                                                              "例如“养老”“yanglao”“ylbx”"),
+                                   g.common_entries(c))
         if s is Step.CATEGORY:
             found = category(c, v.arg)
             assert found is not None
@@ -1474,6 +1496,7 @@ class ResidentFlow:
             for _, o, _ in self._commitments())
         offered = tuple(c.fields[f].label for f in pre.offered if f in form.fields)
         promised = "；".join(f"{i.name}：{i.time_limit.words}" for i in self._items())
+        blockers = self._submit_blockers()
         return CheckAnswersView(
             title=arg(QT_TRANSLATE_NOOP("kiosk", "核对%1的信息"), entry.name),
             answers=tuple(rows), fields=tuple(fields),
@@ -1483,7 +1506,8 @@ class ResidentFlow:
             needs_consent=self._needs_consent(), consented=bool(v.consent_at),
             history_offer=offered, history_used=v.history_consent,
             problems=tuple(problems),
-            can_submit=not problems and not self._submit_blockers(),
+            can_submit=not problems and not blockers,
+            submit_consents=not problems and blockers == [CONSENT_NEEDED],
             promised=arg(QT_TRANSLATE_NOOP("kiosk", "办理时限：%1"), promised) if promised else "",
             for_whom=self._plan_subjects())
 
@@ -1521,8 +1545,11 @@ class ResidentFlow:
         latest = max(dated, key=lambda c: c.promised_by or "") if dated else None
         promised = promised_words(latest, ()) if latest else (lines[0].promised if lines else "")
         words, ready = v.printer or ("", False)
+        # Printed by itself once, on arrival: never again after a print was tried (a
+        # failure, then 继续, leaves 打印回执 to the resident).
+        auto = ready and bool(v.cases) and not v.printed and not v.receipt_path
         return DoneView(tuple(lines), (v.cases[0].bundle_no or "") if v.cases else "",
-                        promised, words, ready, v.printed, True)
+                        promised, words, ready, v.printed, True, auto)
 
     def printer_state(self) -> tuple[str, bool]:
         """The printer's real state, in words, read now."""

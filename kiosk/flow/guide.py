@@ -49,6 +49,21 @@ NO_WORD = QT_TRANSLATE_NOOP("kiosk", "否")
 UNKNOWN_WORD = QT_TRANSLATE_NOOP("kiosk", "不清楚")
 NO_FEE = QT_TRANSLATE_NOOP("kiosk", "不收费")
 
+COMMON_ENTRIES = ("LOCAL-MZ-0001", "LOCAL-RS-0002", "LOCAL-RS-0006", "LOCAL-YB-0001")
+"""常办事项 on 我要办事, in this order: what most residents of a village terminal come for
+(高龄津贴, 养老资格认证, 养老待遇, 医保参保). Codes the catalog does not have, or items only
+a counter can take, are left out."""
+
+
+def common_entries(catalog: Catalog, codes: tuple[str, ...] = COMMON_ENTRIES
+                   ) -> tuple[EntryCard, ...]:
+    out = []
+    for code in codes:
+        e = catalog.get(code)
+        if isinstance(e, Item) and not counter_only((e,)):
+            out.append(entry_card(catalog, e))
+    return tuple(out)
+
 
 def entry_card(catalog: Catalog, entry: Item | Bundle) -> EntryCard:
     if isinstance(entry, Bundle):

@@ -62,6 +62,9 @@ class FindServiceView:
     bundles: tuple[EntryCard, ...]  # 一件事 first
     categories: tuple[CategoryCard, ...]
     search_hint: str
+    # 常办事项: the items most residents come for (guide.COMMON_ENTRIES), one large tile
+    # each, so choosing one of them is one touch instead of department → item.
+    common: tuple[EntryCard, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -291,6 +294,9 @@ class CheckAnswersView:
     # One line per item filed for someone other than the applicant (a bundle's newborn):
     # 城乡居民基本医疗保险参保登记：为新生儿张*办理. Empty when every item is the applicant's.
     for_whom: tuple[str, ...] = ()
+    # The privacy consent is the only thing left: 确认提交 becomes 同意并提交, and that one
+    # touch records the consent (its time, as the separate button would) and submits.
+    submit_consents: bool = False
 
 
 @dataclass(frozen=True)
@@ -311,6 +317,9 @@ class DoneView:
     printer_ready: bool
     printed: bool
     can_rate: bool
+    # The printer is ready and nothing was printed yet: the screen prints the receipt by
+    # itself on arrival (print_receipt, off the GUI thread); 重新打印 stays on screen.
+    auto_print: bool = False
 
 
 @dataclass(frozen=True)
