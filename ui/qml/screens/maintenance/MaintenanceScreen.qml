@@ -23,35 +23,58 @@ Item {
     }
     Text {
         objectName: "maintenanceRefreshedAt"
-        anchors { left: title.right; leftMargin: 24; baseline: title.baseline }
+        anchors { left: title.right; leftMargin: Theme.spacing; right: refresh.left; rightMargin: Theme.spacing
+                  baseline: title.baseline }
         text: qsTr("技术人员使用  ·  更新于 %1").arg(screen.m.refreshedAt)
         color: Theme.inkSoft
-        font.pixelSize: 26
+        font.pixelSize: Theme.smallSize
+        elide: Text.ElideRight
     }
     BigButton {
         id: refresh
         objectName: "maintenanceRefresh"
         anchors { right: parent.right; top: parent.top }
-        width: 200
-        height: 72
-        fontSize: 32
+        width: Theme.px(200)
+        height: Math.max(Theme.minTarget, Theme.px(72))
+        fontSize: Theme.px(32)
         text: qsTr("刷新")
         onClicked: screen.vm.refresh()
     }
 
+    // Below the title: the facts and the diagnosis side by side, as tall as the page; in
+    // 长辈模式 (larger type) taller than the page, so it scrolls, vertically only.
+    Flickable {
+        id: scroller
+        objectName: "maintenanceScroll"
+        anchors { left: parent.left; right: parent.right; top: refresh.bottom; topMargin: Theme.gap; bottom: parent.bottom }
+        contentWidth: width
+        contentHeight: body.height
+        flickableDirection: Flickable.VerticalFlick
+        boundsBehavior: Flickable.StopAtBounds
+        interactive: contentHeight > height + 1
+        clip: true
+
+    Item {
+        id: body
+        width: scroller.width
+        height: Math.max(scroller.height, factsColumn.implicitHeight + Theme.px(16),
+                         diagColumn.implicitHeight + (screen.m.parked > 0 ? Theme.px(80) : 0)
+                         + (hint.visible ? hint.implicitHeight + Theme.px(8) : 0) + Theme.px(16))
+
     // The terminal's facts --------------------------------------------------------------
     Rectangle {
         id: facts
-        anchors { left: parent.left; top: refresh.bottom; topMargin: Theme.gap; bottom: parent.bottom }
-        width: 500
+        anchors { left: parent.left; top: parent.top; bottom: parent.bottom }
+        width: Theme.px(500)
         radius: Theme.radius
         color: Theme.surface
-        border.color: "#C9CED6"
+        border.color: Theme.lineSoft
         border.width: 1
 
         Column {
-            anchors { fill: parent; leftMargin: 22; rightMargin: 22; topMargin: 10; bottomMargin: 6 }
-            spacing: 4
+            id: factsColumn
+            anchors { fill: parent; leftMargin: Theme.px(22); rightMargin: Theme.px(22); topMargin: Theme.px(10); bottomMargin: Theme.px(6) }
+            spacing: Theme.px(4)
             Repeater {
                 model: [
                     [qsTr("终端编号"), screen.m.terminalId],
@@ -69,16 +92,17 @@ Item {
                 delegate: Row {
                     id: fact
                     required property var modelData
-                    spacing: 16
+                    spacing: Theme.gap
                     Text {
-                        width: 130
+                        id: factLabel
+                        width: Theme.px(130)
                         text: fact.modelData[0]
                         color: Theme.inkSoft
                         font.pixelSize: Theme.smallSize
                     }
                     Text {
                         objectName: "fact:" + fact.modelData[0]
-                        width: 500 - 44 - 130 - 16
+                        width: factsColumn.width - factLabel.width - Theme.gap
                         text: fact.modelData[1]
                         color: Theme.ink
                         font.pixelSize: Theme.smallSize
@@ -90,7 +114,8 @@ Item {
                         // wider than its column); single lines stay compact so all eleven
                         // facts fit beside the diagnosis. Decided from the text and its
                         // natural width, not from lineCount, which the line height feeds.
-                        lineHeight: text.indexOf("\n") >= 0 || implicitWidth > width
+                        // 长辈模式: always 1.3 (there the values wrap and the page scrolls).
+                        lineHeight: Theme.elder || text.indexOf("\n") >= 0 || implicitWidth > width
                                     ? Theme.lineSpacing : 1.0
                         maximumLineCount: 2
                         elide: Text.ElideRight
@@ -103,32 +128,32 @@ Item {
     // What to do ------------------------------------------------------------------------
     Column {
         id: diagColumn
-        anchors { left: facts.right; leftMargin: 24; right: parent.right; top: facts.top }
-        spacing: 16
+        anchors { left: facts.right; leftMargin: Theme.spacing; right: parent.right; top: facts.top }
+        spacing: Theme.gap
 
         Rectangle {
             id: diagnosis
             objectName: "maintenanceDiagnosis"
             width: parent.width
-            height: diagnosisText.implicitHeight + 36
+            height: diagnosisText.implicitHeight + 2 * Theme.px(18)
             radius: Theme.radius
             color: screen.m.severity === "ok" ? Theme.successSoft
-                   : screen.m.severity === "warning" ? "#FFF4D6" : Theme.dangerSoft
+                   : screen.m.severity === "warning" ? Theme.warningSoft : Theme.dangerSoft
             border.width: 3
             border.color: screen.m.severity === "ok" ? Theme.success
-                          : screen.m.severity === "warning" ? "#8A5A00" : Theme.danger
+                          : screen.m.severity === "warning" ? Theme.warning : Theme.danger
 
             Column {
                 id: diagnosisText
-                anchors { left: parent.left; right: parent.right; top: parent.top; margins: 18 }
-                spacing: 8
+                anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(18) }
+                spacing: Theme.px(8)
                 Text {
                     objectName: "maintenanceHeadline"
                     width: parent.width
                     text: screen.m.headline
                     color: screen.m.severity === "error" ? Theme.danger
-                           : screen.m.severity === "ok" ? Theme.success : "#4A3000"
-                    font.pixelSize: 32
+                           : screen.m.severity === "ok" ? Theme.success : Theme.warningInk
+                    font.pixelSize: Theme.px(32)
                     font.bold: true
                     wrapMode: Text.WordWrap
                     lineHeight: Theme.lineSpacing
@@ -163,8 +188,10 @@ Item {
             text: screen.m.parked > 0 ? qsTr("已搁置 %1 件（多次发送被平台拒绝）").arg(screen.m.parked)
                                       : qsTr("没有搁置的办件")
             color: screen.m.parked > 0 ? Theme.danger : Theme.inkSoft
-            font.pixelSize: 26
+            font.pixelSize: Theme.smallSize
             font.bold: true
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+            lineHeight: Theme.lineSpacing
         }
         // The camera (issue 14): the last trouble a materials screen met — missing,
         // unplugged or black — with when and what to check; grey when none is recorded.
@@ -200,13 +227,13 @@ Item {
     Item {
         id: parkedBox
         anchors {
-            left: diagColumn.left; right: diagColumn.right; top: diagColumn.bottom; topMargin: 8
-            bottom: hint.visible ? hint.top : parent.bottom; bottomMargin: 8
+            left: diagColumn.left; right: diagColumn.right; top: diagColumn.bottom; topMargin: Theme.px(8)
+            bottom: hint.visible ? hint.top : parent.bottom; bottomMargin: Theme.px(8)
         }
         clip: true
         Column {
             width: parent.width
-            spacing: 10
+            spacing: Theme.px(10)
             Repeater {
                 model: screen.vm.parkedItems
                 delegate: Column {
@@ -216,7 +243,7 @@ Item {
                     required property int attempts
                     required property string error
                     width: parent.width
-                    spacing: 2
+                    spacing: Theme.px(2)
                     // A row that does not fit whole is not shown at all (opacity, so the
                     // rows above keep their places).
                     opacity: y + height <= parkedBox.height ? 1 : 0
@@ -251,5 +278,7 @@ Item {
         font.pixelSize: Theme.smallSize
         wrapMode: Text.WordWrap
         lineHeight: Theme.lineSpacing
+    }
+    }
     }
 }

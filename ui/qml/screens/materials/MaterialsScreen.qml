@@ -59,6 +59,7 @@ Item {
                         width: parent.width
                         text: card.modelData.name + qsTr("（%1）").arg(card.modelData.counts)
                         wrapMode: Text.WordWrap
+                        lineHeight: Theme.lineSpacing
                         color: Theme.ink
                         font.pixelSize: Theme.largeSize
                         font.bold: true
@@ -77,6 +78,7 @@ Item {
                         visible: card.modelData.chosenWords !== ""
                         text: "✓ " + card.modelData.chosenWords
                         wrapMode: Text.WordWrap
+                        lineHeight: Theme.lineSpacing
                         color: Theme.success
                         font.pixelSize: Theme.textSize
                         font.bold: true

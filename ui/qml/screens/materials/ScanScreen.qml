@@ -71,6 +71,7 @@ Item {
             visible: camera.problem !== ""
             text: camera.problem
             wrapMode: Text.WordWrap
+            lineHeight: Theme.lineSpacing
             horizontalAlignment: Text.AlignHCenter
             color: Theme.onDark
             font.pixelSize: Theme.titleSize
