@@ -83,6 +83,7 @@ class CheckAnswersViewModel(ScreenViewModel):
     canSubmitChanged = Signal()
     promisedChanged = Signal()
     forWhomChanged = Signal()
+    submitConsentsChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -132,6 +133,7 @@ class CheckAnswersViewModel(ScreenViewModel):
     canSubmit = bool_property("can_submit", canSubmitChanged)
     promised = text_property("promised", promisedChanged)
     forWhom = list_property("for_whom", forWhomChanged)
+    submitConsents = bool_property("submit_consents", submitConsentsChanged)
 
     @Slot(str)
     def change(self, key: str) -> None:
@@ -159,3 +161,8 @@ class CheckAnswersViewModel(ScreenViewModel):
     @Slot()
     def submit(self) -> None:
         self.act("submit")
+
+    @Slot()
+    def consentAndSubmit(self) -> None:
+        """同意并提交: the privacy consent, recorded with this touch, and 确认提交."""
+        self.act("submit", True)

@@ -77,6 +77,7 @@ class ServiceDoneViewModel(ScreenViewModel):
     printerReadyChanged = Signal()
     printedChanged = Signal()
     canRateChanged = Signal()
+    autoPrintChanged = Signal()
     isBundleChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -105,6 +106,7 @@ class ServiceDoneViewModel(ScreenViewModel):
     printerReady = bool_property("printer_ready", printerReadyChanged)
     printed = bool_property("printed", printedChanged)
     canRate = bool_property("can_rate", canRateChanged)
+    autoPrint = bool_property("auto_print", autoPrintChanged)
 
     @Slot()
     def printReceipt(self) -> None:

@@ -45,10 +45,12 @@ class FindServiceViewModel(ScreenViewModel):
         super().__init__(parent)
         self._bundles = RowListModel(EntryCard, self)
         self._categories = RowListModel(CategoryRow, self)
+        self._common = RowListModel(EntryCard, self)
 
     def _update_models(self, view: Any) -> None:
         assert isinstance(view, FindServiceView)
         self._bundles.set_rows(view.bundles)
+        self._common.set_rows(view.common)
         self._categories.set_rows([CategoryRow.of(c) for c in view.categories])
 
     def _get_bundles(self) -> RowListModel:
@@ -57,7 +59,12 @@ class FindServiceViewModel(ScreenViewModel):
     def _get_categories(self) -> RowListModel:
         return self._categories
 
+    def _get_common(self) -> RowListModel:
+        return self._common
+
     bundles = Property(RowListModel, _get_bundles, constant=True)
+    # 常办事项 (``FindServiceView.common``): one large tile each (CommonEntries.qml)
+    common = Property(RowListModel, _get_common, constant=True)
     categories = Property(RowListModel, _get_categories, constant=True)
     searchHint = text_property("search_hint", searchHintChanged)
 

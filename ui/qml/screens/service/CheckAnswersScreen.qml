@@ -242,18 +242,22 @@ Item {
         anchors { right: parent.right; top: parent.top }
         width: Theme.px(320)
         spacing: Theme.gap
+        // When the privacy consent is all that is left, one touch gives it and submits:
+        // the button says so (同意并提交) and the line under it names the notice.
         BigButton {
             objectName: "submit"
             width: parent.width
             kind: "primary"
-            enabled: vm.canSubmit
-            text: qsTr("确认提交")
-            onClicked: vm.submit()
+            enabled: vm.canSubmit || vm.submitConsents
+            text: vm.submitConsents ? qsTr("同意并提交") : qsTr("确认提交")
+            subtitle: vm.submitConsents ? qsTr("同意个人信息保护告知") : ""
+            onClicked: vm.submitConsents ? vm.consentAndSubmit() : vm.submit()
         }
         Text {
             width: parent.width
             visible: text !== ""
-            text: vm.canSubmit ? vm.promised
+            text: vm.submitConsents ? qsTr("点“同意并提交”，即表示您已阅读左边的个人信息保护告知，同意按告知使用您的信息")
+                  : vm.canSubmit ? vm.promised
                   : vm.needsConsent && !vm.consented
                     ? qsTr("请先在左边（往下翻）阅读并同意个人信息保护告知")
                     : qsTr("左边还有要完成的内容（往下翻），例如告知承诺")

@@ -13,6 +13,21 @@ Item {
 
     ServiceDoneViewModel { id: vm; session: screen.session }
 
+    // The receipt prints by itself when the printer is ready (the core's DoneView.auto_print:
+    // once, never after a failed try); 重新打印 stays for another copy.
+    property bool autoPrinted: false
+    function printOnArrival(): void {
+        if (vm.autoPrint && !screen.autoPrinted) {
+            screen.autoPrinted = true
+            vm.printReceipt()
+        }
+    }
+    Component.onCompleted: Qt.callLater(screen.printOnArrival)
+    Connections {
+        target: vm
+        function onAutoPrintChanged(): void { Qt.callLater(screen.printOnArrival) }
+    }
+
     Text {
         id: title
         objectName: "doneTitle"
@@ -137,7 +152,7 @@ Item {
                 id: printText
                 anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.gap }
                 text: vm.printed ? qsTr("回执已打印，请在出纸口取走")
-                                 : vm.printer
+                                 : vm.autoPrint ? qsTr("正在打印回执…") : vm.printer
                 color: vm.printed ? Theme.success : vm.printerReady ? Theme.ink : Theme.warningInk
                 font.pixelSize: Theme.smallSize
                 font.bold: true
@@ -148,9 +163,8 @@ Item {
         BigButton {
             objectName: "printReceipt"
             width: parent.width
-            visible: !vm.printed
-            kind: "primary"
-            text: qsTr("打印回执")
+            kind: vm.printed ? "secondary" : "primary"
+            text: vm.printed ? qsTr("重新打印") : qsTr("打印回执")
             onClicked: vm.printReceipt()
         }
         BigButton {

@@ -1,0 +1,48 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import "../.."
+
+// 常办事项: the items most residents come for (the core's FindServiceView.common), one
+// large tile each in one row, so choosing one is one touch. For 我要办事
+// (FindServiceScreen.qml): CommonEntries { vm: vm } between the 一件事 row and the
+// departments; the row takes no room when the list is empty.
+Item {
+    id: row
+
+    required property FindServiceViewModel vm
+    readonly property int count: tiles.count
+
+    implicitHeight: tiles.count > 0 ? Theme.touchHeight : 0
+    visible: tiles.count > 0
+
+    Text {
+        id: label
+        anchors { left: parent.left; verticalCenter: parent.verticalCenter }
+        width: Theme.px(150)
+        text: qsTr("常办\n事项")
+        color: Theme.primaryDark
+        font.pixelSize: Theme.largeSize
+        font.bold: true
+        lineHeight: Theme.lineSpacing
+    }
+    Row {
+        anchors { left: label.right; right: parent.right; top: parent.top; bottom: parent.bottom }
+        spacing: Theme.gap
+        Repeater {
+            id: tiles
+            model: row.vm.common
+            delegate: ServiceTile {
+                required property string code
+                required property string name
+                required property string category
+                objectName: "common_" + code
+                width: (parent.width - (tiles.count - 1) * Theme.gap) / Math.max(1, tiles.count)
+                height: parent.height
+                text: name
+                nameLines: 2
+                detail: category
+                onClicked: row.vm.openEntry(code)
+            }
+        }
+    }
+}
