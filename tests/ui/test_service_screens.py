@@ -287,8 +287,10 @@ def test_check_answers_changes_consents_and_submits_to_the_done_screen(
     reload(qtbot, stage)
     assert screen_name(stage) == "checkAnswersScreen"  # a change returns here
     if item(stage, "consent").isVisible():
-        assert not item(stage, "submit").property("enabled")
+        # the consent is all that is left: one touch may give it and submit (同意并提交)
+        assert item(stage, "submit").property("text") == "同意并提交"
         press(qtbot, stage, "consent")
+        assert item(stage, "submit").property("text") == "确认提交"
         assert on_screen(stage, "已同意")
     press(qtbot, stage, "submit")
     assert stage.step == Step.DONE.value and screen_name(stage) == "serviceDoneScreen"
