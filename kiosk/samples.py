@@ -451,6 +451,13 @@ def sample_screens(base: Config, elder: bool = False, high_contrast: bool = Fals
             return s
 
         add("home", f.screen())
+        # 怎么用 (教办): every page of the walkthrough, opened from the home screen
+        from kiosk.flow.teach import PAGES as TEACH_PAGES
+
+        f.open_teach()
+        for i, page in enumerate(TEACH_PAGES):
+            add(f"teach_{page.id}", f.teach_page(i))
+        end()
         add("insert_card", f.start("service"))
         add("insert_card_unreadable", f.on_card(CardError("sample")))
         add("insert_card_reader_broken", f.on_card(ReaderError("sample")))

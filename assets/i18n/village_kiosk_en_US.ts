@@ -647,12 +647,17 @@ visit</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/home/HomeScreen.qml" line="+17"/>
+        <location filename="../../ui/qml/screens/home/HomeScreen.qml" line="+22"/>
         <source>您好！请点一下您要办的事</source>
         <translation>Hello! Tap what you would like to do</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>怎么用</source>
+        <translation>How to use</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>✓ 长辈模式</source>
         <translation>✓ Senior mode</translation>
     </message>
@@ -1615,29 +1620,29 @@ the next step starts by itself once it is read.</translation>
 <context>
     <name>TeachScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/teach/TeachScreen.qml" line="+33"/>
+        <location filename="../../ui/qml/screens/teach/TeachScreen.qml" line="+36"/>
         <source>上一步</source>
-        <translation type="unfinished">Previous</translation>
+        <translation>Previous</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>从头再看</source>
-        <translation type="unfinished"></translation>
+        <translation>Start again</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>下一步</source>
+        <translation>Next</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>下一步</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
         <source>我知道了</source>
-        <translation type="unfinished"></translation>
+        <translation>I understand</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>第 %1 步，共 %2 步</source>
-        <translation type="unfinished"></translation>
+        <translation>Step %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -2006,7 +2011,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>怎么用</source>
-        <translation type="unfinished"></translation>
+        <translation>How to use</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3371,62 +3376,62 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location filename="../../kiosk/flow/teach.py" line="+28"/>
         <source>身份证放在读卡区</source>
-        <translation type="unfinished"></translation>
+        <translation>Place your ID card</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>把身份证平放在屏幕下方的读卡区，不要移动。听到“嘀”的一声，就读好了。</source>
-        <translation type="unfinished"></translation>
+        <translation>Lay your ID card flat on the card reader below the screen. A beep means it has been read.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>选要办的事</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose your service</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>用手指点一下屏幕上的大按钮，选您要办的事。点错了，点「返回」就行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Tap a big button with your finger to choose what you need. Tapped the wrong one? Tap Back.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>拍材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Photograph documents</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>把材料正面朝上，平放在拍照区的摄像头下面。放稳不要动，它会自己拍照。</source>
-        <translation type="unfinished"></translation>
+        <translation>Lay the page face up under the camera. Hold still: the photo is taken by itself.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>手写签名</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign on the screen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>用手指在屏幕的框里写下您的名字。写错了，点「重签」再写一遍。</source>
-        <translation type="unfinished"></translation>
+        <translation>Write your name in the box with your finger. Made a mistake? Tap Sign again.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>用键盘打字</source>
-        <translation type="unfinished"></translation>
+        <translation>Typing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>打字：先输入拼音，再点您要的字。输数字：点数字键就行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the pinyin, then tap the character you want. For numbers, tap the digit keys.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>取回执</source>
-        <translation type="unfinished"></translation>
+        <translation>Take your receipt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>办完后，回执从打印口出来，请拿好。用回执上的二维码可以查办件进度。</source>
-        <translation type="unfinished"></translation>
+        <translation>The receipt comes out of the printer slot. Keep it: its QR code lets you check your case.</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance.py" line="+37"/>

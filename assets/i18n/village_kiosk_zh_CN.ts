@@ -645,12 +645,17 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/home/HomeScreen.qml" line="+17"/>
+        <location filename="../../ui/qml/screens/home/HomeScreen.qml" line="+22"/>
         <source>您好！请点一下您要办的事</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>怎么用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>✓ 长辈模式</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,22 +1617,22 @@
 <context>
     <name>TeachScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/teach/TeachScreen.qml" line="+33"/>
+        <location filename="../../ui/qml/screens/teach/TeachScreen.qml" line="+36"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>从头再看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>下一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>我知道了</source>
         <translation type="unfinished"></translation>
     </message>

@@ -35,7 +35,8 @@ Window {
         "rated": ratedScreen,
         "maintenance": maintenanceScreen,
         "photo": photoScreen,
-        "query_scan": queryScanScreen
+        "query_scan": queryScanScreen,
+        "teach": teachScreen
     })
     readonly property string step: vm.step
 
@@ -64,6 +65,7 @@ Window {
     Component { id: maintenanceScreen; MaintenanceScreen { vm: root.vm.maintenance } }
     Component { id: photoScreen; PhotoScreen { vm: root.vm.photo; busy: root.vm.busy } }
     Component { id: queryScanScreen; QueryScanScreen { vm: root.vm.scan } }
+    Component { id: teachScreen; TeachScreen { vm: root.vm.teach } }
     Component { id: missingScreen; MissingScreen { step: root.step; title: root.vm.title } }
 
     // 长辈模式 and 高对比度 are the visit's (chosen on the home screen, gone when it ends):

@@ -58,6 +58,11 @@ class HomeViewModel(Part):  # type: ignore[operator]
         self.act("browse")
 
     @Slot()
+    def openTeach(self) -> None:
+        """怎么用: the walkthrough of the card reader, camera, keyboard and printer slot."""
+        self.act("open_teach")
+
+    @Slot()
     def startQuery(self) -> None:
         self.act("start", "query")
 

@@ -40,6 +40,7 @@ from ui.vm.photo import PhotoViewModel
 from ui.vm.query import QueryScanViewModel, QueryViewModel
 from ui.vm.rating import RatingViewModel
 from ui.vm.screens import screen_url
+from ui.vm.teach import TeachViewModel
 
 QML_IMPORT_NAME = "VillageKiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -74,7 +75,8 @@ ACTIONS = frozenset({
     "choose_way", "cannot_provide", "continue_materials", "attach_page", "scan_ecert",
     "scan_camera", "camera_trouble", "sign", "resign", "open_sign",
     # 长辈模式 and 高对比度 (issue 15)
-    "set_elder", "set_contrast"})
+    "set_elder", "set_contrast",
+    "open_teach", "teach_page", "teach_next", "teach_back", "teach_done"})
 DEVICE_ACTIONS = frozenset({"poll_card", "print_receipt", "print_checklist", "reprint",
                             "print_correction", "take_photo", "retry", "reload",
                             "refresh_cases", "scan_camera"})
@@ -140,6 +142,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
         self._maintenance = MaintenanceViewModel(self)
         self._photo = PhotoViewModel(self)
         self._scan = QueryScanViewModel(self)
+        self._teach = TeachViewModel(self)
         for part in self.parts:
             part.setParent(self)
 
@@ -169,7 +172,7 @@ class ShellViewModel(QObject):  # type: ignore[operator]
     @property
     def parts(self) -> tuple[Part, ...]:
         return (self._home, self._card, self._done, self._query, self._rating,
-                self._maintenance, self._photo, self._scan)
+                self._maintenance, self._photo, self._scan, self._teach)
 
     @property
     def kiosk(self) -> Kiosk:
@@ -514,6 +517,10 @@ class ShellViewModel(QObject):  # type: ignore[operator]
     @Property(QueryScanViewModel, constant=True)
     def scan(self) -> QueryScanViewModel:
         return self._scan
+
+    @Property(TeachViewModel, constant=True)
+    def teach(self) -> TeachViewModel:
+        return self._teach
 
     # Actions every screen shares ---------------------------------------------------------
 

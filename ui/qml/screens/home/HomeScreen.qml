@@ -13,7 +13,12 @@ Item {
         id: greeting
         // 长辈模式 needs the row for its larger buttons; the spoken prompt says it there
         visible: !Theme.elder
-        anchors { left: parent.left; right: display.left; rightMargin: Theme.spacing; verticalCenter: languageSwitch.verticalCenter }
+        // beside four buttons it may need two lines, a little smaller (never under largeSize)
+        anchors { left: parent.left; right: display.left; rightMargin: Theme.spacing; top: parent.top }
+        height: Theme.px(100)
+        fontSizeMode: Text.Fit
+        minimumPixelSize: Theme.largeSize
+        verticalAlignment: Text.AlignVCenter
         text: qsTr("您好！请点一下您要办的事")
     }
 
@@ -23,6 +28,15 @@ Item {
         id: display
         anchors { right: languageSwitch.left; rightMargin: Theme.gap; verticalCenter: languageSwitch.verticalCenter }
         spacing: Theme.gap
+        // 怎么用 (教办): the walkthrough of the card reader, camera, keyboard and printer.
+        BigButton {
+            id: teachButton
+            objectName: "homeTeach"
+            implicitHeight: Theme.minTarget
+            implicitWidth: Math.max(Theme.minTarget * 2, Theme.px(40) + teachButton.labelWidth)
+            text: qsTr("怎么用")
+            onClicked: screen.vm.openTeach()
+        }
         BigButton {
             id: elderButton
             objectName: "homeElder"
