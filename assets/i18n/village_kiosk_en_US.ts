@@ -3381,7 +3381,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>把身份证平放在屏幕下方的读卡区，不要移动。听到“嘀”的一声，就读好了。</source>
-        <translation>Lay your ID card flat on the card reader below the screen. A beep means it has been read.</translation>
+        <translation>Lay your ID card flat on the reader below the screen. Wait for the beep.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3391,7 +3391,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>用手指点一下屏幕上的大按钮，选您要办的事。点错了，点「返回」就行。</source>
-        <translation>Tap a big button with your finger to choose what you need. Tapped the wrong one? Tap Back.</translation>
+        <translation>Tap a big button to choose what you need. Wrong one? Tap Back.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3401,7 +3401,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>把材料正面朝上，平放在拍照区的摄像头下面。放稳不要动，它会自己拍照。</source>
-        <translation>Lay the page face up under the camera. Hold still: the photo is taken by itself.</translation>
+        <translation>Lay the page face up under the camera. Hold still: it takes the photo.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3411,7 +3411,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>用手指在屏幕的框里写下您的名字。写错了，点「重签」再写一遍。</source>
-        <translation>Write your name in the box with your finger. Made a mistake? Tap Sign again.</translation>
+        <translation>Write your name in the box with your finger. Wrong? Tap Sign again.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3421,7 +3421,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>打字：先输入拼音，再点您要的字。输数字：点数字键就行。</source>
-        <translation>Type the pinyin, then tap the character you want. For numbers, tap the digit keys.</translation>
+        <translation>Type the pinyin, then tap the character. For numbers, tap the digits.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3431,7 +3431,7 @@ the next step starts by itself once it is read.</translation>
     <message>
         <location line="+1"/>
         <source>办完后，回执从打印口出来，请拿好。用回执上的二维码可以查办件进度。</source>
-        <translation>The receipt comes out of the printer slot. Keep it: its QR code lets you check your case.</translation>
+        <translation>Take the receipt from the printer slot. Its QR code shows your case.</translation>
     </message>
     <message>
         <location filename="../../kiosk/maintenance.py" line="+37"/>

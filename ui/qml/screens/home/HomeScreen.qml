@@ -13,12 +13,10 @@ Item {
         id: greeting
         // 长辈模式 needs the row for its larger buttons; the spoken prompt says it there
         visible: !Theme.elder
-        // beside four buttons it may need two lines, a little smaller (never under largeSize)
+        // beside four buttons: a little smaller than a heading, two lines at most (English)
         anchors { left: parent.left; right: display.left; rightMargin: Theme.spacing; top: parent.top }
-        height: Theme.px(100)
-        fontSizeMode: Text.Fit
-        minimumPixelSize: Theme.largeSize
-        verticalAlignment: Text.AlignVCenter
+        font.pixelSize: Theme.largeSize
+        maximumLineCount: 2
         text: qsTr("您好！请点一下您要办的事")
     }
 
@@ -33,6 +31,7 @@ Item {
             id: teachButton
             objectName: "homeTeach"
             implicitHeight: Theme.minTarget
+            fontSize: Theme.textSize
             implicitWidth: Math.max(Theme.minTarget * 2, Theme.px(40) + teachButton.labelWidth)
             text: qsTr("怎么用")
             onClicked: screen.vm.openTeach()
@@ -41,6 +40,7 @@ Item {
             id: elderButton
             objectName: "homeElder"
             implicitHeight: Theme.minTarget
+            fontSize: Theme.textSize
             implicitWidth: Math.max(Theme.minTarget * 2, Theme.px(40) + elderButton.labelWidth)
             kind: (screen.vm?.elderMode ?? false) ? "primary" : "secondary"
             text: (screen.vm?.elderMode ?? false) ? qsTr("✓ 长辈模式") : qsTr("长辈模式")
@@ -50,6 +50,7 @@ Item {
             id: contrastButton
             objectName: "homeContrast"
             implicitHeight: Theme.minTarget
+            fontSize: Theme.textSize
             implicitWidth: Math.max(Theme.minTarget * 2, Theme.px(40) + contrastButton.labelWidth)
             kind: (screen.vm?.highContrast ?? false) ? "primary" : "secondary"
             text: (screen.vm?.highContrast ?? false) ? qsTr("✓ 高对比度") : qsTr("高对比度")
@@ -83,7 +84,7 @@ Item {
             anchors.centerIn: parent
             text: languageSwitch.other
             color: Theme.ink
-            font.pixelSize: Theme.buttonSize
+            font.pixelSize: Theme.textSize
             font.bold: true
         }
         MouseArea {

@@ -90,7 +90,7 @@ Item {
 
     Column {
         anchors { left: pictureBox.right; leftMargin: Theme.margin; right: parent.right; top: parent.top; bottom: buttons.top; bottomMargin: Theme.spacing }
-        spacing: Theme.spacing
+        spacing: Theme.elder ? Theme.gap : Theme.spacing
 
         Row {
             spacing: Theme.gap
@@ -106,6 +106,7 @@ Item {
             // Where the page is in the walkthrough; the words above say it too.
             Row {
                 anchors.verticalCenter: parent.verticalCenter
+                visible: !Theme.elder  // 长辈模式: the words say it, the room is the words'
                 spacing: Theme.px(8)
                 Repeater {
                     model: screen.vm.count
@@ -129,7 +130,7 @@ Item {
             objectName: "teachWords"
             width: parent.width
             text: screen.vm.words
-            font.pixelSize: Theme.elder ? Theme.textSize : Theme.largeSize
+            font.pixelSize: Theme.elder ? Theme.labelSize : Theme.largeSize
         }
     }
 
