@@ -106,7 +106,14 @@ class ServiceDoneViewModel(ScreenViewModel):
     printerReady = bool_property("printer_ready", printerReadyChanged)
     printed = bool_property("printed", printedChanged)
     canRate = bool_property("can_rate", canRateChanged)
-    autoPrint = bool_property("auto_print", autoPrintChanged)
+    def _get_auto_print(self) -> bool:
+        """The core says print on arrival — and this is the live terminal's window: a
+        passive window (screenshots, samples shown on top of the real visit) never prints,
+        or the sample's print would run on whatever visit the terminal holds."""
+        return bool(self.field("auto_print", False)) and bool(getattr(self._session, "live",
+                                                                        True))
+
+    autoPrint = Property(bool, _get_auto_print, notify=autoPrintChanged)
 
     @Slot()
     def printReceipt(self) -> None:
