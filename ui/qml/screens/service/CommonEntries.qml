@@ -12,12 +12,15 @@ Item {
     required property FindServiceViewModel vm
     readonly property int count: tiles.count
 
-    implicitHeight: tiles.count > 0 ? Theme.touchHeight : 0
+    // 长辈模式: two wide tiles a row (the long names whole, not cut), rows under each other
+    readonly property int columns: Theme.elder ? 2 : 4
+    readonly property int rows: Math.ceil(tiles.count / row.columns)
+    implicitHeight: tiles.count > 0 ? row.rows * Theme.touchHeight + (row.rows - 1) * Theme.gap : 0
     visible: tiles.count > 0
 
     Text {
         id: label
-        anchors { left: parent.left; verticalCenter: parent.verticalCenter }
+        anchors { left: parent.left; top: parent.top; topMargin: (Theme.touchHeight - label.height) / 2 }
         width: Theme.px(150)
         text: qsTr("常办\n事项")
         color: Theme.primaryDark
@@ -25,8 +28,10 @@ Item {
         font.bold: true
         lineHeight: Theme.lineSpacing
     }
-    Row {
+    Grid {
+        id: grid
         anchors { left: label.right; right: parent.right; top: parent.top; bottom: parent.bottom }
+        columns: row.columns
         spacing: Theme.gap
         Repeater {
             id: tiles
@@ -36,8 +41,8 @@ Item {
                 required property string name
                 required property string category
                 objectName: "common_" + code
-                width: (parent.width - (tiles.count - 1) * Theme.gap) / Math.max(1, tiles.count)
-                height: parent.height
+                width: (grid.width - (row.columns - 1) * Theme.gap) / row.columns
+                height: Theme.touchHeight
                 text: name
                 nameLines: 2
                 detail: category
