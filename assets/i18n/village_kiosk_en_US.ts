@@ -247,7 +247,7 @@
 <context>
     <name>CommonEntries</name>
     <message>
-        <location filename="../../ui/qml/screens/service/CommonEntries.qml" line="+22"/>
+        <location filename="../../ui/qml/screens/service/CommonEntries.qml" line="+25"/>
         <source>常办
 事项</source>
         <translation>Common
@@ -479,19 +479,19 @@ services</translation>
         <translation>Search: type Chinese, pinyin or initials</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>一件事
 一次办</source>
         <translation>One
 visit</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>类</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>%1项</source>
         <translation>Services: %1</translation>
     </message>
@@ -647,17 +647,17 @@ visit</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../ui/qml/screens/home/HomeScreen.qml" line="+22"/>
+        <location filename="../../ui/qml/screens/home/HomeScreen.qml" line="+20"/>
         <source>您好！请点一下您要办的事</source>
         <translation>Hello! Tap what you would like to do</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>怎么用</source>
         <translation>How to use</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>✓ 长辈模式</source>
         <translation>✓ Senior mode</translation>
     </message>
@@ -667,7 +667,7 @@ visit</translation>
         <translation>Senior mode</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>✓ 高对比度</source>
         <translation>✓ High contrast</translation>
     </message>
@@ -1300,7 +1300,7 @@ the next step starts by itself once it is read.</translation>
         <translation>Case number %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>点一下表情，再点“提交评价”</source>
         <translation>Tap a face, then &quot;Submit rating&quot;</translation>
     </message>
@@ -2428,276 +2428,6 @@ the next step starts by itself once it is read.</translation>
         <translation>social security card</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>正在打开摄像头，请稍候</source>
-        <translation>Opening the camera, please wait</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>自动拍照完成</source>
-        <translation>Photo taken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已拍照</source>
-        <translation>Photo taken</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已拍好，请确认</source>
-        <translation>Photo taken: please check it</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请把材料平放在拍摄区域内</source>
-        <translation>Lay the page flat in the camera area</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请保持材料不动</source>
-        <translation>Keep the page still</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>画面不清晰，请把材料放平、保持不动</source>
-        <translation>Not sharp: lay the page flat and keep it still</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>正在对准，请保持不动</source>
-        <translation>Focusing, keep it still</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>正在拍照</source>
-        <translation>Taking the photo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>光线太暗，请到亮一点的地方</source>
-        <translation>Too dark: move to more light</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>光线太亮，请避开强光</source>
-        <translation>Too bright: avoid strong light</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请正对镜头，把脸放在框里</source>
-        <translation>Face the camera, your face in the frame</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请只留您一人在镜头前</source>
-        <translation>Only you in front of the camera, please</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请把脸放在框里</source>
-        <translation>Put your face in the frame</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请靠近一点</source>
-        <translation>Come a little closer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请往后一点</source>
-        <translation>Move back a little</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请摘下帽子</source>
-        <translation>Please take off your hat</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请摘下眼镜</source>
-        <translation>Please take off your glasses</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请保持不动</source>
-        <translation>Keep still</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>很好，请保持不动</source>
-        <translation>Good, keep still</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>很好，正在拍照，请保持不动</source>
-        <translation>Good, taking the photo, keep still</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>摄像头正常</source>
-        <translation>Camera working</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>没有找到摄像头。您可以先选择容缺后补，或到窗口办理</source>
-        <translation>No camera found. You can hand this in later, or go to the counter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>摄像头连接中断了。您可以先选择容缺后补，或到窗口办理</source>
-        <translation>The camera was disconnected. You can hand this in later, or go to the counter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>摄像头画面是黑的，请看看镜头是否被挡住</source>
-        <translation>The camera shows black: is the lens covered?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已停止拍摄</source>
-        <translation>Camera stopped</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>找不到摄像头：检查 USB 线和供电、驱动、kiosk 用户是否在 video 组、配置中的 devices.camera</source>
-        <translation>Camera not found: check the USB cable and power, the driver, that the kiosk user is in the video group, and devices.camera in the config</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>拍摄中摄像头断开：检查 USB 线是否松动、供电是否不足，是否被其他程序占用</source>
-        <translation>Camera lost while in use: check for a loose USB cable, weak power, or another program using it</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>摄像头画面全黑：检查镜头是否被挡住、补光灯是否亮，或更换摄像头</source>
-        <translation>Camera shows only black: check the lens is not covered and the lamp is on, or replace the camera</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>拍摄已由终端停止</source>
-        <translation>Capture stopped by the terminal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>1月%1日 %2</source>
-        <translation>Jan %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>2月%1日 %2</source>
-        <translation>Feb %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>3月%1日 %2</source>
-        <translation>Mar %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>4月%1日 %2</source>
-        <translation>Apr %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>5月%1日 %2</source>
-        <translation>May %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>6月%1日 %2</source>
-        <translation>Jun %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>7月%1日 %2</source>
-        <translation>Jul %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>8月%1日 %2</source>
-        <translation>Aug %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>9月%1日 %2</source>
-        <translation>Sep %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>10月%1日 %2</source>
-        <translation>Oct %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>11月%1日 %2</source>
-        <translation>Nov %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>12月%1日 %2</source>
-        <translation>Dec %1, %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年1月%2日 %3</source>
-        <translation>Jan %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年2月%2日 %3</source>
-        <translation>Feb %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年3月%2日 %3</source>
-        <translation>Mar %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年4月%2日 %3</source>
-        <translation>Apr %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年5月%2日 %3</source>
-        <translation>May %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年6月%2日 %3</source>
-        <translation>Jun %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年7月%2日 %3</source>
-        <translation>Jul %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年8月%2日 %3</source>
-        <translation>Aug %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年9月%2日 %3</source>
-        <translation>Sep %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年10月%2日 %3</source>
-        <translation>Oct %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年11月%2日 %3</source>
-        <translation>Nov %2 %1, %3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1年12月%2日 %3</source>
-        <translation>Dec %2 %1, %3</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/flow/controller.py" line="+82"/>
         <source>个人信息保护告知：您在本终端提供的姓名、证件号码、住址、电话和材料照片，只用于办理您选择的事项，加密保存在本机并传送给负责办理的部门，不用于其他用途；办结后按规定期限删除本机副本。您离开或超时后，屏幕上不会留下您的信息。</source>
         <translation>Personal data notice: your name, ID number, address, phone number and document photos given on this terminal are used only for the services you chose. They are stored encrypted here and sent to the office that handles your case, and used for nothing else; this terminal&apos;s copy is deleted within the set period once the case is finished. When you leave or time runs out, nothing of yours stays on the screen.</translation>
@@ -2729,7 +2459,7 @@ the next step starts by itself once it is read.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="_kiosk_tables.py" line="-104"/>
+        <location filename="_kiosk_tables.py" line="-50"/>
         <source>来自身份证</source>
         <translation>From your ID card</translation>
     </message>
@@ -3432,337 +3162,6 @@ the next step starts by itself once it is read.</translation>
         <location line="+1"/>
         <source>办完后，回执从打印口出来，请拿好。用回执上的二维码可以查办件进度。</source>
         <translation>Take the receipt from the printer slot. Its QR code shows your case.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/maintenance.py" line="+37"/>
-        <source>本机未记录摄像头问题</source>
-        <translation>No camera trouble recorded</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>技术人员可在终端命令行执行 kiosk requeue 重新排队</source>
-        <translation>A technician can queue them again with kiosk requeue on the terminal&apos;s command line</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>无法连接县级平台：办件已安全保存在本机，联网后自动上报</source>
-        <translation>Cannot reach the county platform: cases are stored safely here and sent when the network is back</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>正在更新到 %1</source>
-        <translation>updating to %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>最近一次更新已确认</source>
-        <translation>last update confirmed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 已退回</source>
-        <translation>%1 rolled back</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 已拒绝</source>
-        <translation>%1 refused</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+238"/>
-        <source>%1（%2）</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <location line="-231"/>
-        <source>办件</source>
-        <translation>Case</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>评价记录</source>
-        <translation>Rating</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>网络把终端的请求转到了别处</source>
-        <translation>The network redirected the terminal&apos;s requests</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>上网卡可能欠费或要求网页登录，也可能平台地址填错：请检查 4G 卡与平台地址；办件已安全保存在本机，没有发往别处</source>
-        <translation>The SIM may be out of credit or want a web login, or the platform address is wrong: check the 4G card and the platform address; cases are stored safely here and went nowhere else</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>县级平台繁忙，已按平台要求暂停上报</source>
-        <translation>The county platform is busy: sending paused as it asked</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>无需处理：到时自动继续；办件已安全保存在本机</source>
-        <translation>Nothing to do: sending resumes by itself; cases are stored safely here</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>平台回执的签名核验不通过</source>
-        <translation>The platform&apos;s answer failed its signature check</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>回执可能在途中被改动或伪造（检查线路、代理），也可能平台更换了密钥：请联系县级平台运维，必要时重新登记：%1；办件没有记为已上报，会自动重试</source>
-        <translation>The answer may have been altered or forged on the way (check the line and any proxy), or the platform changed its key: contact the county platform&apos;s operators and, if needed, enrol again: %1; the cases are not marked sent and will be retried</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>平台的回执与所报办件不符</source>
-        <translation>The platform&apos;s answer does not match the case sent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>办件没有记为已上报，终端会自动重试；反复出现请联系县级平台运维，并提供本终端编号</source>
-        <translation>The case is not marked sent and will be retried; if this repeats, contact the county platform&apos;s operators with this terminal&apos;s ID</translation>
-    </message>
-    <message>
-        <location line="+90"/>
-        <source>kiosk provision --platform %1 --code 一次性登记码</source>
-        <translation>kiosk provision --platform %1 --code ONE-TIME-CODE</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>请向县级平台申请一次性登记码，在终端命令行执行 %1</source>
-        <translation>Ask the county platform for a one-time enrolment code and run on the terminal&apos;s command line: %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>终端时钟与平台相差过大</source>
-        <translation>The terminal&apos;s clock is too far from the platform&apos;s</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请校准系统时间（启用 NTP）后等待自动重试；允许相差 %1 秒以内</source>
-        <translation>Set the system clock (enable NTP), then wait for the automatic retry; at most %1 s apart is allowed</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>县级平台不认识本终端编号</source>
-        <translation>The county platform does not know this terminal ID</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请核对配置中的终端编号；%1</source>
-        <translation>Check the terminal ID in the config; %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>终端签名未通过平台核验</source>
-        <translation>The terminal&apos;s signature failed the platform&apos;s check</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>本机密钥与平台登记的不一致：请核对配置中的终端编号；%1</source>
-        <translation>This terminal&apos;s key is not the one the platform enrolled: check the terminal ID in the config; %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>平台收到了重复的请求</source>
-        <translation>The platform received a repeated request</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>可能有代理或网络设备在重发数据：请检查网络线路和代理设置，之后等待自动重试</source>
-        <translation>A proxy or network device may be resending data: check the line and the proxy settings, then wait for the automatic retry</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>请求没有签名：终端尚未登记</source>
-        <translation>Requests are unsigned: the terminal is not enrolled</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>县级平台拒绝了本终端</source>
-        <translation>The county platform refused this terminal</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请核对终端编号；%1</source>
-        <translation>Check the terminal ID; %1</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>终端存储空间不足</source>
-        <translation>The terminal is short of storage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>仅剩 %1 MB：请清理磁盘或联系运维；离线时办件都保存在本机，空间用尽将无法受理新的办件</source>
-        <translation>Only %1 MB left: free some disk space or call the operators; offline, every case is stored here, and with no space left no new case can be taken</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>终端登记文件无法使用</source>
-        <translation>The terminal&apos;s enrolment files cannot be used</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>请重新登记：%1</source>
-        <translation>Enrol again: %1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>终端尚未登记，无法向县级平台上报</source>
-        <translation>The terminal is not enrolled and cannot send to the county platform</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>请检查网线、4G 信号或路由器；恢复后终端会自动重试</source>
-        <translation>Check the network cable, the 4G signal or the router; the terminal retries by itself once it is back</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>尚未联系过县级平台</source>
-        <translation>Not yet in contact with the county platform</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>终端联网后会自动同步；也可在命令行执行 kiosk sync --once 立即检查</source>
-        <translation>The terminal syncs by itself once online; or run kiosk sync --once on the command line to check now</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>终端时钟与平台相差 %1 秒</source>
-        <translation>The terminal&apos;s clock is %1 s off the platform&apos;s</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>请校准系统时间（启用 NTP）：相差超过 %1 秒后，平台将拒收本终端的办件</source>
-        <translation>Set the system clock (enable NTP): more than %1 s apart, the platform refuses this terminal&apos;s cases</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>同步正常</source>
-        <translation>Sync working</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>办件会自动上报到县级平台</source>
-        <translation>Cases are sent to the county platform by themselves</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>刚刚</source>
-        <translation>just now</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 分钟前</source>
-        <translation>%1 min ago</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 小时前</source>
-        <translation>%1 h ago</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 天前</source>
-        <translation>%1 days ago</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>从未联系</source>
-        <translation>Never</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>登记文件损坏</source>
-        <translation>Enrolment files damaged</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>未登记</source>
-        <translation>Not enrolled</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>登记的是另一个终端编号（%1）</source>
-        <translation>Enrolled as another terminal ID (%1)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>已登记，但密钥不可用</source>
-        <translation>Enrolled, but the key is unusable</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>已登记</source>
-        <translation>Enrolled</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>已登记（%1）</source>
-        <translation>Enrolled (%1)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>尚未与平台对时</source>
-        <translation>Not yet compared with the platform</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>与平台一致</source>
-        <translation>Same as the platform</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>快 %1 秒</source>
-        <translation>%1 s fast</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>慢 %1 秒</source>
-        <translation>%1 s slow</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 GB 可用</source>
-        <translation>%1 GB free</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 MB 可用</source>
-        <translation>%1 MB free</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>摄像头出错：请执行 kiosk devices test 检查</source>
-        <translation>Camera error: run kiosk devices test to check</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>最近一次问题：%1</source>
-        <translation>last trouble: %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1最近一次问题：%2</source>
-        <translation>last trouble %1: %2</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>尚未联系过平台</source>
-        <translation>Not yet in contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>在线</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>离线</source>
-        <translation>Offline</translation>
     </message>
 </context>
 </TS>

@@ -244,21 +244,37 @@ def test_an_open_pop_up_is_caught(scene: Scene) -> None:
     assert rules_of(found) == [("notice", POPUP)], found
 
 
-def test_every_screen_passes_the_audit(tmp_path: Path) -> None:
+# (rules, language, 高对比度): the normal mode, plain and in 高对比度 (English is measured
+# in-process by test_i18n_visit.py). 长辈模式 (``--rules elder``) is not held here yet: its
+# one screen left, rate_poor (the reasons and the phone pad do not fit 800 px at 1.34×),
+# still has violations — issue 15's closing note counts them.
+AUDITS = [("normal", "zh_CN", False), ("normal", "zh_CN", True)]
+
+
+@pytest.mark.parametrize(("rules", "language", "contrast"), AUDITS,
+                         ids=["-".join((r, lang, "hc" if c else "plain"))
+                              for r, lang, c in AUDITS])
+def test_every_screen_passes_the_audit(tmp_path: Path, rules: str, language: str,
+                                       contrast: bool) -> None:
     """What CI holds the screens to: ``kiosk screenshots OUTDIR --audit`` itself, in its own
     process (so the Pinyin keyboard is there and form_keyboard is drawn, as on a terminal),
-    exits 0 — zero violations over every screen. A failure lists each violation to fix."""
+    exits 0 — zero violations over every screen, in each mode and language (``--rules
+    elder`` draws the screens in 长辈模式 and holds them to its column of the table). A
+    failure lists each violation to fix."""
     cfg = tmp_path / "kiosk.toml"
     cfg.write_text(f'data_dir = "{tmp_path / "data"}"\n'
                    f'platform_url = "http://127.0.0.1:{free_port()}"\n', encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "QT_IM_"))}
-    env.update(KIOSK_CONFIG=str(cfg), QT_QPA_PLATFORM="offscreen")
+    env.update(KIOSK_CONFIG=str(cfg), QT_QPA_PLATFORM="offscreen", KIOSK_LANGUAGE=language)
     out = tmp_path / "shots"
     proc = subprocess.run([sys.executable, "-m", "kiosk.cli", "screenshots", str(out),
-                           "--audit"], env=env, capture_output=True, text=True, timeout=600)
+                           "--audit", "--rules", rules,
+                           *(["--high-contrast"] if contrast else [])],
+                          env=env, capture_output=True, text=True, timeout=600)
     lines = [ln for ln in proc.stdout.splitlines() if not ln.startswith(str(out))]
     summary = lines[-1] if lines else proc.stderr[-2000:]
     assert "适老化 audit" in summary, summary
+    assert ("长辈模式 rules" in summary) == (rules == "elder"), summary
     screens = sorted(out.glob("*.png"))
     assert f"of {len(screens)} screens" in summary and len(screens) >= 30, summary
     assert proc.returncode == 0, "\n".join(lines)

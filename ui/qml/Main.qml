@@ -73,10 +73,19 @@ Window {
     Binding { target: Theme; property: "factor"; value: root.vm.elderMode ? Theme.elderFactor : 1.0 }
     Binding { target: Theme; property: "highContrast"; value: root.vm.highContrast }
 
+    // While the on-screen keyboard is up in 长辈模式 it takes 472 of the 800 px (its keys and
+    // labels are larger); the header steps aside and the page's top margin narrows then, so
+    // the question being typed into or two rows of search results stay in sight above it
+    // (the footer is under the keyboard anyway). Closing the keyboard brings both back.
+    // (The input method held as var: qmllint types Qt.inputMethod as a plain QObject.)
+    readonly property var inputMethod: Qt.inputMethod
+    readonly property bool typingCompact: Theme.elder && root.inputMethod.visible === true
+
     // Header and footer (controls/ShellHeader.qml, ShellFooter.qml; Start.qml shows the same)
     ShellHeader {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
+        visible: !root.typingCompact
         regionName: root.vm.regionName
         maskedName: root.vm.maskedName
         networkKnown: root.vm.networkKnown
@@ -89,8 +98,10 @@ Window {
         id: stack
         objectName: "screens"
         clip: true  // a screen that runs long never draws over the footer's ways out
-        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top }
+        anchors { left: parent.left; right: parent.right
+                  top: root.typingCompact ? parent.top : header.bottom; bottom: footer.top }
         anchors.margins: Theme.margin
+        anchors.topMargin: root.typingCompact ? Theme.gap : Theme.margin
         visible: !idleWarning.visible && !help.visible
         // No animation: an older resident should see the next page, not a slide.
         replaceEnter: null
@@ -105,6 +116,7 @@ Window {
         id: footer
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         visible: !idleWarning.visible
+        helpOpen: root.vm.helpOpen
         step: root.step
         canGoBack: root.vm.canGoBack
         canGoHome: root.vm.canGoHome

@@ -32,7 +32,8 @@ Rectangle {
             width: parent.width
             text: panel.text
             color: Theme.ink
-            font.pixelSize: Theme.largeSize
+            // 长辈模式: body size (already 40 px), so the text and the buttons fit the panel
+            font.pixelSize: Theme.elder ? Theme.textSize : Theme.largeSize
             wrapMode: Text.WordWrap
             lineHeight: Theme.lineSpacing
         }
@@ -41,12 +42,14 @@ Rectangle {
             BigButton {
                 objectName: "helpRead"
                 visible: panel.speaker !== null && panel.speaker.available
+                implicitHeight: Theme.elder ? Theme.compactHeight : Theme.touchHeight
                 text: qsTr("读给我听")
                 onClicked: panel.read()
             }
             BigButton {
                 objectName: "helpClose"
                 kind: "primary"
+                implicitHeight: Theme.elder ? Theme.compactHeight : Theme.touchHeight
                 text: qsTr("知道了")
                 onClicked: panel.close()
             }

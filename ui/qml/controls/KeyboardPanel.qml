@@ -87,7 +87,7 @@ InputPanel {
     }
 
     // The space bar names the language in white instead of the style's grey on grey
-    // (3.98:1, under the 4.5:1 rule); same key colour as the style's function keys.
+    // (3.98:1, under the 4.5:1 rule); same key colour as the other function keys.
     Component {
         id: spaceKey
         KeyPanel {
@@ -95,7 +95,7 @@ InputPanel {
             Rectangle {
                 anchors { fill: parent; margins: Theme.px(4) }
                 radius: Theme.px(5)
-                color: spacePanel.control && spacePanel.control.pressed ? "#6B7880" : "#4F5B62"
+                color: spacePanel.control && spacePanel.control.pressed ? "#6B7880" : "#455A64"  // functionKeyColor
                 Text {
                     anchors.centerIn: parent
                     text: Qt.locale(InputContext.locale).nativeLanguageName
@@ -106,13 +106,46 @@ InputPanel {
         }
     }
 
+    // The style draws every key label, icon and margin at `scaleHint` = keyboardHeight /
+    // keyboardDesignHeight, and makes the keys as tall as width × designHeight / designWidth
+    // (Qt's default style: 2560 × 800 design, labels 60 × scaleHint). The design size is set
+    // here from two numbers of the kiosk's own instead:
+    // - `labelScale`: the scale the keyboard has at its designed width, Theme.px(1040). In
+    //   长辈模式 that width is clamped by the window (1280 of 1394 px), which would leave the
+    //   labels at 30 px, under the 32 px of the mode; so the labels follow Theme, not the
+    //   clamped width (24 px in the normal mode, 33 px in 长辈模式).
+    // - `keysHeight`: the style's own aspect in the normal mode (325 px at 1040 px); in
+    //   长辈模式 four rows of Theme.px(70) (94 px each, 128 px wide keys) instead of the 400 px
+    //   the 1280 px width would give, so a question or two rows of search results still fit
+    //   above the keyboard (the shell hides its header meanwhile, Main.qml).
+    readonly property real labelScale: Theme.px(1040) / designWidth
+    readonly property real keysHeight: Theme.elder ? 4 * Theme.px(70) + Theme.px(6)
+                                                   : width * designHeight / designWidth
+    readonly property real designWidth: 2560
+    readonly property real designHeight: 800
+    // Function keys (&123, ，, ．, the space bar …) on the style's #4F5B62 measured 6.99:1
+    // with their white labels, under 长辈模式's 7:1; a shade darker is 7.2:1, still lighter
+    // than the letter keys (#000A12) and the panel (#263238).
+    readonly property color functionKeyColor: "#455A64"
+
+    // The style untyped: its colours are declared by the default style itself, not by
+    // KeyboardStyle, so a typed reference would not see them.
+    readonly property var styleItself: panel.keyboard.style
+
     function restyle(): void {
         const style = panel.keyboard.style as KeyboardStyle
         if (!style)
             return
-        style.selectionListHeight = Theme.minTarget + Theme.px(12)
+        // (the style's own design size until the panel has a width: a zero one made its
+        // scale infinite, and its integer sizes warned "Unable to assign double to int")
+        style.keyboardDesignWidth = Qt.binding(() => panel.width > 0 ? panel.width / panel.labelScale
+                                                                        : panel.designWidth)
+        style.keyboardDesignHeight = Qt.binding(() => panel.keysHeight > 0 ? panel.keysHeight / panel.labelScale
+                                                                         : panel.designHeight)
+        style.selectionListHeight = Qt.binding(() => Theme.minTarget + Theme.px(12))
         style.selectionListDelegate = candidate
         style.spaceKeyPanel = spaceKey
+        panel.styleItself.highlightedKeyBackgroundColor = panel.functionKeyColor
     }
 
     Connections {

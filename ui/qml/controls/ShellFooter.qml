@@ -17,6 +17,7 @@ Rectangle {
     // naming the type would make it load Qt Multimedia, 0.1 s, before that frame).
     property QtObject speaker: null
     property bool speakerAvailable: false  // the Speaker's ``available``
+    property bool helpOpen: false  // the help panel is over the page: no technician's hold
     signal back()
     signal home()
     signal maintenance()
@@ -108,7 +109,7 @@ Rectangle {
         anchors { left: parent.left; top: parent.top; bottom: parent.bottom
                   right: aids.width > 0 ? aids.left : parent.right
                   rightMargin: aids.width > 0 ? Theme.spacing : 0 }
-        enabled: footer.step === "home"
+        enabled: footer.step === "home" && !footer.helpOpen
         Accessible.role: Accessible.StaticText
         Accessible.name: footerHint.text
         Accessible.description: qsTr("技术人员：按住三秒打开维护信息")

@@ -117,7 +117,7 @@ Item {
                             objectName: "caseNo" + row.index
                             text: row.caseNo
                             color: Theme.ink
-                            font.pixelSize: 38
+                            font.pixelSize: Theme.largeSize
                             font.bold: true
                         }
                     }
@@ -125,7 +125,7 @@ Item {
                         width: parent.width
                         text: row.items + "　·　" + row.date
                         color: Theme.ink
-                        font.pixelSize: 28
+                        font.pixelSize: Theme.labelSize
                         elide: Text.ElideRight
                     }
                     Text {
@@ -149,7 +149,7 @@ Item {
                         horizontalAlignment: Text.AlignRight
                         text: row.status
                         color: Theme.primary
-                        font.pixelSize: 32
+                        font.pixelSize: Theme.textSize
                         font.bold: true
                         wrapMode: Text.WordWrap
                         lineHeight: Theme.lineSpacing
@@ -200,7 +200,7 @@ Item {
             anchors.centerIn: parent
             text: qsTr("第 %1 / %2 页（共 %3 件）").arg(list.page + 1).arg(list.pages).arg(list.count)
             color: Theme.inkSoft
-            font.pixelSize: 28
+            font.pixelSize: Theme.labelSize
         }
         BigButton {
             objectName: "queryNext"

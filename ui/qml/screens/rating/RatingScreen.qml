@@ -61,8 +61,8 @@ Item {
         }
         Rectangle {
             anchors { right: parent.right; verticalCenter: title.verticalCenter }
-            width: caseText.implicitWidth + 48
-            height: 64
+            width: caseText.implicitWidth + Theme.px(48)
+            height: Theme.minTarget
             radius: Theme.radius
             color: Theme.infoSoft
             Text {
@@ -70,15 +70,15 @@ Item {
                 anchors.centerIn: parent
                 text: qsTr("办件编号 %1").arg(screen.vm.caseNo)
                 color: Theme.ink
-                font.pixelSize: 28
+                font.pixelSize: Theme.labelSize
                 font.bold: true
             }
         }
 
         Row {
             id: faces
-            anchors { left: parent.left; right: parent.right; top: title.bottom; topMargin: 24 }
-            spacing: 16
+            anchors { left: parent.left; right: parent.right; top: title.bottom; topMargin: Theme.spacing }
+            spacing: Theme.gap
             Repeater {
                 model: 5
                 Rectangle {
@@ -90,22 +90,23 @@ Item {
                     Accessible.name: levelWord.text
                     Accessible.onPressAction: screen.vm.chooseLevel(tile.level)
                     width: (faces.width - 4 * faces.spacing) / 5
-                    height: 236
+                    // the room between the title and the buttons (236 px at the reference)
+                    height: Math.min(Theme.px(236), skipGood.y - faces.y - Theme.spacing)
                     radius: Theme.radius
                     color: screen.level === level ? Theme.infoSoft : tap.pressed ? "#F3F5F8" : Theme.surface
                     border.color: screen.level === level ? Theme.primary : Theme.line
                     border.width: screen.level === level ? 6 : 3
                     Face {
-                        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: 24 }
+                        anchors { horizontalCenter: parent.horizontalCenter; top: parent.top; topMargin: Theme.px(16) }
                         level: tile.level
-                        size: 120
+                        size: Math.max(Theme.px(40), Math.min(Theme.px(120), tile.height - levelWord.height - Theme.px(40)))
                     }
                     Text {
                         id: levelWord
-                        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: 22 }
+                        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.px(16) }
                         text: screen.vm.levelWords[tile.index]
                         color: Theme.ink
-                        font.pixelSize: 36
+                        font.pixelSize: Theme.buttonSize
                         font.bold: true
                     }
                     MouseArea {
@@ -118,10 +119,10 @@ Item {
         }
 
         Text {
-            anchors { left: skipGood.right; leftMargin: 24; right: submitGood.left; rightMargin: 24; verticalCenter: submitGood.verticalCenter }
+            anchors { left: skipGood.right; leftMargin: Theme.spacing; right: submitGood.left; rightMargin: Theme.spacing; verticalCenter: submitGood.verticalCenter }
             text: screen.vm.problem ? screen.vm.message : qsTr("点一下表情，再点“提交评价”")
             color: screen.vm.problem ? Theme.danger : Theme.inkSoft
-            font.pixelSize: 30
+            font.pixelSize: Theme.labelSize
             font.bold: screen.vm.problem
             wrapMode: Text.WordWrap
             lineHeight: Theme.lineSpacing
